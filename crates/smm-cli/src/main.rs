@@ -1,0 +1,129 @@
+//! `smm`: the SMM Navigator command line, over the same engine and parser as the app.
+//!
+//! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use smm_core::{assessment_to_json, parse_assessment, Assessment, Catalogue, Report, Role};
+
+/// Validate SMM Navigator assessment files and report their gaps, roll-ups and roadmap.
+#[derive(Parser)]
+#[command(name = "smm", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the built-in SMM catalogue as JSON.
+    Catalogue,
+    /// Check an assessment file; print "valid" or the problems found.
+    Validate {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Print the gap analysis, roll-ups and roadmap of an assessment.
+    Report {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Print an empty assessment to fill in.
+    Template {
+        /// The role of the assessed organisation.
+        #[arg(long, value_enum, default_value_t = RoleArg::AssetOwner)]
+        role: RoleArg,
+    },
+    /// Print the JSON Schema of the assessment file format.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Md,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    AssetOwner,
+    ProductSupplier,
+    ServiceProvider,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let catalogue = Catalogue::builtin();
+    match cli.command {
+        Command::Catalogue => println!("{}", Catalogue::builtin_json().trim_end()),
+        Command::Schema => print!("{}", smm_core::schema::assessment_schema_json()),
+        Command::Template { role } => {
+            let role = match role {
+                RoleArg::AssetOwner => Role::AssetOwner,
+                RoleArg::ProductSupplier => Role::ProductSupplier,
+                RoleArg::ServiceProvider => Role::ServiceProvider,
+            };
+            let mut a = Assessment::new("new-assessment", "New assessment", role);
+            a.metadata.created = today();
+            a.metadata.updated = a.metadata.created.clone();
+            println!("{}", assessment_to_json(&a));
+        }
+        Command::Validate { file } => match load(&file, catalogue) {
+            Ok(a) => println!("valid: {} ({} targets, {} results)", a.metadata.name, a.targets.len(), a.results.len()),
+            Err(e) => return fail(&file, &e),
+        },
+        Command::Report { file, format } => match load(&file, catalogue) {
+            Ok(a) => {
+                let report = Report::new(catalogue, &a);
+                match format {
+                    Format::Json => println!("{}", report.to_json()),
+                    Format::Md => print!("{}", report.to_markdown(catalogue)),
+                    Format::Csv => print!("{}", report.gaps_to_csv(catalogue)),
+                }
+            }
+            Err(e) => return fail(&file, &e),
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Assessment, String> {
+    let mut bytes = Vec::new();
+    let limit = smm_core::MAX_FILE_BYTES as u64 + 1;
+    let read = if file.as_os_str() == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("cannot read the file: {e}"))?;
+    parse_assessment(&bytes, catalogue).map_err(|e| e.to_string())
+}
+
+fn fail(file: &std::path::Path, message: &str) -> ExitCode {
+    eprintln!("smm: {}: {}", file.display(), message.replace('\n', &format!("\nsmm: {}: ", file.display())));
+    ExitCode::from(1)
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, from the system clock.
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}

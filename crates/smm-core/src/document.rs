@@ -1,0 +1,258 @@
+//! Reading assessment files: size limit, text encoding, JSON syntax, format and
+//! version, the typed structure, and the catalogue's ids. Every problem names
+//! the JSON path it is at, so that the CLI and the app give the same message.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::assessment::{Assessment, ASSESSMENT_FORMAT, ASSESSMENT_VERSION};
+use crate::catalogue::Catalogue;
+
+/// The largest assessment file accepted, in bytes (5 MiB). A full assessment of
+/// 18 practices with long notes is well under 200 KiB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// At most this many problems are listed for one file.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// One thing wrong with a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path, e.g. `targets.threat-modeling.level`; empty for the file as a whole.
+    pub path: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "at `{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Why a file was refused: one or more problems.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentError {
+    /// The problems, at least one, at most [`MAX_PROBLEMS`].
+    pub problems: Vec<Problem>,
+}
+
+impl DocumentError {
+    fn one(path: &str, message: impl Into<String>) -> DocumentError {
+        DocumentError { problems: vec![Problem { path: path.to_string(), message: message.into() }] }
+    }
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// Reads an assessment file of any supported version and checks it against the catalogue.
+pub fn parse_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<Assessment, DocumentError> {
+    let text = decode_text(bytes)?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
+    let version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
+    // Version 1 is the first format: there is nothing to migrate yet. A later
+    // version adds a step here that turns a `version - 1` value into a `version` one.
+    debug_assert_eq!(version, ASSESSMENT_VERSION);
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let assessment: Assessment = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        DocumentError::one(if path == "." { "" } else { &path }, e.into_inner().to_string())
+    })?;
+    let problems = validate(&assessment, catalogue);
+    if problems.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(DocumentError { problems })
+    }
+}
+
+/// Serialises an assessment as the pretty-printed JSON of its file format.
+pub fn assessment_to_json(assessment: &Assessment) -> String {
+    // Serialising plain structs, strings and maps with string keys cannot fail.
+    serde_json::to_string_pretty(assessment).unwrap_or_default()
+}
+
+/// Size limit, empty file, byte-order mark and UTF-8.
+fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DocumentError::one(
+            "",
+            format!(
+                "the file is {:.1} MiB; files over {} MiB are refused",
+                bytes.len() as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        DocumentError::one("", format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(DocumentError::one("", "the file is empty"));
+    }
+    Ok(text)
+}
+
+/// Checks that `value` is an object with the expected `format` and a `version`
+/// this build reads; returns the version.
+fn check_header(value: &Value, format: &str, newest: u32, what: &str) -> Result<u32, DocumentError> {
+    let Some(obj) = value.as_object() else {
+        let kind = match value {
+            Value::Array(_) => "a JSON array",
+            Value::String(_) => "a JSON string",
+            Value::Number(_) => "a JSON number",
+            Value::Bool(_) => "a JSON boolean",
+            _ => "JSON null",
+        };
+        return Err(DocumentError::one("", format!("the file holds {kind}, not {what} (a JSON object)")));
+    };
+    match obj.get("format") {
+        None => {
+            return Err(DocumentError::one(
+                "format",
+                format!("no `format` field: this is not {what} (expected \"format\": \"{format}\")"),
+            ))
+        }
+        Some(Value::String(f)) if f == format => {}
+        Some(other) => {
+            return Err(DocumentError::one(
+                "format",
+                format!("the format is {other}, not \"{format}\": this is not {what}"),
+            ))
+        }
+    }
+    let version = match obj.get("version") {
+        None => return Err(DocumentError::one("version", "no `version` field")),
+        Some(v) => v.as_u64().filter(|&n| n >= 1).ok_or_else(|| {
+            DocumentError::one("version", format!("the version is {v}; it must be a whole number from 1"))
+        })?,
+    };
+    if version > u64::from(newest) {
+        return Err(DocumentError::one(
+            "version",
+            format!(
+                "the file is format version {version}, made by a newer SMM Navigator; \
+                 this app reads versions 1 to {newest}"
+            ),
+        ));
+    }
+    Ok(version as u32)
+}
+
+/// Every check against the catalogue and the format's rules, with JSON paths.
+pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
+    let mut p = Vec::new();
+    let mut push = |path: String, message: String| {
+        if p.len() < MAX_PROBLEMS {
+            p.push(Problem { path, message });
+        }
+    };
+    if a.id.trim().is_empty() || a.id.len() > 128 || a.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        push("id".into(), "the id must be 1 to 128 characters without spaces".into());
+    }
+    if a.metadata.name.trim().is_empty() {
+        push("metadata.name".into(), "the assessment needs a name".into());
+    }
+    for (field, value) in [
+        ("created", &a.metadata.created),
+        ("updated", &a.metadata.updated),
+        ("assessed_on", &a.metadata.assessed_on),
+    ] {
+        if !value.is_empty() && !is_iso_date_prefix(value) {
+            push(format!("metadata.{field}"), format!("`{value}` is not a date of the form YYYY-MM-DD"));
+        }
+    }
+    for id in a.priorities.domains.keys() {
+        if catalogue.domain(id).is_none() {
+            push(format!("priorities.domains.{id}"), format!("unknown domain id `{id}`"));
+        }
+    }
+    for id in a.priorities.subdomains.keys() {
+        if catalogue.subdomain(id).is_none() {
+            push(format!("priorities.subdomains.{id}"), format!("unknown subdomain id `{id}`"));
+        }
+    }
+    for (id, t) in &a.targets {
+        if catalogue.practice(id).is_none() {
+            push(format!("targets.{id}"), format!("unknown practice id `{id}`"));
+        }
+        if t.not_applicable.as_ref().is_some_and(|n| n.reason.trim().is_empty()) {
+            push(
+                format!("targets.{id}.not_applicable.reason"),
+                "a practice marked not applicable needs a reason".into(),
+            );
+        }
+    }
+    for (id, r) in &a.results {
+        let Some(practice) = catalogue.practice(id) else {
+            push(format!("results.{id}"), format!("unknown practice id `{id}`"));
+            continue;
+        };
+        let mut seen = HashSet::new();
+        for (i, ind) in r.indicators_met.iter().enumerate() {
+            let at = format!("results.{id}.indicators_met[{i}]");
+            match catalogue.indicator(ind) {
+                Some(found) if found.practice.id == practice.id => {}
+                Some(found) => push(at, format!("indicator `{ind}` belongs to practice `{}`, not `{id}`", found.practice.id)),
+                None => push(at, format!("unknown indicator id `{ind}`")),
+            }
+            if !seen.insert(ind.as_str()) {
+                push(format!("results.{id}.indicators_met[{i}]"), format!("indicator `{ind}` is listed twice"));
+            }
+        }
+        if r.level_override.as_ref().is_some_and(|o| o.justification.trim().is_empty()) {
+            push(
+                format!("results.{id}.override.justification"),
+                "an override of the derived level needs a written justification".into(),
+            );
+        }
+    }
+    p
+}
+
+/// True for `YYYY-MM-DD`, optionally followed by a time (`T...`).
+fn is_iso_date_prefix(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let ok = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
+    if !ok || !(b.len() == 10 || b.get(10) == Some(&b'T')) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date_prefix("2026-11-25"));
+        assert!(is_iso_date_prefix("2026-11-25T10:00:00Z"));
+        for bad in ["2026-13-01", "26-11-25", "2026/11/25", "2026-11-25x", "2026-11-00"] {
+            assert!(!is_iso_date_prefix(bad), "{bad}");
+        }
+    }
+}

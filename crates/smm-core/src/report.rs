@@ -1,0 +1,256 @@
+//! The report of one assessment: gap analysis, roll-ups and roadmap, as a
+//! serialisable value and rendered as Markdown or CSV.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Metadata};
+use crate::catalogue::Catalogue;
+use crate::engine::{self, Formula, PracticeGap, RoadmapStep, Rollup, Rollups, ROLLUP_FORMULAS};
+
+/// The `format` value of a JSON report.
+pub const REPORT_FORMAT: &str = "smm-navigator/report";
+/// The JSON report's version.
+pub const REPORT_VERSION: u32 = 1;
+
+/// Everything the engine computes for one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Always [`REPORT_FORMAT`].
+    pub format: &'static str,
+    /// [`REPORT_VERSION`].
+    pub version: u32,
+    /// The assessment's id.
+    pub assessment_id: String,
+    /// The assessment's metadata.
+    pub metadata: Metadata,
+    /// Gap analysis per practice, in catalogue order.
+    pub practices: Vec<PracticeGap>,
+    /// SMM Navigator's own roll-ups (the SMM defines none).
+    pub rollups: Rollups,
+    /// How each roll-up figure is computed.
+    pub rollup_formulas: &'static [Formula],
+    /// Ordered roadmap steps.
+    pub roadmap: Vec<RoadmapStep>,
+}
+
+impl Report {
+    /// Runs the engine over an assessment.
+    pub fn new(catalogue: &Catalogue, assessment: &Assessment) -> Report {
+        let practices = engine::gap_analysis(catalogue, assessment);
+        let rollups = engine::rollups(catalogue, &practices);
+        let roadmap = engine::roadmap(catalogue, assessment, &practices);
+        Report {
+            format: REPORT_FORMAT,
+            version: REPORT_VERSION,
+            assessment_id: assessment.id.clone(),
+            metadata: assessment.metadata.clone(),
+            practices,
+            rollups,
+            rollup_formulas: ROLLUP_FORMULAS,
+            roadmap,
+        }
+    }
+
+    /// Pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A Markdown document: summary, gap table, roll-ups with their formulas, roadmap.
+    pub fn to_markdown(&self, catalogue: &Catalogue) -> String {
+        let m = &self.metadata;
+        let mut s = String::new();
+        let _ = writeln!(s, "# {}\n", md_escape(&m.name));
+        for (label, value) in [
+            ("Organisation", m.organisation.as_str()),
+            ("System", m.system.as_str()),
+            ("Role", m.role.name()),
+            ("Assessor", m.assessor.as_str()),
+            ("Assessed on", m.assessed_on.as_str()),
+        ] {
+            if !value.is_empty() {
+                let _ = writeln!(s, "- {label}: {}", md_escape(value));
+            }
+        }
+        let o = &self.rollups.overall;
+        let _ = writeln!(
+            s,
+            "\n## Summary\n\n{} of {} practices with a target are on or above it; total shortfall {} level(s); \
+             {} practice(s) above target (possible over-investment); {} not assessed; {} not applicable.\n",
+            o.on_or_above_target, o.with_target, o.total_shortfall, o.above_target, o.not_assessed, o.not_applicable
+        );
+        s.push_str("A higher level is not better in itself: the target is the level that fits the need.\n\n");
+        s.push_str("## Gap analysis\n\n| Practice | Target | Achieved | Status | Shortfall | Excess |\n|---|---|---|---|---|---|\n");
+        for g in &self.practices {
+            let name = catalogue.practice(&g.id).map_or(g.id.as_str(), |p| p.name.as_str());
+            let target = g.target.map_or("-".to_string(), |t| format!("{} ({})", t.level, t.scope));
+            let achieved = match (g.achieved, &g.level_override) {
+                (None, _) => "-".to_string(),
+                (Some(a), Some(_)) => format!("{a} (override; derived {})", g.derived_level.map_or(0, |d| d.get())),
+                (Some(a), None) => a.to_string(),
+            };
+            let scope_note = if g.scope_shortfall { ", scope below target" } else { "" };
+            let _ = writeln!(
+                s,
+                "| {} | {target} | {achieved} | {}{scope_note} | {} | {} |",
+                md_escape(name),
+                g.status.label(),
+                g.shortfall,
+                g.excess
+            );
+        }
+        s.push_str("\n## Roll-ups (SMM Navigator's own; the SMM defines none)\n\n");
+        s.push_str("| Group | On or above target | Total shortfall | Above target | Not assessed | Not applicable |\n|---|---|---|---|---|---|\n");
+        let row = |s: &mut String, name: &str, r: &Rollup| {
+            let _ = writeln!(
+                s,
+                "| {} | {} of {} | {} | {} | {} | {} |",
+                md_escape(name),
+                r.on_or_above_target,
+                r.with_target,
+                r.total_shortfall,
+                r.above_target,
+                r.not_assessed,
+                r.not_applicable
+            );
+        };
+        row(&mut s, "All practices", &self.rollups.overall);
+        for d in &self.rollups.domains {
+            row(&mut s, &d.name, &d.rollup);
+        }
+        for d in &self.rollups.subdomains {
+            row(&mut s, &format!("  {}", d.name), &d.rollup);
+        }
+        s.push_str("\nHow each figure is computed:\n\n");
+        for f in self.rollup_formulas {
+            let _ = writeln!(s, "- **{}** (`{}`): {}", f.label, f.field, f.formula);
+        }
+        s.push_str("\n## Roadmap\n\n");
+        if self.roadmap.is_empty() {
+            s.push_str("No practice is below its target.\n");
+        }
+        for (n, step) in self.roadmap.iter().enumerate() {
+            let name = catalogue.practice(&step.practice).map_or(step.practice.as_str(), |p| p.name.as_str());
+            let _ = writeln!(
+                s,
+                "{}. **{}: reach level {} ({})**. Priority: domain {}, subdomain {}.",
+                n + 1,
+                md_escape(name),
+                step.level,
+                step.level.name(),
+                step.domain_priority.name(),
+                step.subdomain_priority.name()
+            );
+            for a in &step.actions {
+                let _ = writeln!(s, "   - Action: {}", md_escape(a));
+            }
+            for id in &step.unmet_indicators {
+                let text = catalogue.indicator(id).map_or("", |r| r.indicator.text.as_str());
+                let _ = writeln!(s, "   - Evidence still missing (`{id}`): {}", md_escape(text));
+            }
+        }
+        s
+    }
+
+    /// CSV, one row per practice: the gap table. UTF-8, comma-separated, RFC 4180 quoting.
+    pub fn gaps_to_csv(&self, catalogue: &Catalogue) -> String {
+        let mut s = String::new();
+        csv_row(
+            &mut s,
+            &[
+                "practice_id", "practice", "domain", "subdomain", "target_level", "target_scope", "achieved",
+                "achieved_scope", "derived_level", "override", "status", "shortfall", "excess", "scope_shortfall",
+            ],
+        );
+        for g in &self.practices {
+            let practice = catalogue.practice(&g.id);
+            let parents = practice.and_then(|p| catalogue.parents_of(p));
+            let opt = |l: Option<crate::Level>| l.map_or(String::new(), |l| l.to_string());
+            csv_row(
+                &mut s,
+                &[
+                    &g.id,
+                    practice.map_or("", |p| p.name.as_str()),
+                    parents.map_or("", |(d, _)| d.name.as_str()),
+                    parents.map_or("", |(_, sd)| sd.name.as_str()),
+                    &g.target.map_or(String::new(), |t| t.level.to_string()),
+                    g.target.map_or("", |t| t.scope.id()),
+                    &opt(g.achieved),
+                    g.achieved_scope.map_or("", |sc| sc.id()),
+                    &opt(g.derived_level),
+                    &g.level_override.as_ref().map_or(String::new(), |o| o.level.to_string()),
+                    g.status.id(),
+                    &g.shortfall.to_string(),
+                    &g.excess.to_string(),
+                    if g.scope_shortfall { "yes" } else { "no" },
+                ],
+            );
+        }
+        s
+    }
+}
+
+/// Appends one CSV record with RFC 4180 quoting and CRLF line ends. A field that
+/// starts with `=`, `+`, `-` or `@` gets a leading apostrophe so that a
+/// spreadsheet does not run it as a formula.
+pub fn csv_row(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let guarded;
+        let f = if f.starts_with(['=', '+', '-', '@']) {
+            guarded = format!("'{f}");
+            guarded.as_str()
+        } else {
+            f
+        };
+        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// Escapes the characters that Markdown or embedded HTML would interpret.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '[' | ']' | '#' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_guards_formulas() {
+        let mut s = String::new();
+        csv_row(&mut s, &["plain", "a,b", "say \"hi\"", "two\nlines", "=SUM(A1)", "ünï"]);
+        assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",'=SUM(A1),ünï\r\n");
+    }
+
+    #[test]
+    fn markdown_escape_makes_html_inert() {
+        assert_eq!(md_escape("<script>|x"), "&lt;script&gt;\\|x");
+    }
+}

@@ -1,0 +1,118 @@
+//! Reading assessment files: the examples, the schema, and the refusals with their JSON paths.
+
+use smm_core::{assessment_to_json, parse_assessment, Assessment, Catalogue, Report, Role};
+
+const BOTTLING: &str = include_str!("../../../examples/bottling-line-asset-owner.smm.json");
+const CAMERA: &str = include_str!("../../../examples/home-camera-product-supplier.smm.json");
+
+fn parse(text: &str) -> Result<Assessment, String> {
+    parse_assessment(text.as_bytes(), Catalogue::builtin()).map_err(|e| e.to_string())
+}
+
+/// The bottling example with one JSON-pointer location replaced.
+fn bottling_with(pointer: &str, value: serde_json::Value) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(BOTTLING).unwrap();
+    *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+    v.to_string()
+}
+
+#[test]
+fn both_examples_parse_and_round_trip() {
+    for text in [BOTTLING, CAMERA] {
+        let a = parse(text).unwrap();
+        assert_eq!(a.targets.len(), 18);
+        let again = parse(&assessment_to_json(&a)).unwrap();
+        assert_eq!(a, again);
+    }
+}
+
+#[test]
+fn the_examples_show_every_kind_of_status() {
+    let c = Catalogue::builtin();
+    let mut statuses = std::collections::HashSet::new();
+    for text in [BOTTLING, CAMERA] {
+        let r = Report::new(c, &parse(text).unwrap());
+        statuses.extend(r.practices.iter().map(|g| g.status.id()));
+        assert!(!r.roadmap.is_empty());
+    }
+    for s in ["below-target", "on-target", "above-target", "not-applicable", "not-assessed"] {
+        assert!(statuses.contains(s), "no example practice is {s}");
+    }
+}
+
+#[test]
+fn bad_files_are_refused_with_the_json_path() {
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "the file is empty"),
+        ("not json".into(), "not valid JSON"),
+        (BOTTLING[..BOTTLING.len() / 2].into(), "not valid JSON"),
+        ("[1,2]".into(), "a JSON array"),
+        ("42".into(), "a JSON number"),
+        (r#"{"version":1}"#.into(), "no `format` field"),
+        (r#"{"format":"something-else","version":1}"#.into(), "not \"smm-navigator/assessment\""),
+        (r#"{"format":"smm-navigator/assessment"}"#.into(), "no `version` field"),
+        (r#"{"format":"smm-navigator/assessment","version":"1"}"#.into(), "whole number"),
+        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 1"),
+        (bottling_with("/targets/threat-modeling/level", 5.into()), "at `targets.threat-modeling.level`: level 5 is out of range"),
+        (bottling_with("/targets/threat-modeling/level", (-1).into()), "at `targets.threat-modeling.level`: level -1"),
+        (bottling_with("/targets/threat-modeling/level", "3".into()), "at `targets.threat-modeling.level`: invalid type"),
+        (bottling_with("/metadata/role", "owner".into()), "at `metadata.role`"),
+        (bottling_with("/results/patch-management/indicators_met/0", "patch-management.9.z".into()),
+            "at `results.patch-management.indicators_met[0]`: unknown indicator id"),
+        (bottling_with("/results/patch-management/indicators_met/0", "access-control.1.a".into()),
+            "belongs to practice `access-control`"),
+        (bottling_with("/metadata/created", "yesterday".into()), "at `metadata.created`"),
+        (bottling_with("/results/event-detection-and-response-plan/override/justification", " ".into()),
+            "at `results.event-detection-and-response-plan.override.justification`"),
+        (bottling_with("/metadata/name", "".into()), "at `metadata.name`"),
+    ];
+    for (text, needle) in &cases {
+        let err = parse(text).expect_err(needle);
+        assert!(err.contains(needle), "expected `{needle}` in `{err}`");
+    }
+    let mut v: serde_json::Value = serde_json::from_str(BOTTLING).unwrap();
+    let t = v["targets"]["threat-modeling"].clone();
+    v["targets"]["no-such-practice"] = t;
+    v["priorities"]["domains"]["nowhere"] = "high".into();
+    v["surprise"] = 1.into();
+    let err = parse(&v.to_string()).unwrap_err();
+    assert!(err.contains("unknown field `surprise`"), "{err}");
+    v.as_object_mut().unwrap().remove("surprise");
+    let err = parse(&v.to_string()).unwrap_err();
+    assert!(err.contains("at `targets.no-such-practice`: unknown practice id"), "{err}");
+    assert!(err.contains("at `priorities.domains.nowhere`: unknown domain id"), "{err}");
+}
+
+#[test]
+fn byte_order_mark_is_accepted_and_invalid_utf8_refused() {
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(CAMERA.as_bytes());
+    assert!(parse_assessment(&with_bom, Catalogue::builtin()).is_ok());
+    let mut bad = CAMERA.as_bytes().to_vec();
+    bad[10] = 0xFF;
+    let err = parse_assessment(&bad, Catalogue::builtin()).unwrap_err().to_string();
+    assert!(err.contains("not UTF-8"), "{err}");
+    let huge = vec![b' '; smm_core::MAX_FILE_BYTES + 1];
+    let err = parse_assessment(&huge, Catalogue::builtin()).unwrap_err().to_string();
+    assert!(err.contains("files over 5 MiB are refused"), "{err}");
+}
+
+#[test]
+fn a_new_assessment_is_valid() {
+    let a = Assessment::new("x1", "Fresh", Role::ServiceProvider);
+    assert_eq!(parse(&assessment_to_json(&a)).unwrap(), a);
+}
+
+#[test]
+fn the_committed_schema_matches_the_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v1.schema.json");
+    let generated = smm_core::schema::assessment_schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema/assessment-v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
+    );
+}
