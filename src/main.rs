@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the WebAssembly app built by Trunk.
+
+fn main() {
+    smm_navigator::start();
+}
