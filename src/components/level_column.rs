@@ -7,7 +7,7 @@ use smm_core::PracticeLevel;
 #[component]
 pub fn LevelColumn(level: &'static PracticeLevel) -> impl IntoView {
     let heading_id = format!("level-{}", level.level);
-            let labelled_by = heading_id.clone();
+    let labelled_by = heading_id.clone();
     let actions = level.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view();
     let indicators = level
         .indicators

@@ -177,9 +177,8 @@ impl Catalogue {
     /// Parses and checks a catalogue file.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let catalogue: Catalogue = serde_path_to_error::deserialize(de).map_err(|e| CatalogueError {
-            problems: vec![format!("at `{}`: {}", e.path(), e.inner())],
-        })?;
+        let catalogue: Catalogue = serde_path_to_error::deserialize(de)
+            .map_err(|e| CatalogueError { problems: vec![format!("at `{}`: {}", e.path(), e.inner())] })?;
         let problems = catalogue.problems();
         if problems.is_empty() {
             Ok(catalogue)
@@ -310,9 +309,7 @@ impl Catalogue {
 
     /// The subdomain with this id, with its domain.
     pub fn subdomain(&self, id: &str) -> Option<(&Domain, &Subdomain)> {
-        self.domains
-            .iter()
-            .find_map(|d| d.subdomains.iter().find(|s| s.id == id).map(|s| (d, s)))
+        self.domains.iter().find_map(|d| d.subdomains.iter().find(|s| s.id == id).map(|s| (d, s)))
     }
 
     /// The domain and subdomain a practice belongs to.
@@ -327,20 +324,14 @@ impl Catalogue {
 
     /// The practices of a domain, in catalogue order.
     pub fn practices_in_domain<'a>(&'a self, domain: &'a Domain) -> impl Iterator<Item = &'a Practice> + 'a {
-        self.practices
-            .iter()
-            .filter(move |p| domain.subdomains.iter().any(|s| s.id == p.subdomain))
+        self.practices.iter().filter(move |p| domain.subdomains.iter().any(|s| s.id == p.subdomain))
     }
 
     /// The indicator with this id, with its practice and level.
     pub fn indicator(&self, id: &str) -> Option<IndicatorRef<'_>> {
         let practice = self.practice(id.split('.').next()?)?;
         practice.levels.iter().find_map(|level| {
-            level
-                .indicators
-                .iter()
-                .find(|i| i.id == id)
-                .map(|indicator| IndicatorRef { practice, level, indicator })
+            level.indicators.iter().find(|i| i.id == id).map(|indicator| IndicatorRef { practice, level, indicator })
         })
     }
 
@@ -394,9 +385,7 @@ fn check_text(p: &mut Vec<String>, at: &str, text: &str) {
     let lower = t.to_lowercase();
     for ph in PLACEHOLDERS {
         let hit = if ph.chars().all(|c| c.is_ascii_alphabetic()) {
-            lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| w == *ph)
+            lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == *ph)
         } else {
             lower.contains(ph)
         };

@@ -66,8 +66,8 @@ impl std::error::Error for DocumentError {}
 /// Reads an assessment file of any supported version and checks it against the catalogue.
 pub fn parse_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<Assessment, DocumentError> {
     let text = decode_text(bytes)?;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
     let version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
     // Version 1 is the first format: there is nothing to migrate yet. A later
     // version adds a step here that turns a `version - 1` value into a `version` one.
@@ -173,11 +173,9 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     if a.metadata.name.trim().is_empty() {
         push("metadata.name".into(), "the assessment needs a name".into());
     }
-    for (field, value) in [
-        ("created", &a.metadata.created),
-        ("updated", &a.metadata.updated),
-        ("assessed_on", &a.metadata.assessed_on),
-    ] {
+    for (field, value) in
+        [("created", &a.metadata.created), ("updated", &a.metadata.updated), ("assessed_on", &a.metadata.assessed_on)]
+    {
         if !value.is_empty() && !is_iso_date_prefix(value) {
             push(format!("metadata.{field}"), format!("`{value}` is not a date of the form YYYY-MM-DD"));
         }
@@ -213,7 +211,9 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             let at = format!("results.{id}.indicators_met[{i}]");
             match catalogue.indicator(ind) {
                 Some(found) if found.practice.id == practice.id => {}
-                Some(found) => push(at, format!("indicator `{ind}` belongs to practice `{}`, not `{id}`", found.practice.id)),
+                Some(found) => {
+                    push(at, format!("indicator `{ind}` belongs to practice `{}`, not `{id}`", found.practice.id))
+                }
                 None => push(at, format!("unknown indicator id `{ind}`")),
             }
             if !seen.insert(ind.as_str()) {

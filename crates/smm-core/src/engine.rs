@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Override, Priority, PracticeResult, Target};
+use crate::assessment::{Assessment, Override, PracticeResult, Priority, Target};
 use crate::catalogue::{Catalogue, Practice};
 use crate::level::{Level, Scope};
 
@@ -115,9 +115,7 @@ pub fn practice_gap(practice: &Practice, target: Option<&Target>, result: Option
     let derived = result.map(|r| derived_level(practice, r));
     let achieved = result.map(|r| achieved_level(practice, r));
     let applicable = target.is_none_or(Target::is_applicable);
-    let target_level = target
-        .filter(|t| t.is_applicable())
-        .map(|t| TargetLevel { level: t.level, scope: t.scope });
+    let target_level = target.filter(|t| t.is_applicable()).map(|t| TargetLevel { level: t.level, scope: t.scope });
     let (status, shortfall, excess, scope_shortfall) = match (applicable, achieved, target_level) {
         (false, _, _) => (GapStatus::NotApplicable, 0, 0, false),
         (true, None, _) => (GapStatus::NotAssessed, 0, 0, false),
@@ -325,7 +323,11 @@ pub fn rollups(catalogue: &Catalogue, gaps: &[PracticeGap]) -> Rollups {
             .domains
             .iter()
             .flat_map(|d| d.subdomains.iter())
-            .map(|s| GroupRollup { id: s.id.clone(), name: s.name.clone(), rollup: Rollup::of(in_subdomain(catalogue, gaps, &s.id)) })
+            .map(|s| GroupRollup {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                rollup: Rollup::of(in_subdomain(catalogue, gaps, &s.id)),
+            })
             .collect(),
     }
 }
@@ -359,12 +361,9 @@ pub struct RoadmapStep {
 pub fn roadmap(catalogue: &Catalogue, assessment: &Assessment, gaps: &[PracticeGap]) -> Vec<RoadmapStep> {
     let mut steps: Vec<(usize, RoadmapStep)> = Vec::new();
     for gap in gaps.iter().filter(|g| g.status == GapStatus::BelowTarget) {
-        let (Some(index), Some(practice), Some(target), Some(achieved)) = (
-            catalogue.practice_index(&gap.id),
-            catalogue.practice(&gap.id),
-            gap.target,
-            gap.achieved,
-        ) else {
+        let (Some(index), Some(practice), Some(target), Some(achieved)) =
+            (catalogue.practice_index(&gap.id), catalogue.practice(&gap.id), gap.target, gap.achieved)
+        else {
             continue;
         };
         let Some((domain, subdomain)) = catalogue.parents_of(practice) else { continue };

@@ -160,8 +160,20 @@ impl Report {
         csv_row(
             &mut s,
             &[
-                "practice_id", "practice", "domain", "subdomain", "target_level", "target_scope", "achieved",
-                "achieved_scope", "derived_level", "override", "status", "shortfall", "excess", "scope_shortfall",
+                "practice_id",
+                "practice",
+                "domain",
+                "subdomain",
+                "target_level",
+                "target_scope",
+                "achieved",
+                "achieved_scope",
+                "derived_level",
+                "override",
+                "status",
+                "shortfall",
+                "excess",
+                "scope_shortfall",
             ],
         );
         for g in &self.practices {

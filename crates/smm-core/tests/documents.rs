@@ -53,17 +53,29 @@ fn bad_files_are_refused_with_the_json_path() {
         (r#"{"format":"smm-navigator/assessment"}"#.into(), "no `version` field"),
         (r#"{"format":"smm-navigator/assessment","version":"1"}"#.into(), "whole number"),
         (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 1"),
-        (bottling_with("/targets/threat-modeling/level", 5.into()), "at `targets.threat-modeling.level`: level 5 is out of range"),
+        (
+            bottling_with("/targets/threat-modeling/level", 5.into()),
+            "at `targets.threat-modeling.level`: level 5 is out of range",
+        ),
         (bottling_with("/targets/threat-modeling/level", (-1).into()), "at `targets.threat-modeling.level`: level -1"),
-        (bottling_with("/targets/threat-modeling/level", "3".into()), "at `targets.threat-modeling.level`: invalid type"),
+        (
+            bottling_with("/targets/threat-modeling/level", "3".into()),
+            "at `targets.threat-modeling.level`: invalid type",
+        ),
         (bottling_with("/metadata/role", "owner".into()), "at `metadata.role`"),
-        (bottling_with("/results/patch-management/indicators_met/0", "patch-management.9.z".into()),
-            "at `results.patch-management.indicators_met[0]`: unknown indicator id"),
-        (bottling_with("/results/patch-management/indicators_met/0", "access-control.1.a".into()),
-            "belongs to practice `access-control`"),
+        (
+            bottling_with("/results/patch-management/indicators_met/0", "patch-management.9.z".into()),
+            "at `results.patch-management.indicators_met[0]`: unknown indicator id",
+        ),
+        (
+            bottling_with("/results/patch-management/indicators_met/0", "access-control.1.a".into()),
+            "belongs to practice `access-control`",
+        ),
         (bottling_with("/metadata/created", "yesterday".into()), "at `metadata.created`"),
-        (bottling_with("/results/event-detection-and-response-plan/override/justification", " ".into()),
-            "at `results.event-detection-and-response-plan.override.justification`"),
+        (
+            bottling_with("/results/event-detection-and-response-plan/override/justification", " ".into()),
+            "at `results.event-detection-and-response-plan.override.justification`",
+        ),
         (bottling_with("/metadata/name", "".into()), "at `metadata.name`"),
     ];
     for (text, needle) in &cases {

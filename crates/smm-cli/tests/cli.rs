@@ -1,0 +1,138 @@
+//! The `smm` command end to end: exit codes, messages and report contents.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BOTTLING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/bottling-line-asset-owner.smm.json");
+const CAMERA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/home-camera-product-supplier.smm.json");
+
+fn smm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smm")).args(args).output().unwrap()
+}
+
+fn smm_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smm"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn validate_accepts_both_examples() {
+    for file in [BOTTLING, CAMERA] {
+        let out = smm(&["validate", file]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with("valid: "));
+    }
+}
+
+#[test]
+fn json_report_has_the_documented_fields() {
+    let out = smm(&["report", BOTTLING, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format"], "smm-navigator/report");
+    let practices = v["practices"].as_array().unwrap();
+    assert_eq!(practices.len(), 18);
+    for p in practices {
+        for key in ["id", "target", "achieved", "derived_level", "override", "status", "shortfall", "excess"] {
+            assert!(p.get(key).is_some(), "practice report lacks `{key}`: {p}");
+        }
+    }
+    let erp = practices.iter().find(|p| p["id"] == "event-detection-and-response-plan").unwrap();
+    assert_eq!(erp["achieved"], 2, "the override counts");
+    assert_eq!(erp["derived_level"], 1);
+    assert!(erp["override"]["justification"].as_str().unwrap().contains("TTX-2026-06"));
+    let phys = practices.iter().find(|p| p["id"] == "physical-protection").unwrap();
+    assert_eq!((phys["status"].as_str(), phys["excess"].as_u64()), (Some("above-target"), Some(1)));
+    assert!(v["rollups"]["overall"]["total_shortfall"].as_u64().unwrap() > 0);
+    assert_eq!(v["rollups"]["domains"].as_array().unwrap().len(), 3);
+    assert_eq!(v["rollups"]["subdomains"].as_array().unwrap().len(), 9);
+    assert!(!v["roadmap"].as_array().unwrap().is_empty());
+    assert!(v["rollup_formulas"].as_array().unwrap().len() >= 5);
+
+    let out = smm(&["report", CAMERA, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let phys = v["practices"].as_array().unwrap().iter().find(|p| p["id"] == "physical-protection").unwrap();
+    assert_eq!(phys["status"], "not-applicable");
+    assert!(phys["target"].is_null() && phys["achieved"].is_null());
+}
+
+#[test]
+fn markdown_and_csv_reports() {
+    let out = smm(&["report", CAMERA, "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = text(&out.stdout);
+    for needle in [
+        "# HC-200 home camera",
+        "## Gap analysis",
+        "SMM Navigator's own",
+        "How each figure is computed",
+        "## Roadmap",
+        "possible over-investment",
+    ] {
+        assert!(md.contains(needle), "markdown lacks {needle}");
+    }
+    let out = smm(&["report", CAMERA, "--format", "csv"]);
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 19, "header and 18 practices");
+    assert!(lines[0].starts_with("practice_id,practice,domain"));
+    assert!(csv.contains("\"Asset, Change and Configuration Management\""), "names with commas are quoted");
+}
+
+#[test]
+fn invalid_input_exits_1_with_the_path_on_stderr() {
+    let out = smm_stdin(&["validate", "-"], br#"{"format":"smm-navigator/assessment","version":7}"#);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("this app reads versions 1 to 1"), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+
+    let bad = std::fs::read_to_string(BOTTLING).unwrap().replacen("\"level\": 2", "\"level\": 9", 1);
+    let out = smm_stdin(&["report", "-"], bad.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("at `targets.") && err.contains("level 9 is out of range"), "{err}");
+
+    let out = smm(&["validate", "/nonexistent/file.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read the file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(smm(&[]).status.code(), Some(2));
+    assert_eq!(smm(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(smm(&["report", BOTTLING, "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(smm(&["validate"]).status.code(), Some(2));
+}
+
+#[test]
+fn template_and_catalogue_are_valid_documents() {
+    let out = smm(&["template", "--role", "service-provider"]);
+    assert_eq!(out.status.code(), Some(0));
+    let check = smm_stdin(&["validate", "-"], &out.stdout);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["metadata"]["role"], "service-provider");
+    assert_eq!(v["version"], 1);
+
+    let out = smm(&["catalogue"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["practices"].as_array().unwrap().len(), 18);
+
+    let out = smm(&["schema"]);
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v1.schema.json"))
+            .unwrap();
+    assert_eq!(text(&out.stdout), committed);
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Installs whatever SMM Navigator's build and tests need and is missing; skips
+# what is already there, so it is safe to run again and again.
+#   - Rust: the wasm32-unknown-unknown target, rustfmt and clippy
+#   - Trunk 0.21.14
+#   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#   - npm dev tools from package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)
+#   - Debian's chromium and chromium-driver (for browser tests)
+# Source it (`. scripts/ensure-tools.sh`) or run it; it puts node_modules/.bin on PATH.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root to run: $*" >&2; return 1; fi
+}
+
+apt_install() {
+  say "installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Rust toolchain pieces.
+if ! command -v cargo >/dev/null; then
+  echo "cargo is not installed: install Rust with rustup first (https://rustup.rs)" >&2
+  exit 1
+fi
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
+# Trunk, at the version this machine's rustc can build.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+if [ -z "$WBG_VERSION" ]; then
+  echo "cannot find the wasm-bindgen version in Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ] \
+  || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (a few minutes)"
+  # Not --locked: the CLI's own lockfile names a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" "$ROOT/Trunk.toml"; then
+  echo "Trunk.toml pins a wasm_bindgen version other than Cargo.lock's $WBG_VERSION: update [tools]" >&2
+  exit 1
+fi
+
+# Node.js and the npm dev tools.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+if ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
+  say "installing npm dev tools from package-lock.json"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+fi
+
+# Chromium and its driver, for the browser tests.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  apt_install chromium chromium-driver
+fi

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check of SMM Navigator:
+# rustfmt, the no-web-dependency rule of smm-core, clippy (host and wasm32),
+# core and CLI tests, app unit tests, wasm-bindgen tests in headless Chromium,
+# a release build with its size figures, and the Playwright end-to-end tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/ensure-tools.sh"
+cd "$ROOT"
+export CHROMEDRIVER=/usr/bin/chromedriver
+start=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "smm-core has no web dependency"
+if cargo tree -p smm-core -e normal,build --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen)[ _-]'; then
+  echo "smm-core must not depend on leptos, web-sys, js-sys or wasm-bindgen" >&2
+  exit 1
+fi
+echo "ok: no leptos, web-sys, js-sys or wasm-bindgen under smm-core"
+
+step "clippy (host)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)"
+cargo clippy -p smm-navigator --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "core, CLI and app unit tests"
+cargo test -p smm-core -p smm-cli --locked
+cargo test -p smm-navigator --lib --locked
+
+step "wasm-bindgen tests in headless Chromium"
+cargo test -p smm-navigator --target wasm32-unknown-unknown --test web --locked
+
+step "release build"
+rm -rf dist
+trunk build --release
+scripts/size-report.sh
+
+step "end-to-end tests (Playwright, headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
+
+step "all checks passed in $(( $(date +%s) - start ))s"
