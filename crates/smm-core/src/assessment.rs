@@ -13,17 +13,20 @@ use crate::level::{Level, Scope};
 /// The `format` value of an assessment file.
 pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// The newest assessment format version; this build reads it and every earlier one.
-pub const ASSESSMENT_VERSION: u32 = 1;
+///
+/// History: version 1 (first release); version 2 adds `plan`, the owner, due
+/// date and status of roadmap steps (a version 1 file migrates with an empty plan).
+pub const ASSESSMENT_VERSION: u32 = 2;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 1"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 2"))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `smm-navigator/assessment`.
     pub format: String,
-    /// The format version, 1.
+    /// The format version, 2.
     pub version: u32,
     /// A stable id for this assessment (any string without spaces; the app uses a random one).
     pub id: String,
@@ -38,6 +41,62 @@ pub struct Assessment {
     /// The assessed state per practice id. A practice without an entry is not assessed.
     #[serde(default)]
     pub results: BTreeMap<String, PracticeResult>,
+    /// Plans for roadmap steps, by step id `<practice-id>@<level>` (version 2).
+    #[serde(default)]
+    pub plan: BTreeMap<String, StepPlan>,
+}
+
+/// Who does a roadmap step, by when, and how far it has got.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StepPlan {
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// Due date, `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub due: String,
+    /// Progress.
+    #[serde(default)]
+    pub status: StepStatus,
+}
+
+/// Progress of a roadmap step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    /// Not started.
+    #[default]
+    Planned,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl StepStatus {
+    /// All statuses.
+    pub const ALL: [StepStatus; 3] = [StepStatus::Planned, StepStatus::InProgress, StepStatus::Done];
+
+    /// The stable id used in files.
+    pub const fn id(self) -> &'static str {
+        match self {
+            StepStatus::Planned => "planned",
+            StepStatus::InProgress => "in-progress",
+            StepStatus::Done => "done",
+        }
+    }
+
+    /// Display name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StepStatus::Planned => "Planned",
+            StepStatus::InProgress => "In progress",
+            StepStatus::Done => "Done",
+        }
+    }
 }
 
 /// Descriptive data of an assessment.
@@ -235,6 +294,7 @@ impl Assessment {
             priorities: Priorities::default(),
             targets: BTreeMap::new(),
             results: BTreeMap::new(),
+            plan: BTreeMap::new(),
         }
     }
 

@@ -227,6 +227,17 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             );
         }
     }
+    for (step, plan) in &a.plan {
+        let known = step
+            .split_once('@')
+            .is_some_and(|(practice, level)| catalogue.practice(practice).is_some() && matches!(level, "1" | "2" | "3" | "4"));
+        if !known {
+            push(format!("plan.{step}"), format!("`{step}` is not a roadmap step id (`<practice-id>@<level 1-4>`)"));
+        }
+        if !plan.due.is_empty() && !is_iso_date_prefix(&plan.due) {
+            push(format!("plan.{step}.due"), format!("`{}` is not a date of the form YYYY-MM-DD", plan.due));
+        }
+    }
     p
 }
 

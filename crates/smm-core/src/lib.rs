@@ -7,10 +7,11 @@
 //!
 //! - [`catalogue`]: the 3 domains, 9 subdomains and 18 practices with their
 //!   levels, actions and indicators, embedded from `data/catalogue.json`.
-//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 1).
+//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 2).
 //! - [`document`]: reading files with clear, path-naming errors.
 //! - [`engine`]: derived level, gap analysis, roll-ups, roadmap.
 //! - [`report`]: the report as JSON, Markdown and CSV.
+//! - [`history`]: snapshots, trends and comparisons.
 //!
 //! The SMM scores each practice on its own (a level and a scope). The roll-ups
 //! in [`engine::Rollup`] are SMM Navigator's own; their formulas are in
@@ -23,15 +24,16 @@ pub mod assessment;
 pub mod catalogue;
 pub mod document;
 pub mod engine;
+pub mod history;
 pub mod level;
 pub mod report;
 
 pub use assessment::{
-    Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, Target,
+    Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus, Target,
     ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
-pub use document::{assessment_to_json, parse_assessment, DocumentError, Problem, MAX_FILE_BYTES};
+pub use document::{assessment_to_json, parse_assessment, read_assessment, DocumentError, Problem, ReadAssessment, MAX_FILE_BYTES};
 pub use engine::{GapStatus, PracticeGap, RoadmapStep, Rollup, Rollups, ROLLUP_FORMULAS};
 pub use level::{Level, Scope};
 pub use report::Report;

@@ -204,6 +204,56 @@ impl Report {
     }
 }
 
+/// The roadmap as CSV for Excel and LibreOffice: UTF-8 with a byte-order mark,
+/// comma-separated, RFC 4180 quoting, CRLF line ends; one row per step in
+/// roadmap order, with the plan's owner, due date and status.
+pub fn roadmap_to_csv(
+    catalogue: &Catalogue,
+    steps: &[RoadmapStep],
+    plan: &std::collections::BTreeMap<String, crate::StepPlan>,
+) -> String {
+    let mut s = String::from("\u{FEFF}");
+    csv_row(
+        &mut s,
+        &[
+            "order", "step_id", "practice_id", "practice", "level", "level_name", "domain_priority",
+            "subdomain_priority", "shortfall", "actions", "unmet_indicators", "owner", "due", "status",
+        ],
+    );
+    for (n, step) in steps.iter().enumerate() {
+        let name = catalogue.practice(&step.practice).map_or("", |p| p.name.as_str());
+        let unmet: Vec<String> = step
+            .unmet_indicators
+            .iter()
+            .map(|id| match catalogue.indicator(id) {
+                Some(r) => format!("{id}: {}", r.indicator.text),
+                None => id.clone(),
+            })
+            .collect();
+        let p = plan.get(&step.id).cloned().unwrap_or_default();
+        csv_row(
+            &mut s,
+            &[
+                &(n + 1).to_string(),
+                &step.id,
+                &step.practice,
+                name,
+                &step.level.to_string(),
+                step.level.name(),
+                step.domain_priority.name(),
+                step.subdomain_priority.name(),
+                &step.shortfall.to_string(),
+                &step.actions.join("\n"),
+                &unmet.join("\n"),
+                &p.owner,
+                &p.due,
+                p.status.name(),
+            ],
+        );
+    }
+    s
+}
+
 /// Appends one CSV record with RFC 4180 quoting and CRLF line ends. A field that
 /// starts with `=`, `+`, `-` or `@` gets a leading apostrophe so that a
 /// spreadsheet does not run it as a formula.

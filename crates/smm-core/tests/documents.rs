@@ -52,7 +52,7 @@ fn bad_files_are_refused_with_the_json_path() {
         (r#"{"format":"something-else","version":1}"#.into(), "not \"smm-navigator/assessment\""),
         (r#"{"format":"smm-navigator/assessment"}"#.into(), "no `version` field"),
         (r#"{"format":"smm-navigator/assessment","version":"1"}"#.into(), "whole number"),
-        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 1"),
+        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 2"),
         (
             bottling_with("/targets/threat-modeling/level", 5.into()),
             "at `targets.threat-modeling.level`: level 5 is out of range",
@@ -117,7 +117,7 @@ fn a_new_assessment_is_valid() {
 
 #[test]
 fn the_committed_schema_matches_the_types() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v1.schema.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v2.schema.json");
     let generated = smm_core::schema::assessment_schema_json();
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).unwrap();
@@ -125,6 +125,51 @@ fn the_committed_schema_matches_the_types() {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == generated,
-        "schema/assessment-v1.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
+        "schema/assessment-v2.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
     );
+}
+
+#[test]
+fn every_released_version_still_imports() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let v1 = std::fs::read(format!("{dir}/assessment-v1.smm.json")).unwrap();
+    let read = smm_core::read_assessment(&v1, Catalogue::builtin()).unwrap();
+    assert_eq!(read.file_version, 1);
+    assert_eq!(read.assessment.version, smm_core::ASSESSMENT_VERSION);
+    assert_eq!(read.migration_log.len(), 1);
+    assert!(read.migration_log[0].contains("version 1 to 2"), "{:?}", read.migration_log);
+    assert!(read.assessment.plan.is_empty());
+    // The migrated assessment keeps every target and result of the original.
+    let current = parse(BOTTLING).unwrap();
+    assert_eq!(read.assessment.targets, current.targets);
+    assert_eq!(read.assessment.results, current.results);
+    // A current file needs no migration.
+    let read = smm_core::read_assessment(BOTTLING.as_bytes(), Catalogue::builtin()).unwrap();
+    assert!(read.migration_log.is_empty());
+}
+
+#[test]
+fn roadmap_plans_are_checked() {
+    let err = parse(&bottling_with("/plan/patch-management@2/due", "soon".into())).unwrap_err();
+    assert!(err.contains("at `plan.patch-management@2.due`"), "{err}");
+    let err = parse(&bottling_with("/plan/patch-management@2/status", "blocked".into())).unwrap_err();
+    assert!(err.contains("at `plan.patch-management@2.status`"), "{err}");
+    let mut v: serde_json::Value = serde_json::from_str(BOTTLING).unwrap();
+    v["plan"]["patch-management@7"] = serde_json::json!({"owner": "x"});
+    let err = parse(&v.to_string()).unwrap_err();
+    assert!(err.contains("is not a roadmap step id"), "{err}");
+}
+
+#[test]
+fn roadmap_csv_has_a_bom_quotes_and_the_plan() {
+    let c = Catalogue::builtin();
+    let a = parse(BOTTLING).unwrap();
+    let report = Report::new(c, &a);
+    let csv = smm_core::report::roadmap_to_csv(c, &report.roadmap, &a.plan);
+    assert!(csv.starts_with('\u{FEFF}'));
+    let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(rows[0].starts_with("order,step_id,practice_id"));
+    let pm2 = csv.lines().find(|l| l.contains(",patch-management@2,")).expect("patch-management@2 row");
+    assert!(pm2.contains("J. Meyer (maintenance)") || csv.contains("J. Meyer (maintenance),2027-01-31,In progress"));
+    assert!(csv.contains("J. Meyer (maintenance),2027-01-31,In progress\r\n"), "plan columns end the row");
 }
