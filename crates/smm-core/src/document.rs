@@ -63,25 +63,62 @@ impl fmt::Display for DocumentError {
 
 impl std::error::Error for DocumentError {}
 
+/// An assessment read from a file, with what was done to bring it to the current version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadAssessment {
+    /// The assessment, at [`ASSESSMENT_VERSION`].
+    pub assessment: Assessment,
+    /// The version the file had.
+    pub file_version: u32,
+    /// One line per migration step applied; empty when the file was current.
+    pub migration_log: Vec<String>,
+}
+
 /// Reads an assessment file of any supported version and checks it against the catalogue.
 pub fn parse_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<Assessment, DocumentError> {
+    read_assessment(bytes, catalogue).map(|r| r.assessment)
+}
+
+/// Like [`parse_assessment`], and says which migrations were applied.
+pub fn read_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<ReadAssessment, DocumentError> {
     let text = decode_text(bytes)?;
-    let value: Value =
+    let mut value: Value =
         serde_json::from_str(text).map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
-    let version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
-    // Version 1 is the first format: there is nothing to migrate yet. A later
-    // version adds a step here that turns a `version - 1` value into a `version` one.
-    debug_assert_eq!(version, ASSESSMENT_VERSION);
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let assessment: Assessment = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        DocumentError::one(if path == "." { "" } else { &path }, e.into_inner().to_string())
-    })?;
+    let file_version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
+    let mut migration_log = Vec::new();
+    let assessment: Assessment = if file_version == ASSESSMENT_VERSION {
+        // Deserialise from the text itself, so that duplicate keys are caught.
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(typed_error)?
+    } else {
+        for from in file_version..ASSESSMENT_VERSION {
+            migration_log.push(migrate_assessment_step(&mut value, from)?);
+        }
+        serde_path_to_error::deserialize(value).map_err(typed_error)?
+    };
     let problems = validate(&assessment, catalogue);
     if problems.is_empty() {
-        Ok(assessment)
+        Ok(ReadAssessment { assessment, file_version, migration_log })
     } else {
         Err(DocumentError { problems })
+    }
+}
+
+fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> DocumentError {
+    let path = e.path().to_string();
+    DocumentError::one(if path == "." { "" } else { &path }, e.into_inner().to_string())
+}
+
+/// Turns an assessment of version `from` into version `from + 1`; returns a line for the log.
+fn migrate_assessment_step(value: &mut Value, from: u32) -> Result<String, DocumentError> {
+    let obj = value.as_object_mut().ok_or_else(|| DocumentError::one("", "not a JSON object"))?;
+    match from {
+        1 => {
+            obj.entry("plan").or_insert_with(|| Value::Object(serde_json::Map::new()));
+            obj.insert("version".into(), Value::from(2));
+            Ok("version 1 to 2: added an empty roadmap plan (owners, due dates and statuses of steps)".into())
+        }
+        _ => Err(DocumentError::one("version", format!("no migration from version {from}"))),
     }
 }
 
@@ -228,9 +265,9 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     for (step, plan) in &a.plan {
-        let known = step
-            .split_once('@')
-            .is_some_and(|(practice, level)| catalogue.practice(practice).is_some() && matches!(level, "1" | "2" | "3" | "4"));
+        let known = step.split_once('@').is_some_and(|(practice, level)| {
+            catalogue.practice(practice).is_some() && matches!(level, "1" | "2" | "3" | "4")
+        });
         if !known {
             push(format!("plan.{step}"), format!("`{step}` is not a roadmap step id (`<practice-id>@<level 1-4>`)"));
         }

@@ -29,11 +29,13 @@ pub mod level;
 pub mod report;
 
 pub use assessment::{
-    Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus, Target,
-    ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus,
+    Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
-pub use document::{assessment_to_json, parse_assessment, read_assessment, DocumentError, Problem, ReadAssessment, MAX_FILE_BYTES};
+pub use document::{
+    assessment_to_json, parse_assessment, read_assessment, DocumentError, Problem, ReadAssessment, MAX_FILE_BYTES,
+};
 pub use engine::{GapStatus, PracticeGap, RoadmapStep, Rollup, Rollups, ROLLUP_FORMULAS};
 pub use level::{Level, Scope};
 pub use report::Report;

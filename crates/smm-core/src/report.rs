@@ -216,8 +216,20 @@ pub fn roadmap_to_csv(
     csv_row(
         &mut s,
         &[
-            "order", "step_id", "practice_id", "practice", "level", "level_name", "domain_priority",
-            "subdomain_priority", "shortfall", "actions", "unmet_indicators", "owner", "due", "status",
+            "order",
+            "step_id",
+            "practice_id",
+            "practice",
+            "level",
+            "level_name",
+            "domain_priority",
+            "subdomain_priority",
+            "shortfall",
+            "actions",
+            "unmet_indicators",
+            "owner",
+            "due",
+            "status",
         ],
     );
     for (n, step) in steps.iter().enumerate() {
