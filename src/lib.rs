@@ -3,8 +3,12 @@
 //! All domain logic (catalogue, scoring) lives in `smm-core`; the components
 //! here only lay out what it computes.
 
+pub mod charts;
 pub mod components;
+pub mod download;
 pub mod route;
+pub mod state;
+pub mod storage;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

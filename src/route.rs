@@ -10,8 +10,53 @@ pub enum Route {
     Practices,
     /// `#/practices/<id>`: one practice with its four levels.
     Practice(String),
+    /// `#/assessments`: the list of assessments kept in this browser.
+    Assessments,
+    /// `#/assessments/<id>[/<section>[/<practice>]]`: one assessment.
+    Assessment(String, Section),
     /// Any other `#/...` path.
     NotFound(String),
+}
+
+/// A section of an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Metadata and progress.
+    Overview,
+    /// Priorities and targets, optionally opened at one practice.
+    Targets(Option<String>),
+    /// The indicator checklists, optionally opened at one practice.
+    Assess(Option<String>),
+    /// Gap table and charts.
+    Results,
+    /// Roadmap steps with their plans.
+    Roadmap,
+    /// The printable report.
+    Report,
+    /// Snapshots, trend and comparison.
+    History,
+}
+
+impl Section {
+    /// The path segment(s) of this section.
+    fn path(&self) -> String {
+        match self {
+            Section::Overview => String::new(),
+            Section::Targets(None) => "/targets".into(),
+            Section::Targets(Some(p)) => format!("/targets/{p}"),
+            Section::Assess(None) => "/assess".into(),
+            Section::Assess(Some(p)) => format!("/assess/{p}"),
+            Section::Results => "/results".into(),
+            Section::Roadmap => "/roadmap".into(),
+            Section::Report => "/report".into(),
+            Section::History => "/history".into(),
+        }
+    }
+
+    /// True when `self` and `other` are the same section, whatever practice is open.
+    pub fn same_kind(&self, other: &Section) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
 }
 
 impl Route {
@@ -29,6 +74,19 @@ impl Route {
             [""] => Route::Home,
             ["practices"] => Route::Practices,
             ["practices", id] => Route::Practice((*id).to_string()),
+            ["assessments"] => Route::Assessments,
+            ["assessments", id] => Route::Assessment((*id).to_string(), Section::Overview),
+            ["assessments", id, rest @ ..] => match rest {
+                ["targets"] => Route::Assessment((*id).to_string(), Section::Targets(None)),
+                ["targets", p] => Route::Assessment((*id).to_string(), Section::Targets(Some((*p).to_string()))),
+                ["assess"] => Route::Assessment((*id).to_string(), Section::Assess(None)),
+                ["assess", p] => Route::Assessment((*id).to_string(), Section::Assess(Some((*p).to_string()))),
+                ["results"] => Route::Assessment((*id).to_string(), Section::Results),
+                ["roadmap"] => Route::Assessment((*id).to_string(), Section::Roadmap),
+                ["report"] => Route::Assessment((*id).to_string(), Section::Report),
+                ["history"] => Route::Assessment((*id).to_string(), Section::History),
+                _ => Route::NotFound(path.to_string()),
+            },
             _ => Route::NotFound(path.to_string()),
         })
     }
@@ -39,6 +97,8 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Practices => "#/practices".to_string(),
             Route::Practice(id) => format!("#/practices/{id}"),
+            Route::Assessments => "#/assessments".to_string(),
+            Route::Assessment(id, section) => format!("#/assessments/{id}{}", section.path()),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -47,7 +107,9 @@ impl Route {
     pub fn is_section_of(&self, current: &Route) -> bool {
         matches!(
             (self, current),
-            (Route::Home, Route::Home) | (Route::Practices, Route::Practices | Route::Practice(_))
+            (Route::Home, Route::Home)
+                | (Route::Practices, Route::Practices | Route::Practice(_))
+                | (Route::Assessments, Route::Assessments | Route::Assessment(..))
         )
     }
 }
@@ -66,6 +128,22 @@ mod tests {
             ("#/practices/", Route::Practices),
             ("#/practices/threat-modeling", Route::Practice("threat-modeling".into())),
             ("#/nowhere/else", Route::NotFound("nowhere/else".into())),
+            ("#/assessments", Route::Assessments),
+            ("#/assessments/a1", Route::Assessment("a1".into(), Section::Overview)),
+            ("#/assessments/a1/targets", Route::Assessment("a1".into(), Section::Targets(None))),
+            (
+                "#/assessments/a1/targets/access-control",
+                Route::Assessment("a1".into(), Section::Targets(Some("access-control".into()))),
+            ),
+            (
+                "#/assessments/a1/assess/access-control",
+                Route::Assessment("a1".into(), Section::Assess(Some("access-control".into()))),
+            ),
+            ("#/assessments/a1/results", Route::Assessment("a1".into(), Section::Results)),
+            ("#/assessments/a1/roadmap", Route::Assessment("a1".into(), Section::Roadmap)),
+            ("#/assessments/a1/report", Route::Assessment("a1".into(), Section::Report)),
+            ("#/assessments/a1/history", Route::Assessment("a1".into(), Section::History)),
+            ("#/assessments/a1/bogus", Route::NotFound("assessments/a1/bogus".into())),
         ] {
             assert_eq!(Route::from_hash(hash), Some(route.clone()), "{hash}");
             assert_eq!(Route::from_hash(&route.href()), Some(route));

@@ -4,12 +4,16 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::assessment_list::AssessmentList;
+use super::assessment_page::AssessmentPage;
 use super::explorer::Explorer;
 use super::home::Home;
 use super::not_found::NotFound;
 use super::practice_page::PracticePage;
+use super::save_status::SaveStatus;
 use super::site_header::SiteHeader;
 use crate::route::Route;
+use crate::state::AppState;
 
 /// Id of the main region, target of the skip link.
 pub const MAIN_ID: &str = "smm-main";
@@ -21,6 +25,7 @@ fn current_route() -> Option<Route> {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
     let route = RwSignal::new(current_route().unwrap_or(Route::Home));
     let listener = window_event_listener(ev::hashchange, move |_| {
         if let Some(r) = current_route() {
@@ -44,10 +49,13 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
             <SiteHeader route=route />
             <main id=MAIN_ID class="smm-main" tabindex="-1">
+                <SaveStatus />
                 {move || match route.get() {
                     Route::Home => view! { <Home /> }.into_any(),
                     Route::Practices => view! { <Explorer /> }.into_any(),
                     Route::Practice(id) => view! { <PracticePage id=id /> }.into_any(),
+                    Route::Assessments => view! { <AssessmentList /> }.into_any(),
+                    Route::Assessment(id, section) => view! { <AssessmentPage id=id section=section /> }.into_any(),
                     Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
                 }}
             </main>

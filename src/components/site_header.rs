@@ -22,6 +22,7 @@ pub fn SiteHeader(route: RwSignal<Route>) -> impl IntoView {
                 <ul>
                     {link(Route::Home, "Home")}
                     {link(Route::Practices, "Practices")}
+                    {link(Route::Assessments, "Assessments")}
                 </ul>
             </nav>
         </header>

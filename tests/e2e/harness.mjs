@@ -94,10 +94,10 @@ export async function axeViolations(page) {
 }
 
 /** Presses Tab until the focused element satisfies `predicate` (evaluated in the page), at most `max` times. */
-export async function tabUntil(page, predicate, max = 80) {
+export async function tabUntil(page, predicate, max = 80, arg = undefined) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate)) return i + 1;
+    if (await page.evaluate(predicate, arg)) return i + 1;
   }
   throw new Error(`focus never reached the element after ${max} Tab presses`);
 }

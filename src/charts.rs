@@ -1,0 +1,333 @@
+//! The only module that draws charts: SVG drawn with plotters from the engine's
+//! report. Layout math (rows, positions, segments) is plain functions over the
+//! report, kept apart from the drawing so that it can be tested natively.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use smm_core::engine::{GapStatus, PracticeGap};
+use smm_core::{Catalogue, Report};
+
+/// Colours, chosen for contrast on white and to differ in lightness as well as
+/// hue, so that shortfall and excess stay apart in grey scale too.
+pub mod colour {
+    use plotters::style::RGBColor;
+    /// Achieved, up to the target.
+    pub const ACHIEVED: RGBColor = RGBColor(37, 99, 235);
+    /// Missing levels up to the target (shortfall).
+    pub const SHORTFALL: RGBColor = RGBColor(253, 186, 116);
+    /// Border of the shortfall segment.
+    pub const SHORTFALL_EDGE: RGBColor = RGBColor(194, 65, 12);
+    /// Levels beyond the target (possible over-investment).
+    pub const EXCESS: RGBColor = RGBColor(126, 34, 206);
+    /// Practices on target.
+    pub const ON_TARGET: RGBColor = RGBColor(21, 128, 61);
+    /// Not assessed / no target.
+    pub const NEUTRAL: RGBColor = RGBColor(156, 163, 175);
+    /// Text and the target marker.
+    pub const INK: RGBColor = RGBColor(17, 24, 39);
+    /// Grid lines.
+    pub const GRID: RGBColor = RGBColor(209, 213, 219);
+}
+
+/// White, for text on dark segments.
+const PAPER: RGBColor = RGBColor(255, 255, 255);
+
+/// One row of the target-versus-achieved chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    /// A domain heading.
+    Domain(String),
+    /// A practice.
+    Practice {
+        /// Display name.
+        name: String,
+        /// Achieved level, if assessed and applicable.
+        achieved: Option<u8>,
+        /// Target level, if set and applicable.
+        target: Option<u8>,
+        /// Status.
+        status: GapStatus,
+    },
+}
+
+/// The rows of the target-versus-achieved chart, grouped by domain in catalogue order.
+pub fn gap_rows(catalogue: &Catalogue, gaps: &[PracticeGap]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for d in &catalogue.domains {
+        rows.push(Row::Domain(d.name.clone()));
+        for p in catalogue.practices_in_domain(d) {
+            if let Some(g) = gaps.iter().find(|g| g.id == p.id) {
+                rows.push(Row::Practice {
+                    name: p.name.clone(),
+                    achieved: g.achieved.map(|l| l.get()),
+                    target: g.target.map(|t| t.level.get()),
+                    status: g.status,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The horizontal segments of one practice row, in level units: (from, to, kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// Achieved, up to the target (or all of it when there is no target).
+    Achieved(u8, u8),
+    /// Missing up to the target.
+    Shortfall(u8, u8),
+    /// Beyond the target.
+    Excess(u8, u8),
+}
+
+/// Splits a practice's bar into achieved, shortfall and excess segments.
+pub fn segments(achieved: Option<u8>, target: Option<u8>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    match (achieved, target) {
+        (Some(a), Some(t)) => {
+            if a.min(t) > 0 {
+                out.push(Segment::Achieved(0, a.min(t)));
+            }
+            if t > a {
+                out.push(Segment::Shortfall(a, t));
+            }
+            if a > t {
+                out.push(Segment::Excess(t, a));
+            }
+        }
+        (Some(a), None) if a > 0 => out.push(Segment::Achieved(0, a)),
+        (None, Some(t)) if t > 0 => out.push(Segment::Shortfall(0, t)),
+        _ => {}
+    }
+    out
+}
+
+/// The short text at the end of a practice row.
+pub fn row_note(achieved: Option<u8>, target: Option<u8>, status: GapStatus) -> String {
+    match status {
+        GapStatus::NotApplicable => "not applicable".into(),
+        GapStatus::NotAssessed => "not assessed".into(),
+        GapStatus::NoTarget => format!("{} (no target)", achieved.unwrap_or(0)),
+        GapStatus::OnTarget => format!("{} = target", achieved.unwrap_or(0)),
+        GapStatus::BelowTarget => format!(
+            "{} of {} (−{})",
+            achieved.unwrap_or(0),
+            target.unwrap_or(0),
+            target.unwrap_or(0).saturating_sub(achieved.unwrap_or(0))
+        ),
+        GapStatus::AboveTarget => format!(
+            "{} vs {} (+{} over)",
+            achieved.unwrap_or(0),
+            target.unwrap_or(0),
+            achieved.unwrap_or(0).saturating_sub(target.unwrap_or(0))
+        ),
+    }
+}
+
+const WIDTH: u32 = 860;
+const ROW: i32 = 26;
+const LABEL_W: i32 = 330;
+const NOTE_W: i32 = 150;
+const TOP: i32 = 34;
+
+/// Target versus achieved for every practice, grouped by domain, as an SVG document.
+pub fn gap_chart_svg(catalogue: &Catalogue, report: &Report) -> String {
+    let rows = gap_rows(catalogue, &report.practices);
+    let legend_h = 40;
+    let height = (TOP + ROW * rows.len() as i32 + legend_h) as u32;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let _ = draw_gap_chart(&root, &rows, height);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_gap_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    rows: &[Row],
+    height: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let x0 = LABEL_W;
+    let x1 = WIDTH as i32 - NOTE_W;
+    let x_of = |level: u8| x0 + (x1 - x0) * i32::from(level) / 4;
+    let text = |size: i32, h: HPos| {
+        TextStyle::from(("sans-serif", size).into_font()).color(&colour::INK).pos(Pos::new(h, VPos::Center))
+    };
+    let bottom = TOP + ROW * rows.len() as i32;
+    for level in 0..=4u8 {
+        let x = x_of(level);
+        root.draw(&PathElement::new(vec![(x, TOP - 6), (x, bottom)], colour::GRID))?;
+        root.draw(&Text::new(format!("{level}"), (x, TOP - 16), text(12, HPos::Center)))?;
+    }
+    root.draw(&Text::new("Level", (x0 - 12, TOP - 16), text(12, HPos::Right)))?;
+    for (i, row) in rows.iter().enumerate() {
+        let y = TOP + ROW * i as i32;
+        let mid = y + ROW / 2;
+        match row {
+            Row::Domain(name) => {
+                let style = TextStyle::from(("sans-serif", 14).into_font().style(FontStyle::Bold))
+                    .color(&colour::INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center));
+                root.draw(&Text::new(name.clone(), (6, mid), style))?;
+            }
+            Row::Practice { name, achieved, target, status } => {
+                root.draw(&Text::new(truncate(name, 44), (16, mid), text(12, HPos::Left)))?;
+                let (top, bot) = (y + 5, y + ROW - 5);
+                for seg in segments(*achieved, *target) {
+                    let (from, to, fill, edge) = match seg {
+                        Segment::Achieved(a, b) => (a, b, colour::ACHIEVED, colour::ACHIEVED),
+                        Segment::Shortfall(a, b) => (a, b, colour::SHORTFALL, colour::SHORTFALL_EDGE),
+                        Segment::Excess(a, b) => (a, b, colour::EXCESS, colour::EXCESS),
+                    };
+                    root.draw(&Rectangle::new([(x_of(from), top), (x_of(to), bot)], fill.filled()))?;
+                    root.draw(&Rectangle::new([(x_of(from), top), (x_of(to), bot)], edge.stroke_width(1)))?;
+                }
+                if let Some(t) = target {
+                    let x = x_of(*t);
+                    root.draw(&Rectangle::new([(x - 2, y + 1), (x + 2, y + ROW - 1)], colour::INK.filled()))?;
+                }
+                root.draw(&Text::new(row_note(*achieved, *target, *status), (x1 + 10, mid), text(12, HPos::Left)))?;
+            }
+        }
+    }
+    // Legend.
+    let ly = bottom + 20;
+    let mut lx = 16;
+    for (label, fill, edge) in [
+        ("Achieved", colour::ACHIEVED, colour::ACHIEVED),
+        ("Shortfall (below target)", colour::SHORTFALL, colour::SHORTFALL_EDGE),
+        ("Above target (possible over-investment)", colour::EXCESS, colour::EXCESS),
+    ] {
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], fill.filled()))?;
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], edge.stroke_width(1)))?;
+        root.draw(&Text::new(label, (lx + 22, ly), text(12, HPos::Left)))?;
+        lx += 30 + 7 * label.len() as i32;
+    }
+    root.draw(&Rectangle::new([(lx, ly - 9), (lx + 4, ly + 9)], colour::INK.filled()))?;
+    root.draw(&Text::new("Target", (lx + 10, ly), text(12, HPos::Left)))?;
+    let _ = height;
+    Ok(())
+}
+
+/// Counts of practice statuses in one domain, for the summary chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainCounts {
+    /// Domain name.
+    pub name: String,
+    /// (label, count, colour) in drawing order.
+    pub parts: Vec<(&'static str, u32, RGBColor)>,
+}
+
+/// Per-domain counts of practice statuses.
+pub fn domain_counts(catalogue: &Catalogue, report: &Report) -> Vec<DomainCounts> {
+    catalogue
+        .domains
+        .iter()
+        .map(|d| {
+            let count = |wanted: &[GapStatus]| {
+                catalogue
+                    .practices_in_domain(d)
+                    .filter(|p| report.practices.iter().any(|g| g.id == p.id && wanted.contains(&g.status)))
+                    .count() as u32
+            };
+            DomainCounts {
+                name: d.name.clone(),
+                parts: vec![
+                    ("On target", count(&[GapStatus::OnTarget]), colour::ON_TARGET),
+                    ("Above target", count(&[GapStatus::AboveTarget]), colour::EXCESS),
+                    ("Below target", count(&[GapStatus::BelowTarget]), colour::SHORTFALL_EDGE),
+                    (
+                        "Not assessed or no target",
+                        count(&[GapStatus::NotAssessed, GapStatus::NoTarget]),
+                        colour::NEUTRAL,
+                    ),
+                    ("Not applicable", count(&[GapStatus::NotApplicable]), colour::GRID),
+                ],
+            }
+        })
+        .collect()
+}
+
+/// The per-domain summary as an SVG document: one stacked bar of practice statuses per domain.
+pub fn domain_chart_svg(catalogue: &Catalogue, report: &Report) -> String {
+    let counts = domain_counts(catalogue, report);
+    let height = 40 + 44 * counts.len() as u32 + 50;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let _ = draw_domain_chart(&root, &counts);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_domain_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    counts: &[DomainCounts],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let x0 = 160;
+    let x1 = WIDTH as i32 - 20;
+    let label = |h: HPos, c: &'static RGBColor| {
+        TextStyle::from(("sans-serif", 13).into_font()).color(c).pos(Pos::new(h, VPos::Center))
+    };
+    for (i, d) in counts.iter().enumerate() {
+        let y = 30 + 44 * i as i32;
+        let total: u32 = d.parts.iter().map(|p| p.1).sum::<u32>().max(1);
+        root.draw(&Text::new(d.name.clone(), (10, y + 15), label(HPos::Left, &colour::INK)))?;
+        let mut x = x0;
+        for (_, n, c) in &d.parts {
+            if *n == 0 {
+                continue;
+            }
+            let w = (x1 - x0) * *n as i32 / total as i32;
+            root.draw(&Rectangle::new([(x, y), (x + w, y + 30)], c.filled()))?;
+            root.draw(&Rectangle::new([(x, y), (x + w, y + 30)], WHITE.stroke_width(1)))?;
+            let ink = if *c == colour::GRID || *c == colour::NEUTRAL { &colour::INK } else { &PAPER };
+            root.draw(&Text::new(format!("{n}"), (x + w / 2, y + 15), label(HPos::Center, ink)))?;
+            x += w;
+        }
+    }
+    let ly = 30 + 44 * counts.len() as i32 + 20;
+    let mut lx = 10;
+    for (name, _, c) in counts.first().map(|d| d.parts.clone()).unwrap_or_default() {
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], c.filled()))?;
+        root.draw(&Text::new(name, (lx + 22, ly), label(HPos::Left, &colour::INK)))?;
+        lx += 34 + 7 * name.len() as i32;
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_split_achieved_shortfall_and_excess() {
+        assert_eq!(segments(Some(1), Some(3)), vec![Segment::Achieved(0, 1), Segment::Shortfall(1, 3)]);
+        assert_eq!(segments(Some(4), Some(2)), vec![Segment::Achieved(0, 2), Segment::Excess(2, 4)]);
+        assert_eq!(segments(Some(2), Some(2)), vec![Segment::Achieved(0, 2)]);
+        assert_eq!(segments(Some(0), Some(2)), vec![Segment::Shortfall(0, 2)]);
+        assert_eq!(segments(None, Some(2)), vec![Segment::Shortfall(0, 2)]);
+        assert_eq!(segments(None, None), vec![]);
+    }
+
+    #[test]
+    fn notes_name_shortfall_and_excess_differently() {
+        assert_eq!(row_note(Some(1), Some(3), GapStatus::BelowTarget), "1 of 3 (−2)");
+        assert_eq!(row_note(Some(3), Some(2), GapStatus::AboveTarget), "3 vs 2 (+1 over)");
+    }
+}

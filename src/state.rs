@@ -1,0 +1,239 @@
+//! Application state: the assessments kept in this browser, and the operations
+//! on them. Every change is saved at once through [`crate::storage`], and the
+//! outcome is published in [`AppState::save`] for the "saved" indicator.
+
+use leptos::prelude::*;
+use smm_core::history::Snapshots;
+use smm_core::{Assessment, Catalogue, Role};
+
+use crate::storage::{self, BrokenEntry, StorageError};
+
+/// The outcome of the last save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the page loaded.
+    Idle,
+    /// Saved at this local time (HH:MM:SS).
+    Saved(String),
+    /// The last change could not be saved; what is stored is the state before it.
+    Failed(String),
+}
+
+/// A deleted assessment kept in memory so that the deletion can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    /// The assessment.
+    pub assessment: Assessment,
+    /// Its snapshots.
+    pub snapshots: Snapshots,
+}
+
+/// Shared state, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Every readable stored assessment.
+    pub assessments: RwSignal<Vec<Assessment>>,
+    /// Stored entries that could not be read (left untouched).
+    pub broken: RwSignal<Vec<BrokenEntry>>,
+    /// The outcome of the last save.
+    pub save: RwSignal<SaveState>,
+    /// The last deleted assessment, for undo.
+    pub deleted: RwSignal<Option<Deleted>>,
+}
+
+/// Today's date, `YYYY-MM-DD`, local time.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Now, as an RFC 3339 UTC time.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+fn clock() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+}
+
+/// A new random id, e.g. `a-lx3k9q-7f2c1d`.
+pub fn new_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("a-{}-{}", radix36(time), radix36(random))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+impl AppState {
+    /// Loads what is stored.
+    pub fn load() -> AppState {
+        let (assessments, broken, save) = match storage::load_all(Catalogue::builtin()) {
+            Ok(l) => (l.assessments, l.broken, SaveState::Idle),
+            Err(e) => (Vec::new(), Vec::new(), SaveState::Failed(e.to_string())),
+        };
+        AppState {
+            assessments: RwSignal::new(assessments),
+            broken: RwSignal::new(broken),
+            save: RwSignal::new(save),
+            deleted: RwSignal::new(None),
+        }
+    }
+
+    /// The state from context.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    fn record(&self, result: Result<(), StorageError>) -> bool {
+        match result {
+            Ok(()) => {
+                self.save.set(SaveState::Saved(clock()));
+                true
+            }
+            Err(e) => {
+                self.save.set(SaveState::Failed(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// A copy of the assessment with this id.
+    pub fn get(&self, id: &str) -> Option<Assessment> {
+        self.assessments.with(|v| v.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// Applies `change` to the assessment `id`, stamps it as updated today and
+    /// saves it. When the save fails, the change is undone in memory too, so
+    /// that the page shows what is stored.
+    pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let Some(mut a) = self.get(id) else { return };
+        change(&mut a);
+        a.metadata.updated = today();
+        // Never store what the file parser would refuse on the next load.
+        if let Some(p) = smm_core::document::validate(&a, Catalogue::builtin()).first() {
+            self.save.set(SaveState::Failed(format!("not saved: {}", p.message)));
+            return;
+        }
+        if self.record(storage::save_assessment(&a)) {
+            self.assessments.update(|v| {
+                if let Some(slot) = v.iter_mut().find(|x| x.id == a.id) {
+                    *slot = a;
+                }
+            });
+        }
+    }
+
+    /// Creates and saves a new assessment; returns its id.
+    pub fn create(&self, name: &str, role: Role) -> Option<String> {
+        let mut a = Assessment::new(new_id(), name, role);
+        a.metadata.created = today();
+        a.metadata.updated = today();
+        self.insert(a)
+    }
+
+    fn insert(&self, a: Assessment) -> Option<String> {
+        let id = a.id.clone();
+        if self.record(storage::save_assessment(&a)) {
+            self.assessments.update(|v| v.push(a));
+            Some(id)
+        } else {
+            None
+        }
+    }
+
+    /// Saves a copy of assessment `id` under a new id; returns the new id.
+    pub fn duplicate(&self, id: &str) -> Option<String> {
+        let mut a = self.get(id)?;
+        a.id = new_id();
+        a.metadata.name = format!("{} (copy)", a.metadata.name);
+        a.metadata.created = today();
+        a.metadata.updated = today();
+        self.insert(a)
+    }
+
+    /// Deletes assessment `id` and its snapshots, keeping both in memory for [`AppState::undo_delete`].
+    pub fn delete(&self, id: &str) {
+        let Some(a) = self.get(id) else { return };
+        let snapshots = storage::load_snapshots(id);
+        if self.record(storage::delete_assessment(id)) {
+            self.assessments.update(|v| v.retain(|x| x.id != id));
+            self.deleted.set(Some(Deleted { assessment: a, snapshots }));
+        }
+    }
+
+    /// Restores the last deleted assessment.
+    pub fn undo_delete(&self) {
+        let Some(d) = self.deleted.get_untracked() else { return };
+        let ok = self.record(storage::save_assessment(&d.assessment))
+            && (d.snapshots.snapshots.is_empty() || self.record(storage::save_snapshots(&d.snapshots)));
+        if ok {
+            self.assessments.update(|v| v.push(d.assessment));
+            self.deleted.set(None);
+        }
+    }
+
+    /// Saves snapshots, recording the outcome.
+    pub fn save_snapshots(&self, s: &Snapshots) -> bool {
+        self.record(storage::save_snapshots(s))
+    }
+}
+
+/// The assessment open on the current page, with its report, shared with the
+/// section components through context.
+#[derive(Clone, Copy)]
+pub struct Current {
+    /// The shared state.
+    pub state: AppState,
+    /// The assessment's id.
+    pub id: StoredValue<String>,
+    /// The assessment (None once deleted).
+    pub assessment: Memo<Option<Assessment>>,
+    /// The engine's report on it.
+    pub report: Memo<Option<smm_core::Report>>,
+}
+
+impl Current {
+    /// Tracks assessment `id` of `state`.
+    pub fn new(state: AppState, id: String) -> Current {
+        let id = StoredValue::new(id);
+        let assessment =
+            Memo::new(move |_| state.assessments.with(|v| v.iter().find(|a| a.id == id.get_value()).cloned()));
+        let report =
+            Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| smm_core::Report::new(Catalogue::builtin(), a))));
+        Current { state, id, assessment, report }
+    }
+
+    /// The current [`Current`] from context.
+    pub fn expect() -> Current {
+        expect_context::<Current>()
+    }
+
+    /// Changes the assessment and saves it.
+    pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        self.state.update(&self.id.get_value(), change);
+    }
+
+    /// Reads from the assessment (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> Option<R> {
+        self.assessment.with(|a| a.as_ref().map(f))
+    }
+
+    /// The route of a section of this assessment.
+    pub fn href(&self, section: crate::route::Section) -> String {
+        crate::route::Route::Assessment(self.id.get_value(), section).href()
+    }
+}
