@@ -174,7 +174,7 @@ fn draw_gap_chart<DB: DrawingBackend>(
                 root.draw(&Text::new(name.clone(), (6, mid), style))?;
             }
             Row::Practice { name, achieved, target, status } => {
-                root.draw(&Text::new(truncate(name, 44), (16, mid), text(12, HPos::Left)))?;
+                root.draw(&Text::new(truncate(name, 52), (16, mid), text(12, HPos::Left)))?;
                 let (top, bot) = (y + 5, y + ROW - 5);
                 for seg in segments(*achieved, *target) {
                     let (from, to, fill, edge) = match seg {
