@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use smm_core::engine::{derived_level, practice_gap};
 use smm_core::{Catalogue, Level, Override, PracticeResult, Scope};
 
+use super::results_section::gap_table;
+use crate::charts;
 use crate::route::Section;
 use crate::state::Current;
 
@@ -246,6 +248,15 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                     view! { <button type="button" class="secondary" on:click=move |_| c.edit(|a| { a.results.remove(&pid.get_value()); })>"Clear this result"</button> }.into_any()
                 }}
             </p>
+            <details class="live-results">
+                <summary>"Live results: the gap table and chart of all practices"</summary>
+                {move || c.report.with(|r| r.as_ref().map(|r| view! {
+                    <div class="chart-svg" role="img"
+                        aria-label="Target and achieved level for each practice; the gap table below gives the same figures."
+                        inner_html=charts::gap_chart_svg(cat, r)></div>
+                    {gap_table(r, "live-gap-table")}
+                }))}
+            </details>
             <nav class="pager" aria-label="Other practices">
                 {neighbour(index.checked_sub(1), "Previous", "prev")}
                 {neighbour(Some(index + 1), "Next", "next")}

@@ -86,16 +86,20 @@ pub fn read_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<ReadAssess
         serde_json::from_str(text).map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
     let file_version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
     let mut migration_log = Vec::new();
-    let assessment: Assessment = if file_version == ASSESSMENT_VERSION {
-        // Deserialise from the text itself, so that duplicate keys are caught.
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(typed_error)?
+    let migrated;
+    let text = if file_version == ASSESSMENT_VERSION {
+        text
     } else {
         for from in file_version..ASSESSMENT_VERSION {
             migration_log.push(migrate_assessment_step(&mut value, from)?);
         }
-        serde_path_to_error::deserialize(value).map_err(typed_error)?
+        migrated = value.to_string();
+        migrated.as_str()
     };
+    // One typed pass over text (current or migrated), so that duplicate keys are
+    // caught and only one deserialiser is compiled into the app.
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let assessment: Assessment = serde_path_to_error::deserialize(de).map_err(typed_error)?;
     let problems = validate(&assessment, catalogue);
     if problems.is_empty() {
         Ok(ReadAssessment { assessment, file_version, migration_log })
