@@ -10,7 +10,7 @@
 //! good state stays stored; the caller shows the error.
 
 use gloo_storage::{LocalStorage, Storage};
-use smm_core::history::{Snapshots, SNAPSHOTS_FORMAT, SNAPSHOTS_VERSION};
+use smm_core::history::{parse_snapshots, Snapshots};
 use smm_core::{assessment_to_json, read_assessment, Assessment, Catalogue};
 
 /// Prefix of every key this app writes.
@@ -133,12 +133,12 @@ pub fn load_snapshots(id: &str) -> Snapshots {
     storage()
         .ok()
         .and_then(|s| s.get_item(&snapshots_key(id)).ok().flatten())
-        .and_then(|raw| serde_json::from_str::<Snapshots>(&raw).ok())
-        .filter(|s| s.format == SNAPSHOTS_FORMAT && s.version == SNAPSHOTS_VERSION && s.assessment_id == id)
+        .and_then(|raw| parse_snapshots(&raw, Catalogue::builtin()).ok())
+        .filter(|s| s.assessment_id == id)
         .unwrap_or_else(|| Snapshots::empty(id))
 }
 
 /// Saves the snapshots of an assessment.
 pub fn save_snapshots(s: &Snapshots) -> Result<(), StorageError> {
-    write(&snapshots_key(&s.assessment_id), &serde_json::to_string(s).unwrap_or_default())
+    write(&snapshots_key(&s.assessment_id), &serde_json::to_string_pretty(s).unwrap_or_default())
 }

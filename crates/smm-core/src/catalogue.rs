@@ -174,11 +174,12 @@ impl Catalogue {
         BUILTIN_JSON
     }
 
-    /// Parses and checks a catalogue file.
+    /// Parses and checks a catalogue file. Structural errors name the line and
+    /// column; broken invariants name the practice, level or indicator.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let catalogue: Catalogue = serde_path_to_error::deserialize(de)
-            .map_err(|e| CatalogueError { problems: vec![format!("at `{}`: {}", e.path(), e.inner())] })?;
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|e| CatalogueError {
+            problems: vec![format!("the catalogue does not have the expected structure: {e}")],
+        })?;
         let problems = catalogue.problems();
         if problems.is_empty() {
             Ok(catalogue)

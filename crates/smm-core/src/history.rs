@@ -42,6 +42,32 @@ pub struct Snapshots {
     pub snapshots: Vec<Snapshot>,
 }
 
+/// Reads a snapshots document: the header, then the typed structure (with JSON
+/// paths in errors), then every snapshot's assessment against the catalogue.
+pub fn parse_snapshots(text: &str, catalogue: &crate::Catalogue) -> Result<Snapshots, crate::DocumentError> {
+    let one = |path: &str, message: String| crate::DocumentError {
+        problems: vec![crate::Problem { path: path.to_string(), message }],
+    };
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let s: Snapshots =
+        serde_path_to_error::deserialize(de).map_err(|e| one(&e.path().to_string(), e.into_inner().to_string()))?;
+    if s.format != SNAPSHOTS_FORMAT {
+        return Err(one("format", format!("the format is `{}`, not `{SNAPSHOTS_FORMAT}`", s.format)));
+    }
+    if s.version != SNAPSHOTS_VERSION {
+        return Err(one(
+            "version",
+            format!("version {} is not supported; this app reads version {SNAPSHOTS_VERSION}", s.version),
+        ));
+    }
+    for (i, snap) in s.snapshots.iter().enumerate() {
+        if let Some(p) = crate::document::validate(&snap.assessment, catalogue).into_iter().next() {
+            return Err(one(&format!("snapshots[{i}].assessment.{}", p.path), p.message));
+        }
+    }
+    Ok(s)
+}
+
 impl Snapshots {
     /// No snapshot yet.
     pub fn empty(assessment_id: &str) -> Snapshots {
