@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use smm_core::{assessment_to_json, parse_assessment, Assessment, Catalogue, Report, Role};
+use smm_core::bundle::{read_file, Imported};
+use smm_core::{assessment_to_json, Assessment, Catalogue, Report, Role};
 
 /// Validate SMM Navigator assessment files and report their gaps, roll-ups and roadmap.
 #[derive(Parser)]
@@ -76,10 +77,21 @@ fn main() -> ExitCode {
             println!("{}", assessment_to_json(&a));
         }
         Command::Validate { file } => match load(&file, catalogue) {
-            Ok(a) => println!("valid: {} ({} targets, {} results)", a.metadata.name, a.targets.len(), a.results.len()),
+            Ok(imported) => {
+                for read in imported.assessments() {
+                    let a = &read.assessment;
+                    println!("valid: {} ({} targets, {} results)", a.metadata.name, a.targets.len(), a.results.len());
+                    for line in &read.migration_log {
+                        eprintln!("smm: {}: migrated {line}", file.display());
+                    }
+                }
+                if let Imported::Bundle { assessments, snapshots } = &imported {
+                    println!("bundle: {} assessment(s), {} snapshot set(s)", assessments.len(), snapshots.len());
+                }
+            }
             Err(e) => return fail(&file, &e),
         },
-        Command::Report { file, format } => match load(&file, catalogue) {
+        Command::Report { file, format } => match load(&file, catalogue).and_then(single) {
             Ok(a) => {
                 let report = Report::new(catalogue, &a);
                 match format {
@@ -94,7 +106,20 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Assessment, String> {
+/// The one assessment of a file; a bundle of several is refused for reports.
+fn single(imported: Imported) -> Result<Assessment, String> {
+    let mut list: Vec<Assessment> = match imported {
+        Imported::Assessment(a) => vec![a.assessment],
+        Imported::Bundle { assessments, .. } => assessments.into_iter().map(|a| a.assessment).collect(),
+    };
+    if list.len() == 1 {
+        Ok(list.remove(0))
+    } else {
+        Err(format!("a report covers one assessment; this bundle holds {}", list.len()))
+    }
+}
+
+fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
     let mut bytes = Vec::new();
     let limit = smm_core::MAX_FILE_BYTES as u64 + 1;
     let read = if file.as_os_str() == "-" {
@@ -103,7 +128,7 @@ fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Assessment, String> {
         std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("cannot read the file: {e}"))?;
-    parse_assessment(&bytes, catalogue).map_err(|e| e.to_string())
+    read_file(&bytes, catalogue).map_err(|e| e.to_string())
 }
 
 fn fail(file: &std::path::Path, message: &str) -> ExitCode {

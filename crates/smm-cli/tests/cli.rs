@@ -136,3 +136,17 @@ fn template_and_catalogue_are_valid_documents() {
             .unwrap();
     assert_eq!(text(&out.stdout), committed);
 }
+
+#[test]
+fn validate_reads_bundles_and_older_versions_with_the_same_messages() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let out = smm(&["validate", &format!("{fixtures}/assessment-v1.smm.json")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("migrated version 1 to 2"), "{}", text(&out.stderr));
+    let out = smm(&["validate", &format!("{fixtures}/hostile/bundle-with-bad-assessment.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("at `assessments[1].targets.risk-attitude.level`: level 7 is out of range"));
+    let out = smm(&["validate", &format!("{fixtures}/hostile/duplicate-key-top.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("at `id`: the key `id` appears twice"));
+}

@@ -44,7 +44,7 @@ pub struct DocumentError {
 }
 
 impl DocumentError {
-    fn one(path: &str, message: impl Into<String>) -> DocumentError {
+    pub(crate) fn one(path: &str, message: impl Into<String>) -> DocumentError {
         DocumentError { problems: vec![Problem { path: path.to_string(), message: message.into() }] }
     }
 }
@@ -82,8 +82,23 @@ pub fn parse_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<Assessmen
 /// Like [`parse_assessment`], and says which migrations were applied.
 pub fn read_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<ReadAssessment, DocumentError> {
     let text = decode_text(bytes)?;
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))?;
+    let value = parse_value(text)?;
+    read_assessment_value(text, value, catalogue)
+}
+
+/// Checks the structure (nesting, duplicate keys) and parses the JSON syntax.
+pub(crate) fn parse_value(text: &str) -> Result<Value, DocumentError> {
+    crate::scan::check_structure(text)?;
+    serde_json::from_str(text).map_err(|e| DocumentError::one("", format!("the file is not valid JSON: {e}")))
+}
+
+/// The assessment pipeline after decoding: header, migrations, one typed pass, validation.
+/// `text` is the source of `value` (used as is when no migration is needed).
+pub(crate) fn read_assessment_value(
+    text: &str,
+    mut value: Value,
+    catalogue: &Catalogue,
+) -> Result<ReadAssessment, DocumentError> {
     let file_version = check_header(&value, ASSESSMENT_FORMAT, ASSESSMENT_VERSION, "an SMM Navigator assessment")?;
     let mut migration_log = Vec::new();
     let migrated;
@@ -96,8 +111,8 @@ pub fn read_assessment(bytes: &[u8], catalogue: &Catalogue) -> Result<ReadAssess
         migrated = value.to_string();
         migrated.as_str()
     };
-    // One typed pass over text (current or migrated), so that duplicate keys are
-    // caught and only one deserialiser is compiled into the app.
+    // One typed pass over text (current or migrated), so that only one
+    // deserialiser is compiled into the app.
     let de = &mut serde_json::Deserializer::from_str(text);
     let assessment: Assessment = serde_path_to_error::deserialize(de).map_err(typed_error)?;
     let problems = validate(&assessment, catalogue);
@@ -133,7 +148,7 @@ pub fn assessment_to_json(assessment: &Assessment) -> String {
 }
 
 /// Size limit, empty file, byte-order mark and UTF-8.
-fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(DocumentError::one(
             "",
@@ -156,7 +171,7 @@ fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
 
 /// Checks that `value` is an object with the expected `format` and a `version`
 /// this build reads; returns the version.
-fn check_header(value: &Value, format: &str, newest: u32, what: &str) -> Result<u32, DocumentError> {
+pub(crate) fn check_header(value: &Value, format: &str, newest: u32, what: &str) -> Result<u32, DocumentError> {
     let Some(obj) = value.as_object() else {
         let kind = match value {
             Value::Array(_) => "a JSON array",
@@ -210,6 +225,37 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     };
     if a.id.trim().is_empty() || a.id.len() > 128 || a.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         push("id".into(), "the id must be 1 to 128 characters without spaces".into());
+    }
+    let mut text = |path: String, value: &str| {
+        if let Some(m) = text_problem(value) {
+            push(path, m);
+        }
+    };
+    for (field, value) in [
+        ("name", &a.metadata.name),
+        ("organisation", &a.metadata.organisation),
+        ("system", &a.metadata.system),
+        ("assessor", &a.metadata.assessor),
+    ] {
+        text(format!("metadata.{field}"), value);
+    }
+    for (id, t) in &a.targets {
+        text(format!("targets.{id}.rationale"), &t.rationale);
+        if let Some(n) = &t.not_applicable {
+            text(format!("targets.{id}.not_applicable.reason"), &n.reason);
+        }
+    }
+    for (id, r) in &a.results {
+        text(format!("results.{id}.notes"), &r.notes);
+        for (i, e) in r.evidence.iter().enumerate() {
+            text(format!("results.{id}.evidence[{i}]"), e);
+        }
+        if let Some(o) = &r.level_override {
+            text(format!("results.{id}.override.justification"), &o.justification);
+        }
+    }
+    for (step, plan) in &a.plan {
+        text(format!("plan.{step}.owner"), &plan.owner);
     }
     if a.metadata.name.trim().is_empty() {
         push("metadata.name".into(), "the assessment needs a name".into());
@@ -280,6 +326,22 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     p
+}
+
+/// The longest text accepted in one field, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// What is wrong with a free-text value, if anything: too long, or control
+/// characters other than tab and line breaks.
+pub fn text_problem(value: &str) -> Option<String> {
+    let n = value.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Some(format!("the text is {n} characters long; at most {MAX_TEXT_CHARS} are accepted"));
+    }
+    value
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .map(|c| format!("the text contains the control character U+{:04X}", u32::from(c)))
 }
 
 /// True for `YYYY-MM-DD`, optionally followed by a time (`T...`).

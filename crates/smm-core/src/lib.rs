@@ -21,12 +21,14 @@
 #![warn(missing_docs)]
 
 pub mod assessment;
+pub mod bundle;
 pub mod catalogue;
 pub mod document;
 pub mod engine;
 pub mod history;
 pub mod level;
 pub mod report;
+pub mod scan;
 
 pub use assessment::{
     Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus,

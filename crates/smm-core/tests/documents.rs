@@ -143,6 +143,10 @@ fn every_released_version_still_imports() {
     let current = parse(BOTTLING).unwrap();
     assert_eq!(read.assessment.targets, current.targets);
     assert_eq!(read.assessment.results, current.results);
+    // The version 2 fixture reads as it is.
+    let v2 = std::fs::read(format!("{dir}/assessment-v2.smm.json")).unwrap();
+    let read2 = smm_core::read_assessment(&v2, Catalogue::builtin()).unwrap();
+    assert_eq!((read2.file_version, read2.migration_log.len()), (2, 0));
     // A current file needs no migration.
     let read = smm_core::read_assessment(BOTTLING.as_bytes(), Catalogue::builtin()).unwrap();
     assert!(read.migration_log.is_empty());
