@@ -9,6 +9,7 @@ pub mod download;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod transfer;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -39,6 +39,10 @@ pub struct AppState {
     pub save: RwSignal<SaveState>,
     /// The last deleted assessment, for undo.
     pub deleted: RwSignal<Option<Deleted>>,
+    /// The outcome of the last export or import.
+    pub transfer: RwSignal<Option<crate::transfer::TransferMessage>>,
+    /// An import waiting for the user's choice.
+    pub pending_import: RwSignal<Option<crate::transfer::PendingImport>>,
 }
 
 /// Today's date, `YYYY-MM-DD`, local time.
@@ -90,6 +94,8 @@ impl AppState {
             broken: RwSignal::new(broken),
             save: RwSignal::new(save),
             deleted: RwSignal::new(None),
+            transfer: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
         }
     }
 
@@ -120,21 +126,76 @@ impl AppState {
     /// saves it. When the save fails, the change is undone in memory too, so
     /// that the page shows what is stored.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
-        let Some(mut a) = self.get(id) else { return };
+        let Some(old) = self.get(id) else { return };
+        let mut a = old.clone();
         change(&mut a);
+        if a == old {
+            return;
+        }
         a.metadata.updated = today();
         // Never store what the file parser would refuse on the next load.
         if let Some(p) = smm_core::document::validate(&a, Catalogue::builtin()).first() {
-            self.save.set(SaveState::Failed(format!("not saved: {}", p.message)));
+            self.save.set(SaveState::Failed(p.message.clone()));
             return;
         }
-        if self.record(storage::save_assessment(&a)) {
-            self.assessments.update(|v| {
-                if let Some(slot) = v.iter_mut().find(|x| x.id == a.id) {
-                    *slot = a;
-                }
-            });
+        match storage::save_assessment_checked(&a) {
+            Ok(()) => {
+                self.save.set(SaveState::Saved(clock()));
+                self.put(a);
+            }
+            Err(storage::SaveError::Storage(e)) => self.save.set(SaveState::Failed(e.to_string())),
+            Err(storage::SaveError::Conflict) => {
+                self.save.set(SaveState::Failed(
+                    "this assessment was changed in another tab or window; your last change was not applied, \
+                     and the other version is shown now"
+                        .into(),
+                ));
+                self.reload(id);
+            }
         }
+    }
+
+    /// Replaces (or adds) an assessment in memory.
+    fn put(&self, a: Assessment) {
+        self.assessments.update(|v| match v.iter_mut().find(|x| x.id == a.id) {
+            Some(slot) => *slot = a,
+            None => v.push(a),
+        });
+    }
+
+    /// Re-reads assessment `id` from storage (after another tab changed it).
+    pub fn reload(&self, id: &str) {
+        match storage::load_assessment(id, Catalogue::builtin()) {
+            Some(a) if self.get(id).as_ref() != Some(&a) => self.put(a),
+            Some(_) => {}
+            None if storage::raw(&storage::assessment_key(id)).is_none() => {
+                self.assessments.update(|v| v.retain(|x| x.id != id));
+            }
+            None => {}
+        }
+    }
+
+    /// Re-reads every assessment from storage (after another tab cleared or changed many).
+    pub fn reload_all(&self) {
+        if let Ok(l) = storage::load_all(Catalogue::builtin()) {
+            self.assessments.set(l.assessments);
+            self.broken.set(l.broken);
+        }
+    }
+
+    /// Stores an imported assessment (and its snapshots) as it is, replacing one with the same id.
+    pub fn store_imported(&self, a: Assessment, snapshots: Option<Snapshots>) -> bool {
+        let ok = self.record(storage::save_assessment(&a))
+            && snapshots.as_ref().is_none_or(|s| self.record(storage::save_snapshots(s)));
+        if ok {
+            self.put(a);
+        }
+        ok
+    }
+
+    /// A fresh id for an imported copy.
+    pub fn fresh_id(&self) -> String {
+        new_id()
     }
 
     /// Creates and saves a new assessment; returns its id.
@@ -183,6 +244,13 @@ impl AppState {
         if ok {
             self.assessments.update(|v| v.push(d.assessment));
             self.deleted.set(None);
+        }
+    }
+
+    /// Re-reads the list of broken entries after one was removed.
+    pub fn forget_broken(&self, key: &str) {
+        if self.record(storage::remove(key)) {
+            self.broken.update(|b| b.retain(|e| e.key != key));
         }
     }
 

@@ -103,7 +103,10 @@ pub fn load_all(catalogue: &Catalogue) -> Result<Loaded, StorageError> {
     for key in keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
         let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
         match read_assessment(raw.as_bytes(), catalogue) {
-            Ok(read) if assessment_key(&read.assessment.id) == key => loaded.assessments.push(read.assessment),
+            Ok(read) if assessment_key(&read.assessment.id) == key => {
+                seen(&key, &raw);
+                loaded.assessments.push(read.assessment);
+            }
             Ok(read) => loaded.broken.push(BrokenEntry {
                 key: key.clone(),
                 message: format!("it holds assessment `{}` under another id's key", read.assessment.id),
@@ -114,9 +117,12 @@ pub fn load_all(catalogue: &Catalogue) -> Result<Loaded, StorageError> {
     Ok(loaded)
 }
 
-/// Saves one assessment.
+/// Saves one assessment (new, imported or restored), whatever is stored.
 pub fn save_assessment(a: &Assessment) -> Result<(), StorageError> {
-    write(&assessment_key(&a.id), &assessment_to_json(a))
+    let (key, text) = (assessment_key(&a.id), assessment_to_json(a));
+    write(&key, &text)?;
+    seen(&key, &text);
+    Ok(())
 }
 
 /// Deletes an assessment and its snapshots.
@@ -141,4 +147,108 @@ pub fn load_snapshots(id: &str) -> Snapshots {
 /// Saves the snapshots of an assessment.
 pub fn save_snapshots(s: &Snapshots) -> Result<(), StorageError> {
     write(&snapshots_key(&s.assessment_id), &serde_json::to_string_pretty(s).unwrap_or_default())
+}
+
+/// The raw text stored under `key` (for the recovery download), if any.
+pub fn raw(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Removes one entry (used by the recovery banner once its text was saved elsewhere).
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(key).map_err(|e| StorageError::Other(format!("{e:?}")))
+}
+
+/// The stored assessment `id` as the file parser reads it (`None` when absent or unreadable).
+pub fn load_assessment(id: &str, catalogue: &Catalogue) -> Option<Assessment> {
+    let key = assessment_key(id);
+    let raw = raw(&key)?;
+    let a = read_assessment(raw.as_bytes(), catalogue).ok()?.assessment;
+    seen(&key, &raw);
+    Some(a)
+}
+
+thread_local! {
+    /// The text of each assessment key as this tab last read or wrote it.
+    static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
+fn seen(key: &str, raw: &str) {
+    SEEN.with(|s| s.borrow_mut().insert(key.to_string(), raw.to_string()));
+}
+
+/// Saves `new` only if the stored text is still what this tab last read or
+/// wrote (or nothing is stored): a change made in another tab is never
+/// overwritten silently.
+pub fn save_assessment_checked(new: &Assessment) -> Result<(), SaveError> {
+    let key = assessment_key(&new.id);
+    let current = raw(&key);
+    let last = SEEN.with(|s| s.borrow().get(&key).cloned());
+    if current.is_some() && current != last {
+        return Err(SaveError::Conflict);
+    }
+    let text = assessment_to_json(new);
+    write(&key, &text).map_err(SaveError::Storage)?;
+    seen(&key, &text);
+    Ok(())
+}
+
+/// Why a checked save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab changed the stored assessment since this tab read it.
+    Conflict,
+    /// The browser refused the write.
+    Storage(StorageError),
+}
+
+const META: &str = "meta.last-export";
+
+/// When the last export was made (RFC 3339), if ever.
+pub fn last_export() -> Option<String> {
+    raw(&format!("{PREFIX}{META}"))
+}
+
+/// Records the time of an export.
+pub fn set_last_export(when: &str) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{META}"), when)
+}
+
+/// True when `key` is an assessment key; returns the assessment id.
+pub fn assessment_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)?.strip_prefix(ASSESSMENT)
+}
+
+/// The bytes this app keeps in localStorage (keys and values, UTF-16 as browsers count them).
+pub fn bytes_used() -> usize {
+    let Ok(s) = storage() else { return 0 };
+    keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| {
+            let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+            2 * (k.encode_utf16().count() + v.encode_utf16().count())
+        })
+        .sum()
+}
+
+/// Asks the browser to keep this site's storage under storage pressure; resolves
+/// to whether it is persisted. `None` when the browser has no such API.
+pub async fn request_persistence() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = navigator.storage();
+    let persisted = wasm_bindgen_futures::JsFuture::from(manager.persisted().ok()?).await.ok()?;
+    if persisted.as_bool() == Some(true) {
+        return Some(true);
+    }
+    let granted = wasm_bindgen_futures::JsFuture::from(manager.persist().ok()?).await.ok()?;
+    granted.as_bool()
+}
+
+/// The browser's estimate of the quota for this site, in bytes.
+pub async fn quota() -> Option<f64> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
+    js_sys::Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()
 }

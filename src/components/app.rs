@@ -25,7 +25,18 @@ fn current_route() -> Option<Route> {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    provide_context(state);
+    // Another tab changed storage: show its version here too.
+    let storage_listener = window_event_listener(ev::storage, move |e| match e.key() {
+        Some(key) => {
+            if let Some(id) = crate::storage::assessment_id_of_key(&key) {
+                state.reload(id);
+            }
+        }
+        None => state.reload_all(),
+    });
+    on_cleanup(move || storage_listener.remove());
     let route = RwSignal::new(current_route().unwrap_or(Route::Home));
     let listener = window_event_listener(ev::hashchange, move |_| {
         if let Some(r) = current_route() {
@@ -45,7 +56,13 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="smm-app">
+        <div class="smm-app"
+            on:dragover=|ev| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                crate::transfer::import_files(state, ev.data_transfer().and_then(|d| d.files()));
+                let _ = window().location().set_hash("#/assessments");
+            }>
             <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
             <SiteHeader route=route />
             <main id=MAIN_ID class="smm-main" tabindex="-1">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use smm_core::{Catalogue, Role};
 
+use super::transfer_panel::TransferPanel;
 use crate::route::{Route, Section};
 use crate::state::AppState;
 
@@ -64,6 +65,7 @@ pub fn AssessmentList() -> impl IntoView {
                 {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
             </form>
             <DeletedNotice />
+            <TransferPanel />
             {move || {
                 let list = sorted();
                 if list.is_empty() {

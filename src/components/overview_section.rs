@@ -5,6 +5,7 @@ use smm_core::{Catalogue, Metadata, Role};
 
 use crate::route::Section;
 use crate::state::Current;
+use crate::transfer::export_one;
 
 /// Metadata form, progress and next steps.
 #[component]
@@ -63,6 +64,17 @@ pub fn OverviewSection() -> impl IntoView {
                 </div>
                 <p class="muted">{move || c.with(|a| format!("Created {}, last changed {}.", a.metadata.created, a.metadata.updated)).unwrap_or_default()}</p>
             </form>
+            <section class="card exports" aria-labelledby="export-heading">
+                <h2 id="export-heading">"Export"</h2>
+                <p>"Files are made in this page and saved by your browser; nothing is uploaded."</p>
+                <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), false)))>"Export this assessment"</button>
+                " "
+                <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), true)))>"Export a redacted copy for sharing"</button>
+                <p class="muted">"The redacted copy keeps the role, priorities, target levels and scopes and the indicators met; it leaves out the names of the organisation, system and assessor, rationales, notes, evidence and the roadmap plan."</p>
+                <div role="status" aria-live="polite">
+                    {move || c.state.transfer.get().map(|m| view! { <p class=if m.ok { "notice ok" } else { "notice error" }>{m.summary}</p> })}
+                </div>
+            </section>
             <h2>"How to proceed"</h2>
             <ol class="steps">
                 <li><a href=c.href(Section::Targets(None))>"Set the targets"</a>": the level and scope each practice needs, with your reasons."</li>

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::recovery_banner::RecoveryBanner;
 use crate::state::{AppState, SaveState};
 
-/// Says whether the last change was saved, and lists stored entries that could not be read.
+/// Says whether the last change was saved; shows the recovery banner when needed.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
@@ -16,14 +17,6 @@ pub fn SaveStatus() -> impl IntoView {
                 SaveState::Failed(why) => view! { <span class="save-failed">{format!("Not saved: {why}")}</span> }.into_any(),
             }}
         </p>
-        {move || {
-            let broken = state.broken.get();
-            (!broken.is_empty()).then(|| view! {
-                <div class="banner warning" role="alert">
-                    <p>{format!("{} stored item(s) could not be read and were left untouched:", broken.len())}</p>
-                    <ul>{broken.into_iter().map(|b| view! { <li><code>{b.key}</code>": " {b.message}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
+        <RecoveryBanner />
     }
 }

@@ -43,7 +43,7 @@ impl Bundle<'_> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
     /// One assessment.
-    Assessment(ReadAssessment),
+    Assessment(Box<ReadAssessment>),
     /// A bundle.
     Bundle {
         /// Its assessments, each with its migration log.
@@ -57,7 +57,7 @@ impl Imported {
     /// Every assessment in the file.
     pub fn assessments(&self) -> Vec<&ReadAssessment> {
         match self {
-            Imported::Assessment(a) => vec![a],
+            Imported::Assessment(a) => vec![a.as_ref()],
             Imported::Bundle { assessments, .. } => assessments.iter().collect(),
         }
     }
@@ -91,7 +91,7 @@ pub fn read_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Imported, Docume
                 ),
             ));
         }
-        return read_assessment_value(text, value, catalogue).map(Imported::Assessment);
+        return read_assessment_value(text, value, catalogue).map(|a| Imported::Assessment(Box::new(a)));
     }
     check_header(&value, BUNDLE_FORMAT, BUNDLE_VERSION, "an SMM Navigator bundle")?;
     let list = |key: &str| -> Result<Vec<Value>, DocumentError> {
