@@ -85,7 +85,12 @@ pub fn TransferPanel() -> impl IntoView {
                 }}</dd>
                 <dt>"Last export"</dt>
                 <dd>{move || match last_export() {
-                    Some(t) => format!("{} UTC. Export again after important changes.", t.get(..16).unwrap_or(&t).replace('T', " ")),
+                    Some(t) => {
+                        let days = ((js_sys::Date::now() - js_sys::Date::parse(&t)) / 86_400_000.0).floor();
+                        let ago = if days.is_nan() || days < 1.0 { "today".to_string() } else { format!("{days} day(s) ago") };
+                        let reminder = if days >= 30.0 { " It is time for a new backup." } else { " Export again after important changes." };
+                        format!("{ago} ({} UTC).{reminder}", t.get(..16).unwrap_or(&t).replace('T', " "))
+                    }
                     None => "never: export a backup file now and then, since browser data can be lost".to_string(),
                 }}</dd>
             </dl>

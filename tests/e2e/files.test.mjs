@@ -147,14 +147,17 @@ test('markup in every text field stays inert text, on screen and in the printed 
 test('a corrupt stored entry gets a recovery banner; the others stay usable', async () => {
   const { page, context } = await seeded();
   const truncated = JSON.stringify(bottling).slice(0, 500);
-  await page.evaluate(([k1, v1, k2, v2]) => { localStorage.setItem(k1, v1); localStorage.setItem(k2, v2); },
-    [KEY('broken-one'), truncated, KEY('hand-edited'), JSON.stringify({ ...camera, id: 'hand-edited', targets: { 'threat-modeling': { level: 9 } } })]);
+  const v1 = JSON.parse(await readFile(join(fixtures, 'assessment-v1.smm.json'), 'utf8'));
+  v1.id = 'old-layout';
+  await page.evaluate(([k1, v1, k2, v2, k3, v3]) => { localStorage.setItem(k1, v1); localStorage.setItem(k2, v2); localStorage.setItem(k3, v3); },
+    [KEY('broken-one'), truncated, KEY('hand-edited'), JSON.stringify({ ...camera, id: 'hand-edited', targets: { 'threat-modeling': { level: 9 } } }),
+      KEY('old-layout'), JSON.stringify(v1)]);
   await page.reload();
   await appReady(page);
   await page.waitForSelector('.banner.warning');
   assert.equal(await page.locator('.broken-entry').count(), 2);
   assert.match(await page.textContent('.banner.warning'), /level 9 is out of range/);
-  assert.equal(await page.locator('.assessment-row').count(), 2, 'the good ones are listed');
+  assert.equal(await page.locator('.assessment-row').count(), 3, 'the good ones are listed, the version 1 entry migrated');
   await page.goto(`${server.origin}/#/assessments/${camera.id}/results`);
   await appReady(page);
   assert.equal(await page.locator('#gap-table tbody tr').count(), 18);
@@ -217,6 +220,22 @@ test('a change in one tab appears in the other', async () => {
   const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY(bottling.id)));
   assert.equal(saved.metadata.assessor, 'Second assessor');
   assert.equal(saved.metadata.system, 'Line 3 only');
+  await context.close();
+});
+
+test('a file dropped on the page is imported', async () => {
+  const { page, context } = await seeded([]);
+  const text = await readFile(join(root, 'examples/home-camera-product-supplier.smm.json'), 'utf8');
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'camera.smm.json', { type: 'application/json' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('.smm-app', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('.smm-app', 'drop', { dataTransfer: dt });
+  await page.waitForSelector('.transfer-message .notice.ok');
+  assert.match(await page.textContent('.transfer-message'), /Imported 1 assessment\(s\) from “camera.smm.json”/);
+  assert.equal(await page.locator('.assessment-row').count(), 1);
   await context.close();
 });
 
