@@ -61,7 +61,7 @@ fn AssessOverview() -> impl IntoView {
             </p>
             <p class="progress" role="status">{move || progress_text(c)}</p>
             <p><a class="button" href=move || c.href(Section::Assess(Some(first_open())))>"Assess the next open practice"</a></p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <caption class="visually-hidden">"Assessed level of each practice"</caption>
                     <thead><tr><th scope="col">"Practice"</th><th scope="col">"Achieved"</th></tr></thead>

@@ -125,7 +125,7 @@ fn trend_table(current: &Assessment, snapshots: &Snapshots) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="trend-table">
                 <caption>"Achieved level per practice in each snapshot and now, against the current target (▲ up, ▼ down)"</caption>
                 <thead><tr><th scope="col">"Practice"</th>{headers}<th scope="col">"Now"</th><th scope="col">"Target now"</th></tr></thead>
@@ -209,7 +209,7 @@ fn Comparison(snapshots: RwSignal<Snapshots>) -> impl IntoView {
             .collect_view();
         view! {
             <p class="compare-summary" role="status">{format!("{improved} practice(s) improved, {regressed} regressed.")}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="compare-table">
                     <caption>"Achieved level before and after, per practice"</caption>
                     <thead><tr><th scope="col">"Practice"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>

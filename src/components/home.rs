@@ -64,7 +64,7 @@ pub fn Home() -> impl IntoView {
             </ol>
             <h2>"Levels"</h2>
             <p>"Levels are cumulative: a practice is at level 3 only when everything levels 1, 2 and 3 ask for is in place."</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="levels-table">
                     <caption class="visually-hidden">"The five comprehensiveness levels"</caption>
                     <thead><tr><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>

@@ -79,7 +79,7 @@ pub fn gap_table(report: &Report, table_id: &'static str) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table id=table_id class="gap-table">
                 <caption>"Gap analysis by practice"</caption>
                 <thead>
@@ -118,7 +118,7 @@ pub fn rollup_table(report: &Report, table_id: &'static str) -> impl IntoView {
         }
     }
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table id=table_id class="rollup-table">
                 <caption>"Roll-ups by domain and subdomain (SMM Navigator's own)"</caption>
                 <thead>

@@ -119,7 +119,7 @@ fn TargetOverview() -> impl IntoView {
             </form>
             <h2>"Targets by practice"</h2>
             <p><a class="button" href=first>"Set targets one practice at a time"</a></p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <caption class="visually-hidden">"The target of each practice"</caption>
                     <thead><tr><th scope="col">"Practice"</th><th scope="col">"Target"</th></tr></thead>
