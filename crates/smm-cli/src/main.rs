@@ -43,6 +43,27 @@ enum Command {
     },
     /// Print the JSON Schema of the assessment file format.
     Schema,
+    /// List the ISA/IEC 62443 requirements implied by the targets (each target
+    /// level and every lower level), each marked covered or not by the achieved level.
+    Requirements {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+        /// The role to map for (default: the assessment's own role).
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Json)]
+        format: ListFormat,
+        /// A mapping file to use instead of SMM Navigator's indicative mapping.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -65,12 +86,46 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Catalogue => println!("{}", Catalogue::builtin_json().trim_end()),
         Command::Schema => print!("{}", smm_core::schema::assessment_schema_json()),
-        Command::Template { role } => {
-            let role = match role {
-                RoleArg::AssetOwner => Role::AssetOwner,
-                RoleArg::ProductSupplier => Role::ProductSupplier,
-                RoleArg::ServiceProvider => Role::ServiceProvider,
+        Command::Requirements { file, role, format, mapping } => {
+            let a = match load(&file, catalogue).and_then(single) {
+                Ok(a) => a,
+                Err(e) => return fail(&file, &e),
             };
+            let iec = smm_core::iec62443::Iec62443::builtin();
+            let owned;
+            let mapping = match mapping {
+                None => smm_core::mapping::Mapping::builtin(),
+                Some(path) => match read_bytes(&path)
+                    .and_then(|b| smm_core::mapping::parse_mapping(&b, catalogue, iec).map_err(|e| e.to_string()))
+                {
+                    Ok(m) => {
+                        owned = m;
+                        &owned
+                    }
+                    Err(e) => return fail(&path, &e),
+                },
+            };
+            let role = role.map_or(a.metadata.role, role_of);
+            let list = smm_core::mapping::implied_requirements(catalogue, iec, mapping, &a, role);
+            match format {
+                ListFormat::Csv => print!("{}", smm_core::mapping::requirements_csv(catalogue, &list)),
+                ListFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "format": "smm-navigator/requirements",
+                        "version": 1,
+                        "assessment_id": a.id,
+                        "role": role.id(),
+                        "mapping": { "id": mapping.id, "name": mapping.name },
+                        "note": "SMM comprehensiveness levels are not ISA/IEC 62443 security levels: they measure different things.",
+                        "requirements": list,
+                    }))
+                    .unwrap_or_default()
+                ),
+            }
+        }
+        Command::Template { role } => {
+            let role = role_of(role);
             let mut a = Assessment::new("new-assessment", "New assessment", role);
             a.metadata.created = today();
             a.metadata.updated = a.metadata.created.clone();
@@ -119,7 +174,19 @@ fn single(imported: Imported) -> Result<Assessment, String> {
     }
 }
 
+fn role_of(role: RoleArg) -> Role {
+    match role {
+        RoleArg::AssetOwner => Role::AssetOwner,
+        RoleArg::ProductSupplier => Role::ProductSupplier,
+        RoleArg::ServiceProvider => Role::ServiceProvider,
+    }
+}
+
 fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
+    read_file(&read_bytes(file)?, catalogue).map_err(|e| e.to_string())
+}
+
+fn read_bytes(file: &PathBuf) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let limit = smm_core::MAX_FILE_BYTES as u64 + 1;
     let read = if file.as_os_str() == "-" {
@@ -128,7 +195,7 @@ fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
         std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("cannot read the file: {e}"))?;
-    read_file(&bytes, catalogue).map_err(|e| e.to_string())
+    Ok(bytes)
 }
 
 fn fail(file: &std::path::Path, message: &str) -> ExitCode {

@@ -94,7 +94,7 @@ fn markdown_and_csv_reports() {
 fn invalid_input_exits_1_with_the_path_on_stderr() {
     let out = smm_stdin(&["validate", "-"], br#"{"format":"smm-navigator/assessment","version":7}"#);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("this app reads versions 1 to 2"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("this app reads versions 1 to 3"), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
 
     let bad = std::fs::read_to_string(BOTTLING).unwrap().replacen("\"level\": 2", "\"level\": 9", 1);
@@ -124,7 +124,7 @@ fn template_and_catalogue_are_valid_documents() {
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["metadata"]["role"], "service-provider");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
 
     let out = smm(&["catalogue"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -132,7 +132,7 @@ fn template_and_catalogue_are_valid_documents() {
 
     let out = smm(&["schema"]);
     let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v2.schema.json"))
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v3.schema.json"))
             .unwrap();
     assert_eq!(text(&out.stdout), committed);
 }
@@ -149,4 +149,23 @@ fn validate_reads_bundles_and_older_versions_with_the_same_messages() {
     let out = smm(&["validate", &format!("{fixtures}/hostile/duplicate-key-top.json")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("at `id`: the key `id` appears twice"));
+}
+
+#[test]
+fn requirements_lists_what_the_targets_imply() {
+    let out = smm(&["requirements", CAMERA]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["role"], "product-supplier");
+    assert!(v["note"].as_str().unwrap().contains("not ISA/IEC 62443 security levels"));
+    let reqs = v["requirements"].as_array().unwrap();
+    assert!(!reqs.is_empty());
+    assert!(reqs.iter().all(|r| ["62443-4-1", "62443-4-2"].contains(&r["part"].as_str().unwrap())));
+    assert!(reqs.iter().any(|r| r["covered"] == false) && reqs.iter().any(|r| r["covered"] == true));
+    let out = smm(&["requirements", CAMERA, "--role", "asset-owner", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with('\u{FEFF}') && csv.contains("62443-3-3"));
+    let out = smm(&["requirements", CAMERA, "--mapping", BOTTLING]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("not \"smm-navigator/mapping\""), "{}", text(&out.stderr));
 }

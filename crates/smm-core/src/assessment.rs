@@ -15,18 +15,20 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// The newest assessment format version; this build reads it and every earlier one.
 ///
 /// History: version 1 (first release); version 2 adds `plan`, the owner, due
-/// date and status of roadmap steps (a version 1 file migrates with an empty plan).
-pub const ASSESSMENT_VERSION: u32 = 2;
+/// date and status of roadmap steps (a version 1 file migrates with an empty
+/// plan); version 3 adds `profiles`, the ids of the profiles the assessment uses
+/// (a version 2 file migrates with none).
+pub const ASSESSMENT_VERSION: u32 = 3;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 2"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 3"))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `smm-navigator/assessment`.
     pub format: String,
-    /// The format version, 2.
+    /// The format version, 3.
     pub version: u32,
     /// A stable id for this assessment (any string without spaces; the app uses a random one).
     pub id: String,
@@ -44,6 +46,9 @@ pub struct Assessment {
     /// Plans for roadmap steps, by step id `<practice-id>@<level>` (version 2).
     #[serde(default)]
     pub plan: BTreeMap<String, StepPlan>,
+    /// Ids of the profiles (industry and system guidance) this assessment uses (version 3).
+    #[serde(default)]
+    pub profiles: Vec<String>,
 }
 
 /// Who does a roadmap step, by when, and how far it has got.
@@ -295,6 +300,7 @@ impl Assessment {
             targets: BTreeMap::new(),
             results: BTreeMap::new(),
             plan: BTreeMap::new(),
+            profiles: Vec::new(),
         }
     }
 

@@ -137,6 +137,11 @@ fn migrate_assessment_step(value: &mut Value, from: u32) -> Result<String, Docum
             obj.insert("version".into(), Value::from(2));
             Ok("version 1 to 2: added an empty roadmap plan (owners, due dates and statuses of steps)".into())
         }
+        2 => {
+            obj.entry("profiles").or_insert_with(|| Value::Array(Vec::new()));
+            obj.insert("version".into(), Value::from(3));
+            Ok("version 2 to 3: added an empty list of profiles".into())
+        }
         _ => Err(DocumentError::one("version", format!("no migration from version {from}"))),
     }
 }
@@ -257,6 +262,11 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     for (step, plan) in &a.plan {
         text(format!("plan.{step}.owner"), &plan.owner);
     }
+    for (i, id) in a.profiles.iter().enumerate() {
+        if !crate::catalogue::is_kebab_id(id) {
+            push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
+        }
+    }
     if a.metadata.name.trim().is_empty() {
         push("metadata.name".into(), "the assessment needs a name".into());
     }
@@ -296,6 +306,15 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         let mut seen = HashSet::new();
         for (i, ind) in r.indicators_met.iter().enumerate() {
             let at = format!("results.{id}.indicators_met[{i}]");
+            if let Some(problem) = profile_indicator_problem(a, id, ind) {
+                if !problem.is_empty() {
+                    push(at, problem);
+                }
+                if !seen.insert(ind.as_str()) {
+                    push(format!("results.{id}.indicators_met[{i}]"), format!("indicator `{ind}` is listed twice"));
+                }
+                continue;
+            }
             match catalogue.indicator(ind) {
                 Some(found) if found.practice.id == practice.id => {}
                 Some(found) => {
@@ -314,6 +333,11 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             );
         }
     }
+    for (i, id) in a.profiles.iter().enumerate() {
+        if !crate::catalogue::is_kebab_id(id) {
+            push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
+        }
+    }
     for (step, plan) in &a.plan {
         let known = step.split_once('@').is_some_and(|(practice, level)| {
             catalogue.practice(practice).is_some() && matches!(level, "1" | "2" | "3" | "4")
@@ -326,6 +350,30 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     p
+}
+
+/// `None` when `ind` is not a profile indicator id (five dot-separated parts);
+/// otherwise `Some("")` when it is fine, or `Some(problem)`. A profile indicator
+/// must belong to a profile the assessment uses and to the practice it is
+/// recorded under; for a shipped profile it must exist in it (a profile loaded
+/// by the user is checked where it is loaded).
+fn profile_indicator_problem(a: &Assessment, practice: &str, ind: &str) -> Option<String> {
+    let parts: Vec<&str> = ind.split('.').collect();
+    let [profile, p, level, scope, letter] = parts.as_slice() else { return None };
+    Some(if !a.profiles.iter().any(|x| x == profile) {
+        format!("indicator `{ind}` is from profile `{profile}`, which this assessment does not use")
+    } else if *p != practice {
+        format!("indicator `{ind}` belongs to practice `{p}`, not `{practice}`")
+    } else if !matches!(*level, "1" | "2" | "3" | "4") || !matches!(*scope, "industry" | "system") || letter.len() != 1
+    {
+        format!("`{ind}` is not a profile indicator id (`<profile>.<practice>.<level>.<scope>.<letter>`)")
+    } else if crate::profile::Profile::builtin(profile)
+        .is_some_and(|pr| !pr.entries.iter().any(|e| e.indicators.iter().any(|i| i.id == ind)))
+    {
+        format!("unknown indicator id `{ind}` in profile `{profile}`")
+    } else {
+        String::new()
+    })
 }
 
 /// The longest text accepted in one field, in characters.
@@ -355,6 +403,21 @@ fn is_iso_date_prefix(s: &str) -> bool {
     let month: u32 = s[5..7].parse().unwrap_or(0);
     let day: u32 = s[8..10].parse().unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Reads a document of another format with the same checks as an assessment:
+/// size, encoding, structure, JSON syntax, `format` and `version` (only
+/// `version` 1 exists for these formats), then the typed structure with paths.
+pub(crate) fn read_typed<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    format: &str,
+    what: &str,
+) -> Result<T, DocumentError> {
+    let text = decode_text(bytes)?;
+    let value = parse_value(text)?;
+    check_header(&value, format, 1, what)?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(typed_error)
 }
 
 #[cfg(test)]

@@ -26,7 +26,10 @@ pub mod catalogue;
 pub mod document;
 pub mod engine;
 pub mod history;
+pub mod iec62443;
 pub mod level;
+pub mod mapping;
+pub mod profile;
 pub mod report;
 pub mod scan;
 

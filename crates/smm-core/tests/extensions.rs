@@ -1,0 +1,193 @@
+//! Invariants of the 62443 catalogue, the shipped profile and the shipped mapping;
+//! the requirement views; hostile profile and mapping files.
+
+use std::collections::HashSet;
+
+use smm_core::iec62443::{well_formed, Iec62443};
+use smm_core::mapping::{implied_requirements, parse_mapping, requirements_csv, rows_for_requirement, Mapping};
+use smm_core::profile::{derived_scope, parse_profile, Profile};
+use smm_core::{parse_assessment, Catalogue, Level, PracticeResult, Role, Scope, Target};
+
+fn cat() -> &'static Catalogue {
+    Catalogue::builtin()
+}
+
+#[test]
+fn the_62443_catalogue_is_sound() {
+    let iec = Iec62443::builtin();
+    assert_eq!(iec.problems(), Vec::<String>::new());
+    let count = |part: &str| iec.requirements.iter().filter(|r| r.part == part).count();
+    assert_eq!(iec.requirements.iter().filter(|r| r.part == "62443-4-1").count(), 47, "4-1 has 47 requirements");
+    assert!(count("62443-3-3") >= 51 && count("62443-4-2") >= 51 && count("62443-2-4") >= 50);
+    assert_eq!(count("62443-2-1"), 8);
+    assert_eq!(iec.foundational_requirements.len(), 7);
+    let sr11 = iec.requirement("SR 1.1").unwrap();
+    assert_eq!((sr11.fr.as_deref(), sr11.min_sl), (Some("FR 1"), Some(1)));
+    assert_eq!(iec.requirement("SR 1.1 RE(1)").unwrap().parent.as_deref(), Some("SR 1.1"));
+    for bad in [
+        ("62443-3-3", "SR1.1"),
+        ("62443-3-3", "CR 1.1"),
+        ("62443-4-1", "SM 1"),
+        ("62443-2-4", "SP.1"),
+        ("62443-3-3", "SR 1.1 RE(x)"),
+    ] {
+        assert!(!well_formed(bad.0, bad.1), "{bad:?}");
+    }
+}
+
+#[test]
+fn the_retail_profile_is_sound_and_covers_all_practices() {
+    let p = Profile::builtin("retail-pos").unwrap();
+    assert_eq!(p.problems(cat()), vec![]);
+    let practices: HashSet<&str> = p.entries.iter().map(|e| e.practice.as_str()).collect();
+    assert_eq!(practices.len(), 18, "guidance for every practice");
+    assert_eq!(p.suggested_targets.len(), 18);
+    assert!(p.about.to_lowercase().contains("not the official"), "labelled as our own: {}", p.about);
+    assert!(
+        p.suggested_targets.iter().filter(|t| t.level == Level::MAX).count() <= 4,
+        "fit for need, not 4 everywhere"
+    );
+    let text = serde_json::to_string(p).unwrap();
+    assert!(text.contains("PCI"));
+}
+
+#[test]
+fn the_indicative_mapping_is_sound_and_complete() {
+    let m = Mapping::builtin();
+    assert_eq!(m.problems(cat(), Iec62443::builtin()), vec![]);
+    assert!(m.about.to_lowercase().contains("indicative"));
+    let parts = |role: Role| -> &'static [&'static str] {
+        match role {
+            Role::AssetOwner => &["62443-2-1", "62443-3-3"],
+            Role::ProductSupplier => &["62443-4-1", "62443-4-2"],
+            Role::ServiceProvider => &["62443-2-4"],
+        }
+    };
+    for p in &cat().practices {
+        for level in Level::GRADED {
+            for role in Role::ALL {
+                let rows: Vec<_> =
+                    m.rows.iter().filter(|r| r.practice == p.id && r.level == level && r.role == role).collect();
+                assert!(!rows.is_empty(), "no row for {} level {level} {}", p.id, role.id());
+                for r in rows {
+                    assert!(parts(role).contains(&r.part.as_str()), "{} {level} {}: part {}", p.id, role.id(), r.part);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn implied_requirements_include_lower_levels_and_mark_coverage() {
+    let c = cat();
+    let iec = Iec62443::builtin();
+    let m = Mapping::builtin();
+    let mut a = smm_core::Assessment::new("t", "T", Role::AssetOwner);
+    a.targets.insert("access-control".into(), Target::new(Level::new(3).unwrap(), Scope::General));
+    let p = c.practice("access-control").unwrap();
+    a.results.insert(
+        "access-control".into(),
+        PracticeResult {
+            indicators_met: p.indicators().filter(|(l, _)| l.level.get() <= 1).map(|(_, i)| i.id.clone()).collect(),
+            ..Default::default()
+        },
+    );
+    let list = implied_requirements(c, iec, m, &a, Role::AssetOwner);
+    let rows: Vec<_> = m.rows.iter().filter(|r| r.practice == "access-control" && r.role == Role::AssetOwner).collect();
+    let want: HashSet<&str> = rows.iter().filter(|r| r.level.get() <= 3).map(|r| r.requirement.as_str()).collect();
+    let got: HashSet<&str> = list.iter().map(|r| r.requirement.as_str()).collect();
+    assert_eq!(got, want, "levels 1 to 3, not 4");
+    for r in &list {
+        let lowest = r.sources.iter().map(|s| s.level.get()).max().unwrap();
+        assert_eq!(r.covered, lowest <= 1, "{}: covered only up to the achieved level 1", r.requirement);
+    }
+    // Not applicable implies nothing.
+    a.targets.get_mut("access-control").unwrap().not_applicable = Some(smm_core::NotApplicable { reason: "x".into() });
+    assert!(implied_requirements(c, iec, m, &a, Role::AssetOwner).is_empty());
+    // Reverse view and CSV.
+    let any = &m.rows[0];
+    assert!(rows_for_requirement(m, &any.requirement).iter().any(|r| r.practice == any.practice));
+    let csv = requirements_csv(c, &list);
+    assert!(csv.starts_with('\u{FEFF}'));
+}
+
+#[test]
+fn profile_indicators_give_the_result_its_scope() {
+    let p = Profile::builtin("retail-pos").unwrap();
+    let e = p.entries.iter().find(|e| e.scope == Scope::Industry).unwrap();
+    let mut r = PracticeResult::default();
+    let lvl = e.level;
+    assert_eq!(derived_scope(&e.practice, lvl, &r, &[p]), Some(Scope::General));
+    for entry in p.entries_for(&e.practice).filter(|x| x.scope == Scope::Industry && x.level <= lvl) {
+        r.indicators_met.extend(entry.indicators.iter().map(|i| i.id.clone()));
+    }
+    assert_eq!(derived_scope(&e.practice, lvl, &r, &[p]), Some(Scope::Industry));
+    assert_eq!(derived_scope(&e.practice, lvl, &r, &[]), None);
+}
+
+#[test]
+fn an_assessment_using_the_profile_validates_its_indicators() {
+    let base = include_str!("../../../examples/bottling-line-asset-owner.smm.json");
+    let p = Profile::builtin("retail-pos").unwrap();
+    let e = &p.entries[0];
+    let mut v: serde_json::Value = serde_json::from_str(base).unwrap();
+    v["results"][&e.practice]["indicators_met"].as_array_mut().unwrap().push(e.indicators[0].id.clone().into());
+    let err = parse_assessment(v.to_string().as_bytes(), cat()).unwrap_err().to_string();
+    assert!(err.contains("which this assessment does not use"), "{err}");
+    v["profiles"] = serde_json::json!(["retail-pos"]);
+    parse_assessment(v.to_string().as_bytes(), cat()).unwrap();
+    v["results"][&e.practice]["indicators_met"]
+        .as_array_mut()
+        .unwrap()
+        .push(format!("retail-pos.{}.1.industry.z", e.practice).into());
+    let err = parse_assessment(v.to_string().as_bytes(), cat()).unwrap_err().to_string();
+    assert!(err.contains("in profile `retail-pos`"), "{err}");
+}
+
+#[test]
+fn hostile_profiles_and_mappings_are_refused_with_paths() {
+    let c = cat();
+    let iec = Iec62443::builtin();
+    let profile = serde_json::to_value(Profile::builtin("retail-pos").unwrap()).unwrap();
+    let mapping = serde_json::to_value(Mapping::builtin()).unwrap();
+    let with = |base: &serde_json::Value, pointer: &str, v: serde_json::Value| {
+        let mut x = base.clone();
+        *x.pointer_mut(pointer).unwrap() = v;
+        x.to_string()
+    };
+    let profile_cases = [
+        (String::new(), "", "the file is empty"),
+        ("[]".to_string(), "", "a JSON array"),
+        (with(&profile, "/format", "smm-navigator/assessment".into()), "format", "not \"smm-navigator/profile\""),
+        (with(&profile, "/version", 2.into()), "version", "reads versions 1 to 1"),
+        (with(&profile, "/entries/0/practice", "time-travel".into()), "entries[0].practice", "unknown practice id"),
+        (with(&profile, "/entries/0/scope", "general".into()), "entries[0].scope", "general scope is the base model"),
+        (with(&profile, "/entries/0/level", 7.into()), "entries[0].level", "level 7 is out of range"),
+        (with(&profile, "/entries/0/indicators/0/id", "x".into()), "entries[0].indicators[0].id", "should look like"),
+        (with(&profile, "/entries/0/guidance", "<b>\u{7}</b>".into()), "entries[0].guidance", "control character"),
+        (with(&profile, "/id", "Retail POS".into()), "id", "lowercase words"),
+    ];
+    for (text, path, needle) in &profile_cases {
+        let err = parse_profile(text.as_bytes(), c).unwrap_err();
+        assert!(err.to_string().contains(needle), "profile: expected `{needle}` in `{err}`");
+        assert_eq!(&err.problems[0].path, path, "profile: {err}");
+    }
+    let mapping_cases = [
+        (with(&mapping, "/rows/0/requirement", "SR 99.9".into()), "rows[0].requirement", "unknown requirement id"),
+        (with(&mapping, "/rows/0/part", "62443-2-4".into()), "rows[0].part", "belongs to part"),
+        (with(&mapping, "/rows/0/level", 0.into()), "rows[0].level", "from 1 to 4"),
+        (with(&mapping, "/rows/0/role", "regulator".into()), "rows[0].role", "unknown variant"),
+        (with(&mapping, "/rows/0/rationale", "".into()), "rows[0].rationale", "one-line rationale"),
+        (with(&mapping, "/rows/0/practice", "nothing".into()), "rows[0].practice", "unknown practice id"),
+        (with(&mapping, "/format", "x".into()), "format", "not \"smm-navigator/mapping\""),
+        ("{\"format\":\"smm-navigator/mapping\",\"version\":1,\"format\":1}".to_string(), "format", "appears twice"),
+    ];
+    for (text, path, needle) in &mapping_cases {
+        let err = parse_mapping(text.as_bytes(), c, iec).unwrap_err();
+        assert!(err.to_string().contains(needle), "mapping: expected `{needle}` in `{err}`");
+        assert_eq!(&err.problems[0].path, path, "mapping: {err}");
+    }
+    // A valid user mapping (the shipped one, renamed) is accepted.
+    let own = with(&mapping, "/id", "official-tables".into());
+    assert_eq!(parse_mapping(own.as_bytes(), c, iec).unwrap().id, "official-tables");
+}
