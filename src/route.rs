@@ -35,6 +35,8 @@ pub enum Section {
     Report,
     /// Snapshots, trend and comparison.
     History,
+    /// ISA/IEC 62443 requirements implied by the targets.
+    Requirements,
 }
 
 impl Section {
@@ -50,6 +52,7 @@ impl Section {
             Section::Roadmap => "/roadmap".into(),
             Section::Report => "/report".into(),
             Section::History => "/history".into(),
+            Section::Requirements => "/requirements".into(),
         }
     }
 
@@ -85,6 +88,7 @@ impl Route {
                 ["roadmap"] => Route::Assessment((*id).to_string(), Section::Roadmap),
                 ["report"] => Route::Assessment((*id).to_string(), Section::Report),
                 ["history"] => Route::Assessment((*id).to_string(), Section::History),
+                ["requirements"] => Route::Assessment((*id).to_string(), Section::Requirements),
                 _ => Route::NotFound(path.to_string()),
             },
             _ => Route::NotFound(path.to_string()),

@@ -43,6 +43,10 @@ pub struct AppState {
     pub transfer: RwSignal<Option<crate::transfer::TransferMessage>>,
     /// An import waiting for the user's choice.
     pub pending_import: RwSignal<Option<crate::transfer::PendingImport>>,
+    /// Profiles loaded by the user (the shipped ones come from smm-core).
+    pub user_profiles: RwSignal<Vec<smm_core::profile::Profile>>,
+    /// Mappings loaded by the user (the shipped one comes from smm-core).
+    pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
 }
 
 /// Today's date, `YYYY-MM-DD`, local time.
@@ -96,6 +100,8 @@ impl AppState {
             deleted: RwSignal::new(None),
             transfer: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            user_profiles: RwSignal::new(storage::load_profiles(Catalogue::builtin())),
+            user_mappings: RwSignal::new(storage::load_mappings(Catalogue::builtin())),
         }
     }
 
@@ -254,6 +260,26 @@ impl AppState {
         }
     }
 
+    /// Every profile available: shipped first, then the user's (a user profile
+    /// with a shipped id is not listed twice).
+    pub fn profiles(&self) -> Vec<smm_core::profile::Profile> {
+        let mut all: Vec<_> = smm_core::profile::Profile::builtin_all().to_vec();
+        for p in self.user_profiles.get() {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+        all
+    }
+
+    /// Every mapping available: the shipped indicative one first, then the user's.
+    pub fn mappings(&self) -> Vec<smm_core::mapping::Mapping> {
+        let shipped = smm_core::mapping::Mapping::builtin();
+        let mut all = vec![shipped.clone()];
+        all.extend(self.user_mappings.get().into_iter().filter(|m| m.id != shipped.id));
+        all
+    }
+
     /// Saves snapshots, recording the outcome.
     pub fn save_snapshots(&self, s: &Snapshots) -> bool {
         self.record(storage::save_snapshots(s))
@@ -298,6 +324,12 @@ impl Current {
     /// Reads from the assessment (tracked).
     pub fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> Option<R> {
         self.assessment.with(|a| a.as_ref().map(f))
+    }
+
+    /// The profiles this assessment uses that are available here (tracked).
+    pub fn profiles_used(&self) -> Vec<smm_core::profile::Profile> {
+        let ids = self.with(|a| a.profiles.clone()).unwrap_or_default();
+        self.state.profiles().into_iter().filter(|p| ids.contains(&p.id)).collect()
     }
 
     /// The route of a section of this assessment.

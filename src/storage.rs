@@ -252,3 +252,39 @@ pub async fn quota() -> Option<f64> {
     let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?).await.ok()?;
     js_sys::Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()
 }
+
+const PROFILE: &str = "profile.";
+const MAPPING: &str = "mapping.";
+
+fn load_prefixed<T>(prefix: &str, parse: impl Fn(&[u8]) -> Result<T, smm_core::DocumentError>) -> Vec<T> {
+    let Ok(s) = storage() else { return Vec::new() };
+    let full = format!("{PREFIX}{prefix}");
+    keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(&full))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .filter_map(|raw| parse(raw.as_bytes()).ok())
+        .collect()
+}
+
+/// The profiles the user loaded (unreadable ones are skipped).
+pub fn load_profiles(catalogue: &Catalogue) -> Vec<smm_core::profile::Profile> {
+    load_prefixed(PROFILE, |b| smm_core::profile::parse_profile(b, catalogue))
+}
+
+/// Stores a profile the user loaded.
+pub fn save_profile(p: &smm_core::profile::Profile) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{PROFILE}{}", p.id), &serde_json::to_string_pretty(p).unwrap_or_default())
+}
+
+/// The mappings the user loaded (unreadable ones are skipped).
+pub fn load_mappings(catalogue: &Catalogue) -> Vec<smm_core::mapping::Mapping> {
+    let iec = smm_core::iec62443::Iec62443::builtin();
+    load_prefixed(MAPPING, |b| smm_core::mapping::parse_mapping(b, catalogue, iec))
+}
+
+/// Stores a mapping the user loaded.
+pub fn save_mapping(m: &smm_core::mapping::Mapping) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{MAPPING}{}", m.id), &serde_json::to_string_pretty(m).unwrap_or_default())
+}

@@ -138,6 +138,52 @@ pub enum ImportStep {
 /// Parses an imported file. Stores it at once when no id is taken; otherwise
 /// returns the pending import for the user to decide. Nothing is stored on error.
 pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportStep {
+    let refused = |e: smm_core::DocumentError| {
+        ImportStep::Done(TransferMessage::failed(
+            format!("“{file_name}” was not imported; nothing stored was changed."),
+            e.problems.iter().map(ToString::to_string).collect(),
+        ))
+    };
+    match smm_core::bundle::detect_format(bytes).as_deref() {
+        Some(smm_core::profile::PROFILE_FORMAT) => {
+            return match smm_core::profile::parse_profile(bytes, Catalogue::builtin()) {
+                Err(e) => refused(e),
+                Ok(p) => ImportStep::Done(match storage::save_profile(&p) {
+                    Ok(()) => {
+                        let name = p.name.clone();
+                        state.user_profiles.update(|v| {
+                            v.retain(|x| x.id != p.id);
+                            v.push(p);
+                        });
+                        TransferMessage::ok(format!("Loaded the profile “{name}”; assessments can now use it."), vec![])
+                    }
+                    Err(e) => TransferMessage::failed(e.to_string(), vec![]),
+                }),
+            };
+        }
+        Some(smm_core::mapping::MAPPING_FORMAT) => {
+            let iec = smm_core::iec62443::Iec62443::builtin();
+            return match smm_core::mapping::parse_mapping(bytes, Catalogue::builtin(), iec) {
+                Err(e) => refused(e),
+                Ok(m) => ImportStep::Done(match storage::save_mapping(&m) {
+                    Ok(()) => {
+                        let summary = format!(
+                            "Loaded the mapping “{}” ({} rows); the 62443 views can use it.",
+                            m.name,
+                            m.rows.len()
+                        );
+                        state.user_mappings.update(|v| {
+                            v.retain(|x| x.id != m.id);
+                            v.push(m);
+                        });
+                        TransferMessage::ok(summary, vec![])
+                    }
+                    Err(e) => TransferMessage::failed(e.to_string(), vec![]),
+                }),
+            };
+        }
+        _ => {}
+    }
     let imported = match read_file(bytes, Catalogue::builtin()) {
         Ok(i) => i,
         Err(e) => {

@@ -86,16 +86,32 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
         c.edit(|a| f(a.results.entry(pid.get_value()).or_default()));
     };
     let toggle = move |indicator: String, on: bool| {
+        let profiles = c.profiles_used();
         edit_result(Box::new(move |r| {
             r.indicators_met.retain(|i| *i != indicator);
             if on {
                 r.indicators_met.push(indicator);
             }
+            let practice = cat.practice(&pid.get_value());
             let order = |id: &String| {
-                cat.practice(&pid.get_value()).and_then(|p| p.indicators().position(|(_, i)| i.id == *id))
+                practice
+                    .and_then(|p| p.indicators().position(|(_, i)| i.id == *id))
+                    .map_or((1, id.clone()), |n| (0, format!("{n:04}")))
             };
             r.indicators_met.sort_by_key(order);
+            // Profile indicators decide the scope the result covers.
+            if let Some(p) = practice {
+                let refs: Vec<&smm_core::profile::Profile> = profiles.iter().collect();
+                let achieved = r.level_override.as_ref().map_or_else(|| derived_level(p, r), |o| o.level);
+                if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved, r, &refs) {
+                    r.scope = scope;
+                }
+            }
         }))
+    };
+    let profile_scope = move || {
+        let id = pid.get_value();
+        c.profiles_used().iter().any(|p| p.entries.iter().any(|e| e.practice == id))
     };
     let gap = move || {
         c.with(|a| {
@@ -145,6 +161,30 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                         .is_some_and(|pl| pl.indicators.iter().all(|i| r.is_met(&i.id)))
                 })
             };
+            let extra = move || {
+                let id = pid.get_value();
+                c.profiles_used()
+                    .into_iter()
+                    .flat_map(|pr| pr.entries.into_iter().filter(|e| e.practice == id && e.level == lv).collect::<Vec<_>>())
+                    .flat_map(|e| e.indicators.into_iter().map(move |i| (e.scope, i)))
+                    .map(|(scope, i)| {
+                        let iid = i.id.clone();
+                        let iid2 = i.id.clone();
+                        let input_id = format!("ind-{}", i.id.replace('.', "-"));
+                        view! {
+                            <li class="profile-indicator">
+                                <input type="checkbox" id=input_id.clone() data-indicator=i.id.clone()
+                                    prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
+                                    on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
+                                <label for=input_id>
+                                    <span class="scope-tag">{format!("{} scope", scope.name())}</span>" "
+                                    {i.text.clone()} " " <span class="indicator-id">{i.id.clone()}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            };
             view! {
                 <fieldset class=format!("checklist-level level-{}", l.level)>
                     <legend>
@@ -152,7 +192,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                         {move || complete().then_some(" ✓ all met")}
                     </legend>
                     <p class="muted">{l.description.clone()}</p>
-                    <ul class="checklist">{items}</ul>
+                    <ul class="checklist">{items}{extra}</ul>
                 </fieldset>
             }
         })
@@ -184,12 +224,15 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
             {levels}
             <fieldset class="scope-choices">
                 <legend>"Scope the result covers"</legend>
+                {move || profile_scope().then(|| view! {
+                    <p class="muted">"Set from the industry and system indicators of your profiles: all of them up to the achieved level must be met."</p>
+                })}
                 {Scope::ALL.into_iter().map(|s| {
                     let input_id = format!("result-scope-{}", s.id());
                     view! {
                         <span class="scope-choice inline">
                             <input type="radio" name="result-scope" id=input_id.clone()
-                                prop:disabled=move || result().is_none()
+                                prop:disabled=move || result().is_none() || profile_scope()
                                 prop:checked=move || result().is_some_and(|r| r.scope == s)
                                 on:change=move |_| edit_result(Box::new(move |r| r.scope = s)) />
                             <label for=input_id>{s.name()}</label>

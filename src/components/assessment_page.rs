@@ -7,6 +7,7 @@ use super::history_section::HistorySection;
 use super::not_found::NotFound;
 use super::overview_section::OverviewSection;
 use super::report_section::ReportSection;
+use super::requirements_section::RequirementsSection;
 use super::results_section::ResultsSection;
 use super::roadmap_section::RoadmapSection;
 use super::section_tabs::SectionTabs;
@@ -31,6 +32,7 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         Section::Roadmap => view! { <RoadmapSection /> }.into_any(),
         Section::Report => view! { <ReportSection /> }.into_any(),
         Section::History => view! { <HistorySection /> }.into_any(),
+        Section::Requirements => view! { <RequirementsSection /> }.into_any(),
     };
     view! {
         <div class="assessment-page">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use smm_core::{Catalogue, Metadata, Role};
 
+use super::profile_picker::ProfilePicker;
 use crate::route::Section;
 use crate::state::Current;
 use crate::transfer::export_one;
@@ -64,6 +65,7 @@ pub fn OverviewSection() -> impl IntoView {
                 </div>
                 <p class="muted">{move || c.with(|a| format!("Created {}, last changed {}.", a.metadata.created, a.metadata.updated)).unwrap_or_default()}</p>
             </form>
+            <ProfilePicker />
             <section class="card exports" aria-labelledby="export-heading">
                 <h2 id="export-heading">"Export"</h2>
                 <p>"Files are made in this page and saved by your browser; nothing is uploaded."</p>

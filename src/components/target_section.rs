@@ -208,6 +208,29 @@ fn TargetEditor(practice: String) -> impl IntoView {
                 <legend>"Target level (levels are cumulative; pick the one that fits the need)"</legend>
                 <div class="level-choice-grid">{level_cards}</div>
             </fieldset>
+            {move || {
+                let pid = pid.get_value();
+                let entries: Vec<(String, smm_core::profile::ProfileEntry)> = c
+                    .profiles_used()
+                    .into_iter()
+                    .flat_map(|pr| pr.entries.iter().filter(|e| e.practice == pid).cloned().map(|e| (pr.name.clone(), e)).collect::<Vec<_>>())
+                    .collect();
+                (!entries.is_empty()).then(|| view! {
+                    <section class="profile-guidance" aria-labelledby="profile-guidance-h">
+                        <h2 id="profile-guidance-h">"Industry and system guidance from your profiles"</h2>
+                        <ul>
+                            {entries.into_iter().map(|(name, e)| view! {
+                                <li>
+                                    <strong>{format!("Level {} · {} scope", e.level, e.scope.name())}</strong>
+                                    <span class="muted">{format!(" ({name})")}</span>
+                                    <p>{e.guidance.clone()}</p>
+                                    <ul>{e.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
             <fieldset class="scope-choices">
                 <legend>"Target scope"</legend>
                 {scope_choices}

@@ -39,7 +39,7 @@ pub fn TransferPanel() -> impl IntoView {
             <div class="transfer-actions">
                 <button type="button" on:click=move |_| state.transfer.set(Some(export_all(state)))>"Export all (backup file)"</button>
                 <label class="file-pick">
-                    "Import a file (an assessment or a backup)"
+                    "Import a file (an assessment, a backup, a profile or a mapping)"
                     <input type="file" accept=".json,application/json"
                         on:change=move |ev| {
                             let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());

@@ -180,3 +180,11 @@ pub fn redact(a: &Assessment) -> Assessment {
     r.plan.clear();
     r
 }
+
+/// The `format` named by a file, if it is a JSON object that names one (used
+/// to route an imported file to the assessment, profile or mapping reader).
+pub fn detect_format(bytes: &[u8]) -> Option<String> {
+    let text = decode_text(bytes).ok()?;
+    let value = parse_value(text).ok()?;
+    value.get("format")?.as_str().map(str::to_string)
+}
