@@ -191,3 +191,29 @@ fn hostile_profiles_and_mappings_are_refused_with_paths() {
     let own = with(&mapping, "/id", "official-tables".into());
     assert_eq!(parse_mapping(own.as_bytes(), c, iec).unwrap().id, "official-tables");
 }
+
+fn corpus(dir: &str, read: impl Fn(&[u8]) -> Result<(), smm_core::DocumentError>) {
+    let base = format!("{}/../../tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{base}/expected.json")).unwrap()).unwrap();
+    assert!(expected.as_object().unwrap().len() >= 15, "{dir} corpus is too small");
+    for (name, want) in expected.as_object().unwrap() {
+        let bytes = std::fs::read(format!("{base}/{name}")).unwrap();
+        let err = read(&bytes).expect_err(name);
+        let message = want["message"].as_str().unwrap();
+        assert!(err.to_string().contains(message), "{dir}/{name}: expected `{message}` in `{err}`");
+        let path = want["path"].as_str().unwrap();
+        let got = &err.problems[0].path;
+        let ok = match path.strip_suffix('[') {
+            Some(prefix) => got.starts_with(&format!("{prefix}[")),
+            None => got == path,
+        };
+        assert!(ok, "{dir}/{name}: path `{got}` instead of `{path}` ({err})");
+    }
+}
+
+#[test]
+fn the_hostile_profile_and_mapping_corpora_are_refused() {
+    corpus("hostile-profiles", |b| parse_profile(b, cat()).map(|_| ()));
+    corpus("hostile-mappings", |b| parse_mapping(b, cat(), Iec62443::builtin()).map(|_| ()));
+}
