@@ -23,11 +23,18 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on an ephemeral loopback port. Resolves to { origin, close }. */
-export async function serve(dir = dist) {
+/** Serves `dir` on an ephemeral loopback port, under the URL path `prefix`
+ * (e.g. `/tools/smm`). Resolves to { origin, close, hits }. */
+export async function serve(dir = dist, prefix = '') {
+  const hits = [];
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      hits.push(path);
+      if (prefix) {
+        if (!path.startsWith(prefix + '/')) throw new Error('outside the prefix');
+        path = path.slice(prefix.length);
+      }
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) throw new Error('outside');
       if (path.endsWith('/')) file = join(file, 'index.html');
@@ -41,7 +48,7 @@ export async function serve(dir = dist) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = [
