@@ -5,7 +5,7 @@
 // the page offers to switch to it.
 const VERSION = '__BUILD_VERSION__';
 const CACHE = `smm-navigator-${VERSION}`;
-const FILES = ['./', './index.html', './boot.js', './smm-navigator.js', './smm-navigator_bg.wasm', './main.css'];
+const FILES = ['./', './index.html', './boot.js', './embed.js', './smm-navigator.js', './smm-navigator_bg.wasm', './main.css', './embed.css'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));

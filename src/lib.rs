@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod route;
 pub mod state;
 pub mod storage;
@@ -24,17 +25,31 @@ pub fn mount_into(parent: web_sys::HtmlElement) {
     leptos::mount::mount_to(parent, App).forget();
 }
 
-/// Mounts the app into the first element with the `data-smm-app` attribute,
-/// or into `<body>` when the page has none.
+/// Starts what the page asks for:
+/// - an embed route (`#/embed/practice/<id>`, `#/embed/mini/<id,id>`, optionally
+///   followed by `?theme=dark`): only that card, for an iframe;
+/// - the full app in the first `[data-smm-app]` element;
+/// - else practice cards and mini self-assessments in every `[data-smm-practice]`
+///   and `[data-smm-mini]` element of a documentation page;
+/// - else the full app in `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let target = document()
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(rest) = hash.strip_prefix("#/embed/") {
+        embed::mount_route(rest);
+        return;
+    }
+    let doc = document();
+    let app = doc
         .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document().body());
-    if let Some(parent) = target {
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(parent) = app {
         mount_into(parent);
+    } else if !embed::mount_elements() {
+        if let Some(body) = doc.body() {
+            mount_into(body);
+        }
     }
 }

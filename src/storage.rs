@@ -288,3 +288,15 @@ pub fn load_mappings(catalogue: &Catalogue) -> Vec<smm_core::mapping::Mapping> {
 pub fn save_mapping(m: &smm_core::mapping::Mapping) -> Result<(), StorageError> {
     write(&format!("{PREFIX}{MAPPING}{}", m.id), &serde_json::to_string_pretty(m).unwrap_or_default())
 }
+
+const EMBED: &str = "embed.";
+
+/// The indicators ticked in an embedded mini self-assessment (its own key).
+pub fn load_embed_answers(set: &str) -> Vec<String> {
+    raw(&format!("{PREFIX}{EMBED}{set}")).and_then(|r| serde_json::from_str::<Vec<String>>(&r).ok()).unwrap_or_default()
+}
+
+/// Saves the answers of an embedded mini self-assessment under its own key.
+pub fn save_embed_answers(set: &str, answers: &[String]) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{EMBED}{set}"), &serde_json::to_string(answers).unwrap_or_default())
+}

@@ -1,0 +1,14 @@
+// SMM Navigator for documentation pages: one script tag, no other code.
+//   <script type="module" src="https://example.org/tools/smm/embed.js"></script>
+//   <div data-smm-practice="threat-modeling"></div>
+//   <div data-smm-mini="threat-modeling,patch-management"></div>
+// Loads the stylesheet and the WebAssembly module from its own folder, then
+// fills every marked element. Nothing is sent anywhere.
+import init from './smm-navigator.js';
+
+globalThis.SMM_NAVIGATOR_BASE = new URL('./', import.meta.url).href;
+const css = document.createElement('link');
+css.rel = 'stylesheet';
+css.href = new URL('./embed.css', import.meta.url).href;
+document.head.append(css);
+await init({ module_or_path: new URL('./smm-navigator_bg.wasm', import.meta.url) });

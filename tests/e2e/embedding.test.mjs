@@ -1,0 +1,95 @@
+// Embedding in a documentation page: the script-tag cards and mini
+// self-assessment, the iframe route, the host page left alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, dist, root, screenshot, axeViolations } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  const site = await mkdtemp(join(tmpdir(), 'smm-docs-'));
+  await cp(dist, join(site, 'app'), { recursive: true });
+  await cp(join(root, 'examples/docs-page'), join(site, 'docs'), { recursive: true });
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const keys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
+
+for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+  test(`the example documentation page shows cards, a mini check and an iframe (${label})`, async () => {
+    const { page, context, foreign, errors } = await openPage(browser, server.origin, viewport);
+    await page.goto(server.origin + '/docs/');
+    await page.evaluate(() => localStorage.setItem('host.preference', 'keep-me'));
+    await page.waitForSelector('[data-smm-practice="threat-modeling"] .smm-card');
+    // The host's own text keeps its own font.
+    assert.match(await page.$eval('.host-text', (e) => getComputedStyle(e).fontFamily), /Georgia/);
+    assert.equal(await page.textContent('h1'), 'Threat modelling for connected devices');
+    // Cards: tabs per level, arrow keys move between them.
+    const card = page.locator('[data-smm-practice="threat-modeling"]');
+    assert.equal(await card.locator('[role=tab]').count(), 4);
+    await card.locator('[role=tab]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await card.locator('[role=tab][aria-selected=true]').textContent(), 'Level 2 · Ad hoc');
+    assert.ok(await card.locator('[role=tabpanel]:not([hidden])').textContent().then((t) => t.includes('Indicators of accomplishment')));
+    const dark = await page.$eval('[data-smm-practice="patch-management"] .smm-embed', (e) => getComputedStyle(e).backgroundColor);
+    assert.equal(dark, 'rgb(20, 23, 27)', 'the dark look');
+    // The card follows the host's width.
+    const widths = await page.$eval('[data-smm-practice="threat-modeling"]', (e) => [e.getBoundingClientRect().width, e.querySelector('.smm-embed').getBoundingClientRect().width]);
+    assert.ok(Math.abs(widths[0] - widths[1]) < 2, `card width ${widths[1]} vs host ${widths[0]}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `overflow ${overflow}px`);
+    // Mini self-assessment: answers stay under the embed's own key, and survive a reload.
+    const mini = page.locator('[data-smm-mini]');
+    await mini.locator('input[data-indicator="threat-modeling.1.a"]').check();
+    await mini.locator('input[data-indicator="threat-modeling.1.b"]').check();
+    await mini.locator('input[data-indicator="threat-modeling.1.c"]').check();
+    assert.match(await mini.locator('[data-practice="threat-modeling"] .smm-mini-level').textContent(), /Level reached: 1/);
+    const stored = await keys(page);
+    assert.deepEqual(stored.filter((k) => k !== 'host.preference' && !k.startsWith('smm-navigator.v1.embed.')), [], `keys outside the embed's own: ${stored}`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('host.preference')), 'keep-me');
+    await page.reload();
+    await page.waitForSelector('[data-smm-mini] input[data-indicator="threat-modeling.1.a"]');
+    assert.ok(await page.isChecked('[data-smm-mini] input[data-indicator="threat-modeling.1.a"]'));
+    // The iframe route shows the card alone.
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.smm-card[data-practice="access-control"]').waitFor();
+    assert.equal(await frame.locator('.smm-header').count(), 0, 'no app chrome in the iframe');
+    await screenshot(page, `docs-page-${label}`);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(foreign(), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the mini check continues in the full app with its answers', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/docs/');
+  const mini = page.locator('[data-smm-mini]');
+  await mini.locator('input[data-indicator="risk-attitude.1.a"]').waitFor();
+  for (const l of ['a', 'b', 'c']) await mini.locator(`input[data-indicator="risk-attitude.1.${l}"]`).check();
+  const [app] = await Promise.all([context.waitForEvent('page'), mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click()]);
+  await app.waitForSelector('#smm-main h1');
+  assert.match(app.url(), /\/app\/#\/assessments\/a-/);
+  assert.equal((await app.textContent('#smm-main h1')).trim(), 'Quick check from the documentation');
+  await app.goto(app.url().replace(/#.*/, '') + '#/assessments/' + app.url().split('/').pop() + '/assess/risk-attitude');
+  await app.waitForSelector('.checklist-page');
+  assert.match(await app.textContent('.live-level'), /Derived level 1/);
+  await context.close();
+});
+
+test('the iframe route alone, in the dark look', async () => {
+  const { page, context } = await openPage(browser, server.origin, { width: 600, height: 700 });
+  await page.goto(server.origin + '/app/#/embed/practice/physical-protection?theme=dark');
+  await page.waitForSelector('.smm-card');
+  assert.equal(await page.locator('.smm-theme-dark').count(), 1);
+  await page.goto(server.origin + '/app/#/embed/mini/patch-management');
+  await page.reload();
+  await page.waitForSelector('.smm-mini [data-practice="patch-management"]');
+  await context.close();
+});
