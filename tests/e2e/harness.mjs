@@ -1,6 +1,7 @@
 // Shared end-to-end harness: a static server for dist/ on 127.0.0.1, and
 // Debian's Chromium driven by playwright-core, with every request recorded.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +40,16 @@ export async function serve(dir = dist, prefix = '') {
       if (!file.startsWith(dir)) throw new Error('outside');
       if (path.endsWith('/')) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      // Compressed like any static host would (the bundle budgets are gzip figures).
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers);
+        res.end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
