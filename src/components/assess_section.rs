@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use smm_core::engine::{derived_level, practice_gap};
 use smm_core::{Catalogue, Level, Override, PracticeResult, Scope};
 
+use super::practice_nav::{practice_pager, practice_table, unknown_practice};
 use super::results_section::gap_table;
 use crate::charts;
 use crate::route::Section;
@@ -61,13 +62,7 @@ fn AssessOverview() -> impl IntoView {
             </p>
             <p class="progress" role="status">{move || progress_text(c)}</p>
             <p><a class="button" href=move || c.href(Section::Assess(Some(first_open())))>"Assess the next open practice"</a></p>
-            <div class="table-wrap" tabindex="0">
-                <table>
-                    <caption class="visually-hidden">"Assessed level of each practice"</caption>
-                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Achieved"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {practice_table("Assessed level of each practice", "Achieved", rows)}
         </section>
     }
 }
@@ -77,7 +72,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
     let c = Current::expect();
     let cat = Catalogue::builtin();
     let Some(p) = cat.practice(&practice) else {
-        return view! { <p role="alert">{format!("There is no practice with the id “{practice}”.")}</p> }.into_any();
+        return unknown_practice(&practice);
     };
     let index = cat.practice_index(&p.id).unwrap_or(0);
     let pid = StoredValue::new(p.id.clone());
@@ -207,11 +202,6 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
             .then(|| Override { level: override_level.get_untracked(), justification: j });
         edit_result(Box::new(move |r| r.level_override = o));
     };
-    let neighbour = |i: Option<usize>, label: &'static str, rel: &'static str| {
-        i.and_then(|i| cat.practices.get(i)).map(|n| {
-            view! { <a rel=rel class="button secondary" href=c.href(Section::Assess(Some(n.id.clone())))>{format!("{label}: {}", n.name)}</a> }
-        })
-    };
     view! {
         <section class="page checklist-page" data-practice=p.id.clone()>
             <h1 tabindex="-1">{format!("Assess {}", p.name)}</h1>
@@ -300,11 +290,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                     {gap_table(r, "live-gap-table")}
                 }))}
             </details>
-            <nav class="pager" aria-label="Other practices">
-                {neighbour(index.checked_sub(1), "Previous", "prev")}
-                {neighbour(Some(index + 1), "Next", "next")}
-                {(index + 1 == cat.practices.len()).then(|| view! { <a class="button" href=c.href(Section::Results)>"See the results"</a> })}
-            </nav>
+            {practice_pager(c, index, Section::Assess, Section::Results, "See the results")}
         </section>
     }
     .into_any()

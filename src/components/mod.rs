@@ -12,6 +12,7 @@ pub mod mini_assessment;
 pub mod not_found;
 pub mod overview_section;
 pub mod practice_card;
+pub mod practice_nav;
 pub mod practice_page;
 pub mod profile_picker;
 pub mod recovery_banner;

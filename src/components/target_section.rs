@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use smm_core::{Catalogue, Level, NotApplicable, Priority, Scope, Target};
 
+use super::practice_nav::{practice_pager, practice_table, unknown_practice};
 use crate::route::Section;
 use crate::state::Current;
 
@@ -119,13 +120,7 @@ fn TargetOverview() -> impl IntoView {
             </form>
             <h2>"Targets by practice"</h2>
             <p><a class="button" href=first>"Set targets one practice at a time"</a></p>
-            <div class="table-wrap" tabindex="0">
-                <table>
-                    <caption class="visually-hidden">"The target of each practice"</caption>
-                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Target"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {practice_table("The target of each practice", "Target", rows)}
         </section>
     }
 }
@@ -135,7 +130,7 @@ fn TargetEditor(practice: String) -> impl IntoView {
     let c = Current::expect();
     let cat = Catalogue::builtin();
     let Some(p) = cat.practice(&practice) else {
-        return view! { <p role="alert">{format!("There is no practice with the id “{practice}”.")}</p> }.into_any();
+        return unknown_practice(&practice);
     };
     let index = cat.practice_index(&p.id).unwrap_or(0);
     let pid = StoredValue::new(p.id.clone());
@@ -194,11 +189,6 @@ fn TargetEditor(practice: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let neighbour = |i: Option<usize>, label: &'static str, rel: &'static str| {
-        i.and_then(|i| cat.practices.get(i)).map(|n| {
-            view! { <a rel=rel class="button secondary" href=c.href(Section::Targets(Some(n.id.clone())))>{format!("{label}: {}", n.name)}</a> }
-        })
-    };
     view! {
         <section class="page target-editor" data-practice=p.id.clone()>
             <h1 tabindex="-1">{format!("Target for {}", p.name)}</h1>
@@ -264,11 +254,7 @@ fn TargetEditor(practice: String) -> impl IntoView {
                     })}
                 })}
             </div>
-            <nav class="pager" aria-label="Other practices">
-                {neighbour(index.checked_sub(1), "Previous", "prev")}
-                {neighbour(Some(index + 1), "Next", "next")}
-                {(index + 1 == cat.practices.len()).then(|| view! { <a class="button" href=c.href(Section::Assess(None))>"Go on to the assessment"</a> })}
-            </nav>
+            {practice_pager(c, index, Section::Targets, Section::Assess(None), "Go on to the assessment")}
         </section>
     }
     .into_any()
