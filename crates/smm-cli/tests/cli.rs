@@ -94,7 +94,7 @@ fn markdown_and_csv_reports() {
 fn invalid_input_exits_1_with_the_path_on_stderr() {
     let out = smm_stdin(&["validate", "-"], br#"{"format":"smm-navigator/assessment","version":7}"#);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("this app reads versions 1 to 3"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("this app reads versions 1 to 4"), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
 
     let bad = std::fs::read_to_string(BOTTLING).unwrap().replacen("\"level\": 2", "\"level\": 9", 1);
@@ -124,7 +124,7 @@ fn template_and_catalogue_are_valid_documents() {
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["metadata"]["role"], "service-provider");
-    assert_eq!(v["version"], 3);
+    assert_eq!(v["version"], 4);
 
     let out = smm(&["catalogue"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -132,7 +132,7 @@ fn template_and_catalogue_are_valid_documents() {
 
     let out = smm(&["schema"]);
     let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v3.schema.json"))
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v4.schema.json"))
             .unwrap();
     assert_eq!(text(&out.stdout), committed);
 }

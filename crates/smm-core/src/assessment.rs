@@ -17,18 +17,20 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// History: version 1 (first release); version 2 adds `plan`, the owner, due
 /// date and status of roadmap steps (a version 1 file migrates with an empty
 /// plan); version 3 adds `profiles`, the ids of the profiles the assessment uses
-/// (a version 2 file migrates with none).
-pub const ASSESSMENT_VERSION: u32 = 3;
+/// (a version 2 file migrates with none); version 4 adds `trustworthiness`
+/// (characteristic ratings, trade-offs, aspects, software lifecycle checklist),
+/// optional, so a version 3 file migrates unchanged.
+pub const ASSESSMENT_VERSION: u32 = 4;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 3"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 4"))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `smm-navigator/assessment`.
     pub format: String,
-    /// The format version, 3.
+    /// The format version, 4.
     pub version: u32,
     /// A stable id for this assessment (any string without spaces; the app uses a random one).
     pub id: String,
@@ -49,6 +51,9 @@ pub struct Assessment {
     /// Ids of the profiles (industry and system guidance) this assessment uses (version 3).
     #[serde(default)]
     pub profiles: Vec<String>,
+    /// The trustworthiness view and software lifecycle checklist (version 4); absent when empty.
+    #[serde(default, skip_serializing_if = "crate::trust::Trustworthiness::is_empty")]
+    pub trustworthiness: crate::trust::Trustworthiness,
 }
 
 /// Who does a roadmap step, by when, and how far it has got.
@@ -301,6 +306,7 @@ impl Assessment {
             results: BTreeMap::new(),
             plan: BTreeMap::new(),
             profiles: Vec::new(),
+            trustworthiness: crate::trust::Trustworthiness::default(),
         }
     }
 

@@ -142,6 +142,10 @@ fn migrate_assessment_step(value: &mut Value, from: u32) -> Result<String, Docum
             obj.insert("version".into(), Value::from(3));
             Ok("version 2 to 3: added an empty list of profiles".into())
         }
+        3 => {
+            obj.insert("version".into(), Value::from(4));
+            Ok("version 3 to 4: the trustworthiness view is new and starts empty; nothing else changed".into())
+        }
         _ => Err(DocumentError::one("version", format!("no migration from version {from}"))),
     }
 }
@@ -262,6 +266,7 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     for (step, plan) in &a.plan {
         text(format!("plan.{step}.owner"), &plan.owner);
     }
+    validate_trust(&a.trustworthiness, &mut push);
     for (i, id) in a.profiles.iter().enumerate() {
         if !crate::catalogue::is_kebab_id(id) {
             push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
@@ -333,6 +338,7 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             );
         }
     }
+    validate_trust(&a.trustworthiness, &mut push);
     for (i, id) in a.profiles.iter().enumerate() {
         if !crate::catalogue::is_kebab_id(id) {
             push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
@@ -350,6 +356,67 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     p
+}
+
+/// Checks the trustworthiness part: known ids, ratings 0-4, trade-offs that
+/// name at least two characteristics, and the usual text limits.
+fn validate_trust(t: &crate::trust::Trustworthiness, push: &mut impl FnMut(String, String)) {
+    let cat = crate::trust::TrustCatalogue::builtin();
+    let known = |id: &str| cat.characteristics.iter().any(|c| c.id == id);
+    for (id, r) in &t.characteristics {
+        let at = format!("trustworthiness.characteristics.{id}");
+        if !known(id) {
+            push(at.clone(), format!("unknown characteristic `{id}`"));
+        }
+        for (field, v) in [("minimum", r.minimum), ("target", r.target), ("current", r.current)] {
+            if v.is_some_and(|v| v > 4) {
+                push(
+                    format!("{at}.{field}"),
+                    format!("rating {} is out of range: ratings run from 0 to 4", v.unwrap_or(0)),
+                );
+            }
+        }
+        for (field, v) in [
+            ("minimum_rationale", &r.minimum_rationale),
+            ("target_rationale", &r.target_rationale),
+            ("current_rationale", &r.current_rationale),
+        ] {
+            if let Some(m) = text_problem(v) {
+                push(format!("{at}.{field}"), m);
+            }
+        }
+    }
+    for (i, tr) in t.tradeoffs.iter().enumerate() {
+        let at = format!("trustworthiness.tradeoffs[{i}]");
+        if tr.description.trim().is_empty() {
+            push(format!("{at}.description"), "a trade-off needs a description".into());
+        } else if let Some(m) = text_problem(&tr.description) {
+            push(format!("{at}.description"), m);
+        }
+        let distinct: std::collections::HashSet<&String> = tr.affects.iter().collect();
+        if distinct.len() < 2 {
+            push(format!("{at}.affects"), "a trade-off names at least two characteristics".into());
+        }
+        for (j, c) in tr.affects.iter().enumerate() {
+            if !known(c) {
+                push(format!("{at}.affects[{j}]"), format!("unknown characteristic `{c}`"));
+            }
+        }
+    }
+    for (id, notes) in &t.aspects {
+        if !cat.aspects.iter().any(|a| a.id == *id) {
+            push(format!("trustworthiness.aspects.{id}"), format!("unknown aspect `{id}`"));
+        } else if let Some(m) = text_problem(notes) {
+            push(format!("trustworthiness.aspects.{id}"), m);
+        }
+    }
+    for (id, answer) in &t.checklist {
+        if cat.item(id).is_none() {
+            push(format!("trustworthiness.checklist.{id}"), format!("unknown checklist item `{id}`"));
+        } else if let Some(m) = text_problem(&answer.notes) {
+            push(format!("trustworthiness.checklist.{id}.notes"), m);
+        }
+    }
 }
 
 /// `None` when `ind` is not a profile indicator id (five dot-separated parts);

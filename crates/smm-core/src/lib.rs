@@ -32,6 +32,7 @@ pub mod mapping;
 pub mod profile;
 pub mod report;
 pub mod scan;
+pub mod trust;
 
 pub use assessment::{
     Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus,
