@@ -331,3 +331,91 @@ mod tests {
         assert_eq!(row_note(Some(3), Some(2), GapStatus::AboveTarget), "3 vs 2 (+1 over)");
     }
 }
+
+/// The vertex of axis `i` of `n` for a rating `value` (0-4) on a radar of
+/// `radius` around `center`; axis 0 points up, the others follow clockwise.
+pub fn radar_point(center: (i32, i32), radius: f64, i: usize, n: usize, value: f64) -> (i32, i32) {
+    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+    let r = radius * value / 4.0;
+    (center.0 + (r * angle.cos()).round() as i32, center.1 + (r * angle.sin()).round() as i32)
+}
+
+/// A radar chart of minimum, target and current ratings (0-4) per characteristic,
+/// as an SVG document; the first series is drawn dashed, on top. Missing ratings
+/// are drawn at 0.
+pub fn radar_svg(names: &[String], series: &[(&'static str, RGBColor, Vec<Option<u8>>)]) -> String {
+    let (w, h) = (620u32, 470u32);
+    let center = (310, 225);
+    let radius = 165.0;
+    let n = names.len().max(3);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let _ = draw_radar(&root, names, series, center, radius, n);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_radar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    names: &[String],
+    series: &[(&'static str, RGBColor, Vec<Option<u8>>)],
+    center: (i32, i32),
+    radius: f64,
+    n: usize,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let text =
+        |h: HPos| TextStyle::from(("sans-serif", 13).into_font()).color(&colour::INK).pos(Pos::new(h, VPos::Center));
+    for ring in 1..=4 {
+        let pts: Vec<(i32, i32)> = (0..=n).map(|i| radar_point(center, radius, i % n, n, f64::from(ring))).collect();
+        root.draw(&PathElement::new(pts, colour::GRID))?;
+        let (x, y) = radar_point(center, radius, 0, n, f64::from(ring));
+        root.draw(&Text::new(format!("{ring}"), (x + 6, y), text(HPos::Left)))?;
+    }
+    for (i, name) in names.iter().enumerate() {
+        root.draw(&PathElement::new(vec![center, radar_point(center, radius, i, n, 4.0)], colour::GRID))?;
+        let (x, y) = radar_point(center, radius + 22.0, i, n, 4.0);
+        let h = if x < center.0 - 10 {
+            HPos::Right
+        } else if x > center.0 + 10 {
+            HPos::Left
+        } else {
+            HPos::Center
+        };
+        root.draw(&Text::new(name.clone(), (x, y), text(h)))?;
+    }
+    for (_, colour, values) in series {
+        let pts: Vec<(i32, i32)> = (0..=n)
+            .map(|i| {
+                radar_point(center, radius, i % n, n, f64::from(values.get(i % n).copied().flatten().unwrap_or(0)))
+            })
+            .collect();
+        root.draw(&PathElement::new(pts.clone(), colour.stroke_width(3)))?;
+        for p in &pts {
+            root.draw(&Circle::new(*p, 4, colour.filled()))?;
+        }
+    }
+    let mut lx = 20;
+    let ly = 455;
+    for (label, colour, _) in series {
+        root.draw(&Rectangle::new([(lx, ly - 6), (lx + 22, ly + 6)], colour.filled()))?;
+        root.draw(&Text::new(*label, (lx + 28, ly), text(HPos::Left)))?;
+        lx += 40 + 8 * label.len() as i32;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod radar_tests {
+    use super::*;
+
+    #[test]
+    fn radar_points_scale_with_the_rating() {
+        assert_eq!(radar_point((100, 100), 80.0, 0, 5, 4.0), (100, 20), "axis 0 points up");
+        assert_eq!(radar_point((100, 100), 80.0, 0, 5, 0.0), (100, 100));
+        let (x, _) = radar_point((100, 100), 80.0, 1, 5, 4.0);
+        assert!(x > 100, "axis 1 is to the right");
+    }
+}

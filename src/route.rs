@@ -37,6 +37,8 @@ pub enum Section {
     History,
     /// ISA/IEC 62443 requirements implied by the targets.
     Requirements,
+    /// The trustworthiness view and software lifecycle checklist.
+    Trust,
 }
 
 impl Section {
@@ -53,6 +55,7 @@ impl Section {
             Section::Report => "/report".into(),
             Section::History => "/history".into(),
             Section::Requirements => "/requirements".into(),
+            Section::Trust => "/trustworthiness".into(),
         }
     }
 
@@ -89,6 +92,7 @@ impl Route {
                 ["report"] => Route::Assessment((*id).to_string(), Section::Report),
                 ["history"] => Route::Assessment((*id).to_string(), Section::History),
                 ["requirements"] => Route::Assessment((*id).to_string(), Section::Requirements),
+                ["trustworthiness"] => Route::Assessment((*id).to_string(), Section::Trust),
                 _ => Route::NotFound(path.to_string()),
             },
             _ => Route::NotFound(path.to_string()),

@@ -12,6 +12,7 @@ use super::results_section::ResultsSection;
 use super::roadmap_section::RoadmapSection;
 use super::section_tabs::SectionTabs;
 use super::target_section::TargetSection;
+use super::trust_section::TrustSection;
 use crate::route::Section;
 use crate::state::{AppState, Current};
 
@@ -33,6 +34,7 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         Section::Report => view! { <ReportSection /> }.into_any(),
         Section::History => view! { <HistorySection /> }.into_any(),
         Section::Requirements => view! { <RequirementsSection /> }.into_any(),
+        Section::Trust => view! { <TrustSection /> }.into_any(),
     };
     view! {
         <div class="assessment-page">

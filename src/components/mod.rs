@@ -25,3 +25,4 @@ pub mod section_tabs;
 pub mod site_header;
 pub mod target_section;
 pub mod transfer_panel;
+pub mod trust_section;

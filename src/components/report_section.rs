@@ -5,6 +5,7 @@ use smm_core::engine::ROLLUP_FORMULAS;
 use smm_core::{Assessment, Catalogue, Report};
 
 use super::results_section::{gap_table, rollup_table, summary_figures};
+use super::trust_section::{checklist_table, trust_figures};
 use crate::charts;
 use crate::state::Current;
 
@@ -104,6 +105,9 @@ fn ReportBody(assessment: Assessment, report: Report) -> impl IntoView {
             <dl class="formula-list">
                 {ROLLUP_FORMULAS.iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.formula}"."</dd> }).collect_view()}
             </dl>
+            <h2>"Trustworthiness"</h2>
+            {trust_figures(report.trustworthiness.clone())}
+            {checklist_table(&assessment.trustworthiness)}
             <h2>"Roadmap"</h2>
             {if report.roadmap.is_empty() {
                 view! { <p>"No practice is below its target."</p> }.into_any()

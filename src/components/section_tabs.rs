@@ -16,6 +16,7 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         (Section::Results, "3 Results"),
         (Section::Roadmap, "4 Roadmap"),
         (Section::Requirements, "62443"),
+        (Section::Trust, "Trust"),
         (Section::Report, "Report"),
         (Section::History, "History"),
     ];

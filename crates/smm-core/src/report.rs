@@ -33,6 +33,8 @@ pub struct Report {
     pub rollup_formulas: &'static [Formula],
     /// Ordered roadmap steps.
     pub roadmap: Vec<RoadmapStep>,
+    /// The trustworthiness view: characteristic ratings and the software checklist summary.
+    pub trustworthiness: crate::trust::TrustReport,
 }
 
 impl Report {
@@ -41,6 +43,7 @@ impl Report {
         let practices = engine::gap_analysis(catalogue, assessment);
         let rollups = engine::rollups(catalogue, &practices);
         let roadmap = engine::roadmap(catalogue, assessment, &practices);
+        let trustworthiness = crate::trust::trust_report(&assessment.trustworthiness, &practices);
         Report {
             format: REPORT_FORMAT,
             version: REPORT_VERSION,
@@ -50,6 +53,7 @@ impl Report {
             rollups,
             rollup_formulas: ROLLUP_FORMULAS,
             roadmap,
+            trustworthiness,
         }
     }
 
@@ -151,6 +155,34 @@ impl Report {
                 let _ = writeln!(s, "   - Evidence still missing (`{id}`): {}", md_escape(text));
             }
         }
+        let t = &self.trustworthiness;
+        s.push_str("\n## Trustworthiness\n\n| Characteristic | Minimum | Target | Current |\n|---|---|---|---|\n");
+        let opt = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
+        for c in &t.characteristics {
+            let from = if c.current_from_smm { " (from the SMM results)" } else { "" };
+            let _ = writeln!(s, "| {} | {} | {} | {}{from} |", c.name, opt(c.minimum), opt(c.target), opt(c.current));
+        }
+        let _ = writeln!(s, "\n{}\n", t.security_formula);
+        for tr in &t.tradeoffs {
+            let _ = writeln!(s, "- Trade-off ({}): {}", tr.affects.join(", "), md_escape(&tr.description));
+        }
+        s.push_str("\n| Software lifecycle | Yes | Partly | No | Not applicable | Unanswered | Coverage |\n|---|---|---|---|---|---|---|\n");
+        let trust_cat = crate::trust::TrustCatalogue::builtin();
+        for (id, sum) in t.phases.iter().chain(&t.topics) {
+            let name = trust_cat
+                .phases
+                .iter()
+                .chain(&trust_cat.topics)
+                .find(|n| n.id == *id)
+                .map_or(id.as_str(), |n| n.name.as_str());
+            let cov = sum.coverage_percent().map_or("-".to_string(), |c| format!("{c}%"));
+            let _ = writeln!(
+                s,
+                "| {name} | {} | {} | {} | {} | {} | {cov} |",
+                sum.yes, sum.partly, sum.no, sum.not_applicable, sum.unanswered
+            );
+        }
+        let _ = writeln!(s, "\n{}", t.coverage_formula);
         s
     }
 

@@ -378,3 +378,77 @@ pub fn checklist_csv(catalogue: &TrustCatalogue, t: &Trustworthiness) -> String 
     }
     s
 }
+
+/// How the current security rating is taken from the SMM results.
+pub const SECURITY_FORMULA: &str =
+    "current security = the mean achieved SMM level of the applicable, assessed practices, rounded down (0 to 4). \
+     SMM Navigator's own link between the two scales; the SMM itself defines no such figure.";
+
+/// The current security rating derived from the SMM gap analysis; `None` when no practice is assessed.
+pub fn security_from_smm(gaps: &[crate::engine::PracticeGap]) -> Option<u8> {
+    let levels: Vec<u32> = gaps.iter().filter_map(|g| g.achieved).map(|l| u32::from(l.get())).collect();
+    (!levels.is_empty()).then(|| (levels.iter().sum::<u32>() / levels.len() as u32) as u8)
+}
+
+/// One characteristic's ratings as reported (security's current from the SMM).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CharacteristicRow {
+    /// Characteristic id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Minimum.
+    pub minimum: Option<u8>,
+    /// Target.
+    pub target: Option<u8>,
+    /// Current.
+    pub current: Option<u8>,
+    /// True when `current` comes from the SMM results ([`SECURITY_FORMULA`]).
+    pub current_from_smm: bool,
+}
+
+/// The trustworthiness part of a report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrustReport {
+    /// Ratings per characteristic, in catalogue order.
+    pub characteristics: Vec<CharacteristicRow>,
+    /// Trade-offs.
+    pub tradeoffs: Vec<TradeOff>,
+    /// Checklist summary per phase.
+    pub phases: GroupSummaries,
+    /// Checklist summary per topic.
+    pub topics: GroupSummaries,
+    /// How coverage is computed.
+    pub coverage_formula: &'static str,
+    /// How current security is derived.
+    pub security_formula: &'static str,
+}
+
+/// The trustworthiness report of an assessment, given its SMM gap analysis.
+pub fn trust_report(t: &Trustworthiness, gaps: &[crate::engine::PracticeGap]) -> TrustReport {
+    let cat = TrustCatalogue::builtin();
+    let (phases, topics) = checklist_summary(cat, t);
+    TrustReport {
+        characteristics: cat
+            .characteristics
+            .iter()
+            .map(|c| {
+                let r = t.characteristics.get(&c.id).cloned().unwrap_or_default();
+                let from_smm = c.id == "security";
+                CharacteristicRow {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    minimum: r.minimum,
+                    target: r.target,
+                    current: if from_smm { security_from_smm(gaps) } else { r.current },
+                    current_from_smm: from_smm,
+                }
+            })
+            .collect(),
+        tradeoffs: t.tradeoffs.clone(),
+        phases,
+        topics,
+        coverage_formula: COVERAGE_FORMULA,
+        security_formula: SECURITY_FORMULA,
+    }
+}
