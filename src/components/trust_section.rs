@@ -14,6 +14,20 @@ use crate::download::{download, file_stem};
 use crate::state::Current;
 
 type Field = fn(&mut smm_core::trust::CharacteristicRating) -> &mut Option<u8>;
+type TextField = fn(&mut smm_core::trust::CharacteristicRating) -> &mut String;
+
+/// A rationale input for one rating of one characteristic.
+fn rationale_input(c: Current, id: String, label: &'static str, field: TextField) -> impl IntoView {
+    let read = id.clone();
+    view! {
+        <label class="block">
+            {label}
+            <input type="text" maxlength="2000"
+                prop:value=move || c.with(|a| a.trustworthiness.characteristics.get(&read).map(|r| field(&mut r.clone()).clone())).flatten().unwrap_or_default()
+                on:input=move |ev| { let v = event_target_value(&ev); let id = id.clone(); c.edit(|a| *field(a.trustworthiness.characteristics.entry(id).or_default()) = v); } />
+        </label>
+    }
+}
 
 /// The whole trustworthiness view.
 #[component]
@@ -50,9 +64,6 @@ pub fn TrustSection() -> impl IntoView {
         .map(|ch| {
             let id = ch.id.clone();
             let is_security = ch.id == "security";
-            let rid = id.clone();
-            let rationale = move || c.with(|a| a.trustworthiness.characteristics.get(&rid).map(|r| r.target_rationale.clone()).unwrap_or_default()).unwrap_or_default();
-            let wid = id.clone();
             view! {
                 <fieldset class="characteristic" data-characteristic=id.clone()>
                     <legend>{ch.name.clone()}</legend>
@@ -65,18 +76,21 @@ pub fn TrustSection() -> impl IntoView {
                                 <p class="smm-link">
                                     <strong>"Current: "</strong>
                                     {move || report.with(|r| r.as_ref().and_then(|r| r.characteristics.iter().find(|x| x.id == "security").and_then(|x| x.current)).map_or("not assessed yet".to_string(), |v| v.to_string()))}
-                                    " (from the SMM results of this assessment)"
+                                    " (from the SMM results of this assessment: "
+                                    {move || c.report.with(|r| r.as_ref().map(|r| {
+                                        let o = r.rollups.overall;
+                                        format!("{} of {} practices on or above target, total shortfall {} level(s)", o.on_or_above_target, o.with_target, o.total_shortfall)
+                                    })).unwrap_or_default()}
+                                    ")"
                                 </p>
                             }.into_any()
                         } else {
                             rating_select(id.clone(), "Current", |r| &mut r.current).into_any()
                         }}
                     </div>
-                    <label class="block">
-                        "Why this target"
-                        <input type="text" maxlength="2000" prop:value=rationale
-                            on:input=move |ev| { let v = event_target_value(&ev); let id = wid.clone(); c.edit(|a| a.trustworthiness.characteristics.entry(id).or_default().target_rationale = v); } />
-                    </label>
+                    {rationale_input(c, id.clone(), "Why this minimum", |r| &mut r.minimum_rationale)}
+                    {rationale_input(c, id.clone(), "Why this target", |r| &mut r.target_rationale)}
+                    {(!is_security).then(|| rationale_input(c, id.clone(), "Why this current rating", |r| &mut r.current_rationale))}
                 </fieldset>
             }
         })
@@ -153,6 +167,12 @@ pub fn TrustSection() -> impl IntoView {
                             {topic.map(|t| view! { <p class="scope-tag">{t}</p> })}
                             <p class="muted">{format!("Evidence, for example: {}.", item.evidence.join("; "))}</p>
                             <div class="answers" role="radiogroup" aria-label=format!("Answer to {}", item.id)>{radios}</div>
+                            <label class="notes">
+                                "Notes"
+                                <input type="text" maxlength="4000" prop:disabled=move || answer().is_none()
+                                    prop:value=move || c.with(|a| a.trustworthiness.checklist.get(&iid.get_value()).map(|x| x.notes.clone())).flatten().unwrap_or_default()
+                                    on:input=move |ev| { let v = event_target_value(&ev); c.edit(|a| { if let Some(e) = a.trustworthiness.checklist.get_mut(&iid.get_value()) { e.notes = v; } }); } />
+                            </label>
                         </li>
                     }
                 })

@@ -51,6 +51,9 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   for (const [n, item] of items.entries()) {
     await page.check(`#ck-${item.id.replace('.', '-')}-${answers[n]}`);
   }
+  await page.locator(`li.check-item[data-item="${items[0].id}"]`).getByLabel('Notes').fill('Concept of operations v3, signed');
+  await page.locator('fieldset[data-characteristic="privacy"]').getByLabel('Why this minimum').fill('Only process data, no personal data.');
+  assert.match(await page.textContent('fieldset[data-characteristic="security"] .smm-link'), /practices on or above target/);
   const row = await page.$$eval(`.checklist-summary tr[data-group="${phase}"] td`, (tds) => tds.map((t) => t.textContent));
   assert.deepEqual(row.slice(0, 3), ['1', '1', '1']);
   assert.equal(row[5], '50%', '(1 + 0.5) / 3');
@@ -71,6 +74,8 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   assert.equal(before.trustworthiness.characteristics.safety.target, 3);
   assert.equal(before.trustworthiness.tradeoffs.length, 1);
   assert.equal(Object.keys(before.trustworthiness.checklist).length, 3);
+  assert.equal(before.trustworthiness.checklist[items[0].id].notes, 'Concept of operations v3, signed');
+  assert.equal(before.trustworthiness.characteristics.privacy.minimum_rationale, 'Only process data, no personal data.');
   await page.goto(`${server.origin}/#/assessments/${bottling.id}`);
   await appReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this assessment' }).click()]);
