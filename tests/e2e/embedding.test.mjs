@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, dist, root, screenshot, axeViolations } from './harness.mjs';
+import { serve, launch, openPage, dist, root, screenshot, axeViolations, horizontalOverflow } from './harness.mjs';
 
 let server;
 let browser;
@@ -41,7 +41,7 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
     // The card follows the host's width.
     const widths = await page.$eval('[data-smm-practice="threat-modeling"]', (e) => [e.getBoundingClientRect().width, e.querySelector('.smm-embed').getBoundingClientRect().width]);
     assert.ok(Math.abs(widths[0] - widths[1]) < 2, `card width ${widths[1]} vs host ${widths[0]}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await horizontalOverflow(page);
     assert.ok(overflow <= 0, `overflow ${overflow}px`);
     // Mini self-assessment: answers stay under the embed's own key, and survive a reload.
     const mini = page.locator('[data-smm-mini]');

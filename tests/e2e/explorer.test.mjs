@@ -2,7 +2,7 @@
 // screenshots, accessibility, and no request beyond the app's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, appReady, screenshot, axeViolations, tabUntil } from './harness.mjs';
+import { serve, launch, openPage, appReady, screenshot, axeViolations, tabUntil, horizontalOverflow } from './harness.mjs';
 
 let server;
 let browser;
@@ -66,7 +66,7 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
     for (const [name, hash] of [['home', '#/'], ['explorer', '#/practices'], ['practice', '#/practices/access-control']]) {
       await page.goto(`${server.origin}/${hash}`);
       await appReady(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await horizontalOverflow(page);
       assert.ok(overflow <= 0, `${name} overflows horizontally by ${overflow}px on a ${label}`);
       await screenshot(page, `${name}-${label}`);
       const violations = await axeViolations(page);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, screenshot, artifacts, root } from './harness.mjs';
+import { serve, launch, openPage, appReady, screenshot, artifacts, root, storedItems, horizontalOverflow } from './harness.mjs';
 
 const fixtures = join(root, 'tests/fixtures');
 const expected = JSON.parse(await readFile(join(fixtures, 'hostile/expected.json'), 'utf8'));
@@ -18,11 +18,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const stored = (page) => page.evaluate(() => {
-  const out = {};
-  for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k); }
-  return out;
-});
+const stored = storedItems;
 
 async function seeded(list = [bottling, camera]) {
   const ctx = await openPage(browser, server.origin);

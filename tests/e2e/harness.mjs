@@ -120,3 +120,20 @@ export async function tabUntil(page, predicate, max = 80, arg = undefined) {
   }
   throw new Error(`focus never reached the element after ${max} Tab presses`);
 }
+
+/** Every localStorage item of the page's origin, as { key: value }. */
+export async function storedItems(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+/** How many pixels the page is wider than the viewport (0 or less: no sideways scrolling). */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, screenshot, axeViolations, tabUntil, artifacts, root } from './harness.mjs';
+import { serve, launch, openPage, appReady, screenshot, axeViolations, tabUntil, artifacts, root, storedItems, horizontalOverflow } from './harness.mjs';
 
 const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/catalogue.json'), 'utf8'));
 const practices = catalogue.practices;
@@ -18,14 +18,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const stored = (page) => page.evaluate(() => {
-  const out = {};
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    out[k] = localStorage.getItem(k);
-  }
-  return out;
-});
+const stored = storedItems;
 
 test('the whole workflow, with a reload, a snapshot, the trend and a printed report', async () => {
   const { page, context, foreign, errors } = await openPage(browser, server.origin);
@@ -185,7 +178,7 @@ test('the whole workflow, with a reload, a snapshot, the trend and a printed rep
   for (const s of ['targets/access-control', 'assess/access-control', 'results', 'roadmap', 'history', 'report']) {
     await page.goto(`${server.origin}/${base}/${s}`);
     await appReady(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await horizontalOverflow(page);
     assert.ok(overflow <= 0, `${s} overflows by ${overflow}px on a phone`);
     await screenshot(page, `journey-${s.split('/')[0]}-phone`);
   }

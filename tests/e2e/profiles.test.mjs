@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, screenshot, axeViolations, artifacts, root } from './harness.mjs';
+import { serve, launch, openPage, appReady, screenshot, axeViolations, artifacts, root, storedItems, horizontalOverflow } from './harness.mjs';
 
 const profile = JSON.parse(await readFile(join(root, 'crates/smm-core/data/profiles/retail-pos.json'), 'utf8'));
 const mapping = JSON.parse(await readFile(join(root, 'crates/smm-core/data/mappings/indicative-62443.json'), 'utf8'));
@@ -16,11 +16,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const stored = (page) => page.evaluate(() => {
-  const out = {};
-  for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); out[k] = localStorage.getItem(k); }
-  return out;
-});
+const stored = storedItems;
 
 test('the retail profile on a new assessment, its targets, POS indicators and the 62443 views', async () => {
   const { page, context, foreign, errors } = await openPage(browser, server.origin);
@@ -103,7 +99,7 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   await screenshot(page, 'requirements-desktop');
   assert.deepEqual(await axeViolations(page), []);
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await horizontalOverflow(page);
   assert.ok(overflow <= 0, `overflow ${overflow}px on a phone`);
   await screenshot(page, 'requirements-phone');
   assert.deepEqual(foreign(), []);
