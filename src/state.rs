@@ -328,8 +328,14 @@ impl Current {
 
     /// The profiles this assessment uses that are available here (tracked).
     pub fn profiles_used(&self) -> Vec<smm_core::profile::Profile> {
+        // Copies only the profiles in use (this runs on every change of the checklist).
         let ids = self.with(|a| a.profiles.clone()).unwrap_or_default();
-        self.state.profiles().into_iter().filter(|p| ids.contains(&p.id)).collect()
+        let builtin = smm_core::profile::Profile::builtin_all();
+        let mut used: Vec<_> = builtin.iter().filter(|p| ids.contains(&p.id)).cloned().collect();
+        self.state.user_profiles.with(|v| {
+            used.extend(v.iter().filter(|p| ids.contains(&p.id) && !builtin.iter().any(|b| b.id == p.id)).cloned())
+        });
+        used
     }
 
     /// The route of a section of this assessment.

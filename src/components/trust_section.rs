@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 use smm_core::trust::{
-    checklist_csv, checklist_summary, trust_report, Answer, ChecklistAnswer, TradeOff, TrustCatalogue,
-    COVERAGE_FORMULA, SECURITY_FORMULA,
+    checklist_csv, checklist_summary, Answer, ChecklistAnswer, TradeOff, TrustCatalogue, COVERAGE_FORMULA,
+    SECURITY_FORMULA,
 };
-use smm_core::Catalogue;
 
 use crate::charts;
 use crate::download::{download, file_stem};
@@ -34,9 +33,8 @@ fn rationale_input(c: Current, id: String, label: &'static str, field: TextField
 pub fn TrustSection() -> impl IntoView {
     let c = Current::expect();
     let tc = TrustCatalogue::builtin();
-    let report = Memo::new(move |_| {
-        c.with(|a| trust_report(&a.trustworthiness, &smm_core::engine::gap_analysis(Catalogue::builtin(), a)))
-    });
+    // The engine's report of the assessment already holds the trustworthiness part.
+    let report = Memo::new(move |_| c.report.with(|r| r.as_ref().map(|r| r.trustworthiness.clone())));
     let scale = tc
         .scale
         .iter()
