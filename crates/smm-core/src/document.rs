@@ -113,8 +113,7 @@ pub(crate) fn read_assessment_value(
     };
     // One typed pass over text (current or migrated), so that only one
     // deserialiser is compiled into the app.
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let assessment: Assessment = serde_path_to_error::deserialize(de).map_err(typed_error)?;
+    let assessment: Assessment = typed_pass(text)?;
     let problems = validate(&assessment, catalogue);
     if problems.is_empty() {
         Ok(ReadAssessment { assessment, file_version, migration_log })
@@ -123,9 +122,11 @@ pub(crate) fn read_assessment_value(
     }
 }
 
-fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> DocumentError {
-    let path = e.path().to_string();
-    DocumentError::one(if path == "." { "" } else { &path }, e.into_inner().to_string())
+/// Deserialises `text` into `T`. An error names the JSON path of the value it
+/// is about, found from the parser's position in `text`.
+pub(crate) fn typed_pass<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DocumentError> {
+    serde_json::from_str(text)
+        .map_err(|e| DocumentError::one(&crate::scan::path_at(text, e.line(), e.column()), e.to_string()))
 }
 
 /// Turns an assessment of version `from` into version `from + 1`; returns a line for the log.
@@ -483,8 +484,7 @@ pub(crate) fn read_typed<T: serde::de::DeserializeOwned>(
     let text = decode_text(bytes)?;
     let value = parse_value(text)?;
     check_header(&value, format, 1, what)?;
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(typed_error)
+    typed_pass(text)
 }
 
 #[cfg(test)]

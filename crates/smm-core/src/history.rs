@@ -48,9 +48,7 @@ pub fn parse_snapshots(text: &str, catalogue: &crate::Catalogue) -> Result<Snaps
     let one = |path: &str, message: String| crate::DocumentError {
         problems: vec![crate::Problem { path: path.to_string(), message }],
     };
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let s: Snapshots =
-        serde_path_to_error::deserialize(de).map_err(|e| one(&e.path().to_string(), e.into_inner().to_string()))?;
+    let s: Snapshots = crate::document::typed_pass(text)?;
     if s.format != SNAPSHOTS_FORMAT {
         return Err(one("format", format!("the format is `{}`, not `{SNAPSHOTS_FORMAT}`", s.format)));
     }
