@@ -39,6 +39,6 @@ trunk build --release
 scripts/size-report.sh
 
 step "end-to-end tests (Playwright, headless Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/e2e/
 
 step "all checks passed in $(( $(date +%s) - start ))s"

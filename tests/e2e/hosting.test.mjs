@@ -26,6 +26,32 @@ test('the release build works from a sub-path of a static host', async () => {
   await server.close();
 });
 
+test('a cold load fetches the module and the wasm once each, in parallel with boot.js', async () => {
+  const server = await serve(dist);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const requests = [];
+    const warnings = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+    await page.goto(server.origin + '/');
+    await appReady(page);
+    // Chromium warns a few seconds after the load when a preload goes unused.
+    await page.waitForTimeout(3500);
+    const count = (path) => requests.filter((p) => p === path).length;
+    assert.equal(count('/smm-navigator_bg.wasm'), 1, `wasm fetched ${count('/smm-navigator_bg.wasm')} times`);
+    assert.equal(count('/smm-navigator.js'), 1);
+    // The preload links come before the script tag, so the wasm is requested before boot.js
+    // (without them, only after boot.js and the module have been fetched and run).
+    assert.ok(requests.indexOf('/smm-navigator_bg.wasm') < requests.indexOf('/boot.js'), requests.join(', '));
+    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 async function controlled(page) {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
