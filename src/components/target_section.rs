@@ -7,22 +7,6 @@ use super::practice_nav::{practice_pager, practice_table, unknown_practice};
 use crate::route::Section;
 use crate::state::Current;
 
-fn priority_from_id(id: &str) -> Priority {
-    match id {
-        "high" => Priority::High,
-        "low" => Priority::Low,
-        _ => Priority::Medium,
-    }
-}
-
-fn priority_id(p: Priority) -> &'static str {
-    match p {
-        Priority::High => "high",
-        Priority::Medium => "medium",
-        Priority::Low => "low",
-    }
-}
-
 /// Priorities and the 18 targets, or the editor of one practice's target.
 #[component]
 pub fn TargetSection(practice: Option<String>) -> impl IntoView {
@@ -42,10 +26,11 @@ fn TargetOverview() -> impl IntoView {
         view! {
             <label class="priority">
                 <span>{label}</span>
-                <select prop:value=move || priority_id(get()) on:change=move |ev| set(priority_from_id(&event_target_value(&ev)))>
-                    <option value="high">"High"</option>
-                    <option value="medium">"Medium"</option>
-                    <option value="low">"Low"</option>
+                <select prop:value=move || get().id() on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set(Priority::ALL.into_iter().find(|p| p.id() == v).unwrap_or_default())
+                }>
+                    {Priority::ALL.into_iter().map(|p| view! { <option value=p.id()>{p.name()}</option> }).collect_view()}
                 </select>
             </label>
         }

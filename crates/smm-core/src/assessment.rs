@@ -190,6 +190,18 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// All priorities, highest first.
+    pub const ALL: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+
+    /// The stable id used in files.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+
     /// Display name.
     pub const fn name(self) -> &'static str {
         match self {
@@ -318,5 +330,28 @@ impl Assessment {
     /// The priority of a subdomain (medium when unset).
     pub fn subdomain_priority(&self, subdomain_id: &str) -> Priority {
         self.priorities.subdomains.get(subdomain_id).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(v: T) -> String {
+        serde_json::to_string(&v).unwrap()
+    }
+
+    /// The ids the app writes into `<select>` values are the ids of the file format.
+    #[test]
+    fn enum_ids_are_their_serde_names() {
+        for p in Priority::ALL {
+            assert_eq!(json(p), format!("\"{}\"", p.id()));
+        }
+        for r in Role::ALL {
+            assert_eq!(json(r), format!("\"{}\"", r.id()));
+        }
+        for s in StepStatus::ALL {
+            assert_eq!(json(s), format!("\"{}\"", s.id()));
+        }
     }
 }
