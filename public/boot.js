@@ -1,35 +1,47 @@
-// Starts SMM Navigator: loads the WebAssembly module next to this file, then
-// registers the service worker for offline use. An external file (not an
-// inline script), so that the content security policy forbids inline scripts.
-import init from './smm-navigator.js';
+// Starts one of SMM Navigator's two apps: the reader (index.html) or the
+// workbench (workbench.html), named by this script tag's data-bundle. Loads
+// its WebAssembly module next to this file, then registers the service worker
+// for offline use and, once the reader is idle, asks it to fetch the workbench
+// in the background so that the assessments open at once and work offline.
+// An external file (not an inline script), so that the content security
+// policy forbids inline scripts.
+const bundle = document.querySelector('script[data-bundle]')?.dataset.bundle === 'workbench' ? 'workbench' : 'reader';
+const embedded = location.hash.startsWith('#/embed/');
 
-await init({ module_or_path: new URL('./smm-navigator_bg.wasm', import.meta.url) });
-
-let updating = false;
-
-function offerUpdate(worker) {
-  if (document.querySelector('.update-banner')) return;
-  const banner = document.createElement('div');
-  banner.className = 'update-banner';
-  banner.setAttribute('role', 'status');
-  const text = document.createElement('span');
-  text.textContent = 'A new version of SMM Navigator is available. Your assessments are kept. ';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Reload to update';
-  button.addEventListener('click', () => {
-    updating = true;
-    worker.postMessage({ type: 'skip-waiting' });
-  });
-  banner.append(text, button);
-  document.body.append(banner);
+// An old link or bookmark to the assessments (`./#/assessments/...`) lands in
+// the workbench, before the reader is even loaded.
+if (bundle === 'reader' && /^#\/assessments(\/|$|\?)/.test(location.hash)) {
+  location.replace(new URL(`./workbench.html${location.hash}`, import.meta.url));
+} else {
+  const { default: init } = await import(`./${bundle}.js`);
+  await init({ module_or_path: new URL(`./${bundle}_bg.wasm`, import.meta.url) });
+  if (!embedded) registerServiceWorker();
 }
 
-if ('serviceWorker' in navigator && location.protocol !== 'file:' && !document.querySelector('[data-smm-embed]')) {
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  let updating = false;
   // Reload once the new version has taken over, but only when the user asked for it.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (updating) location.reload();
   });
+  const offerUpdate = (worker) => {
+    if (document.querySelector('.update-banner')) return;
+    const banner = document.createElement('div');
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = 'A new version of SMM Navigator is available. Your assessments are kept. ';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload to update';
+    button.addEventListener('click', () => {
+      updating = true;
+      worker.postMessage({ type: 'skip-waiting' });
+    });
+    banner.append(text, button);
+    document.body.append(banner);
+  };
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
     registration.addEventListener('updatefound', () => {
@@ -38,5 +50,13 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:' && !document.q
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
       });
     });
+    // Once this page has loaded and nothing else is going on, the worker
+    // fetches whatever of the app it has not cached yet (the workbench, the
+    // on-demand worker), so the next step needs no network.
+    return navigator.serviceWorker.ready;
+  }).then((registration) => {
+    const warm = () => registration.active?.postMessage({ type: 'cache-rest' });
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(warm, { timeout: 10000 }) : setTimeout(warm, 2000));
+    if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
   }).catch(() => { /* offline use is a convenience: the app works without it */ });
 }

@@ -5,8 +5,15 @@
 //      median and p95 of 50 changes.
 //   2. time to interactive with 50 stored assessments: from navigation start to the
 //      moment the list shows all 50 (median of 5 loads).
+//   3. first load, everything transferred (gzip, as the test server sends it), of
+//      each reader page, the example documentation page (both embed forms), and a
+//      workbench page; each in a fresh context until the network is idle, with the
+//      service worker blocked; then what the service worker fetches in the
+//      background after one reader visit (the workbench and the on-demand worker).
+//   4. the on-demand worker: time from the export click to its fingerprint shown.
 // Run through scripts/bench.sh, which builds the release first and prints sizes.
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage, appReady, root } from '../tests/e2e/harness.mjs';
 
@@ -36,7 +43,7 @@ try {
     const flip = ids.pop();
     a.results['threat-modeling'] = { indicators_met: ids, scope: 'general', notes: '', evidence: [] };
     await page.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), a);
-    await page.goto(`${server.origin}/#/assessments/${a.id}/assess/threat-modeling`);
+    await page.goto(`${server.origin}/workbench.html#/assessments/${a.id}/assess/threat-modeling`);
     await page.reload();
     await page.waitForSelector('.checklist-page');
     await page.evaluate(() => { document.querySelector('.live-results')?.setAttribute('open', ''); });
@@ -91,12 +98,73 @@ try {
     });
     const times = [];
     for (let i = 0; i < 5; i++) {
-      await page.goto(`${server.origin}/?run=${i}#/assessments`);
+      await page.goto(`${server.origin}/workbench.html?run=${i}#/assessments`);
       await page.waitForFunction(() => window.__ready, null, { timeout: 20000 });
       times.push(await page.evaluate(() => window.__ready));
     }
     console.log(`time to interactive with 50 stored assessments (navigation start to list shown), 5 loads: ${times.map(fmt).join(', ')}`);
     budget('time to interactive median', median(times), 300);
+    await context.close();
+  }
+  // 3. First load of each page, everything transferred.
+  {
+    const site = await mkdtemp(join(tmpdir(), 'smm-bench-'));
+    await cp(join(root, 'dist'), join(site, 'app'), { recursive: true });
+    await cp(join(root, 'examples/docs-page'), join(site, 'docs'), { recursive: true });
+    const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+    const measure = async (label, path, ready, limit) => {
+      const server = await serve(site);
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(server.origin + path);
+      await page.waitForSelector(ready, { timeout: 20000 });
+      await page.waitForLoadState('networkidle');
+      const total = server.sent.reduce((n, r) => n + r.bytes, 0);
+      const again = server.hits.filter((h, i) => server.hits.indexOf(h) !== i);
+      const files = server.sent.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ');
+      const ok = total <= limit * 1024;
+      console.log(`${label}: ${total} bytes gzip (${kb(total)}) ${ok ? `within budget (${limit} KiB)` : `OVER budget (${limit} KiB) by ${total - limit * 1024} bytes`}`
+        + `${again.length ? `; fetched more than once: ${[...new Set(again)].join(', ')}` : '; each file fetched once'}`);
+      console.log(`  ${files}`);
+      await context.close();
+      await server.close();
+      return total;
+    };
+    await measure('first load, home', '/app/#/', '#smm-main h1', 160);
+    await measure('first load, explorer', '/app/#/practices', '.practice-link', 160);
+    await measure('first load, practice page', '/app/#/practices/threat-modeling', '.level-column', 160);
+    await measure('documentation page, both embed forms', '/docs/', '[data-smm-mini] .smm-mini', 200);
+    await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
+    // What the service worker fetches in the background after one reader visit.
+    const server = await serve(site);
+    const { page, context } = await openPage(browser, server.origin);
+    await page.goto(server.origin + '/app/#/');
+    await appReady(page);
+    await page.waitForFunction(async () => {
+      const names = await caches.keys();
+      return names.length > 0 && Boolean(await (await caches.open(names[0])).match('worker_bg.wasm'));
+    }, null, { timeout: 30000 });
+    const lazy = server.sent.filter((r) => /workbench|worker/.test(r.path));
+    console.log(`fetched in the background after one reader visit: ${lazy.reduce((n, r) => n + r.bytes, 0)} bytes gzip (${lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ')})`);
+    await context.close();
+    await server.close();
+  }
+
+  // 4. The on-demand worker: first export with its fingerprint.
+  {
+    const { page, context } = await openPage(browser, server.origin);
+    await page.goto(server.origin + '/workbench.html#/assessments');
+    await appReady(page);
+    await page.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), example);
+    await page.reload();
+    await appReady(page);
+    const before = server.sent.length;
+    const t0 = Date.now();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (backup file)' }).click()]);
+    await page.waitForSelector('text=SHA-256 fingerprint of the file', { timeout: 20000 });
+    const ms = Date.now() - t0;
+    const worker = server.sent.slice(before).filter((r) => /worker/.test(r.path));
+    console.log(`on-demand worker: ${worker.reduce((n, r) => n + r.bytes, 0)} bytes gzip fetched on the first export (${worker.map((r) => r.path).join(', ')}); export click to fingerprint shown: ${ms} ms`);
     await context.close();
   }
 } finally {

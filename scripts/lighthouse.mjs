@@ -1,7 +1,9 @@
-// Lighthouse (mobile settings) on the home, explorer, assessment and results
-// pages of the release build, in Debian's Chromium. Prints the performance,
-// accessibility and best-practices scores and the time to interactive, each
-// with its budget and, when missed, by how much. Figures, not a test.
+// Lighthouse (mobile settings) on the reader's home, explorer and practice
+// pages and the workbench's assessment and results pages of the release build,
+// in Debian's Chromium; each page three times, cold, and the median reported.
+// Prints the performance, accessibility and best-practices scores and the time
+// to interactive, each with its budget (performance: 98 on reader pages, 90 on
+// the workbench) and, when missed, by how much. Figures, not a test.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,31 +31,39 @@ async function coldProfile() {
   return profile;
 }
 
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const pages = [
-  ['home', '/#/'],
-  ['explorer', '/#/practices'],
-  ['assessment', `/#/assessments/${id}/assess/threat-modeling`],
-  ['results', `/#/assessments/${id}/results`],
+  ['home', '/#/', 98],
+  ['explorer', '/#/practices', 98],
+  ['practice', '/#/practices/threat-modeling', 98],
+  ['assessment', `/workbench.html#/assessments/${id}/assess/threat-modeling`, 90],
+  ['results', `/workbench.html#/assessments/${id}/results`, 90],
 ];
 const line = (label, value, ok, budget) => console.log(`${label.padEnd(42)} ${String(value).padStart(9)}  ${ok ? 'within budget' : 'MISSED'} (${budget})`);
 try {
-  for (const [name, path] of pages) {
-    const flags = [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new', `--user-data-dir=${await coldProfile()}`].join(' ');
-    const { stdout } = await run(join(root, 'node_modules/.bin/lighthouse'), [
-      server.origin + path, '--output=json', '--output-path=stdout', '--quiet', '--disable-storage-reset',
-      '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags}`,
-    ], { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 });
-    const r = JSON.parse(stdout);
-    const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
-    const perf = score('performance');
-    const a11y = score('accessibility');
-    const bp = score('best-practices');
-    const tti = r.audits.interactive?.numericValue ?? NaN;
-    console.log(`== ${name} (${path})`);
-    line('  Lighthouse performance (mobile)', perf, perf >= 98, perf >= 98 ? '>= 98' : `>= 98, short by ${98 - perf}`);
-    line('  Lighthouse accessibility', a11y, a11y === 100, a11y === 100 ? '100' : `100, short by ${100 - a11y}`);
-    line('  Lighthouse best practices', bp, true, 'reported');
-    line('  time to interactive (simulated mobile, ms)', Math.round(tti), true, 'reported');
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const [name, path, target] of pages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const flags = [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new', `--user-data-dir=${await coldProfile()}`].join(' ');
+      const { stdout } = await run(join(root, 'node_modules/.bin/lighthouse'), [
+        server.origin + path, '--output=json', '--output-path=stdout', '--quiet', '--disable-storage-reset',
+        '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags}`,
+      ], { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 64 * 1024 * 1024 });
+      const r = JSON.parse(stdout);
+      const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
+      runs.push({ perf: score('performance'), a11y: score('accessibility'), bp: score('best-practices'),
+        tti: r.audits.interactive?.numericValue ?? NaN, lcp: r.audits['largest-contentful-paint']?.numericValue ?? NaN });
+    }
+    const m = (k) => median(runs.map((r) => r[k]));
+    const perf = m('perf');
+    const a11y = Math.min(...runs.map((r) => r.a11y));
+    console.log(`== ${name} (${path}), median of ${RUNS}: performance ${runs.map((r) => r.perf).join(' / ')}`);
+    line('  Lighthouse performance (mobile)', perf, perf >= target, perf >= target ? `>= ${target}` : `>= ${target}, short by ${target - perf}`);
+    line('  Lighthouse accessibility (lowest run)', a11y, a11y === 100, a11y === 100 ? '100' : `100, short by ${100 - a11y}`);
+    line('  Lighthouse best practices', m('bp'), true, 'reported');
+    line('  largest contentful paint (simulated, ms)', Math.round(m('lcp')), true, 'reported');
+    line('  time to interactive (simulated mobile, ms)', Math.round(m('tti')), true, 'reported');
   }
 } finally {
   await server.close();

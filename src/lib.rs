@@ -1,55 +1,23 @@
-//! SMM Navigator, the web app: a thin Leptos layer over `smm-core`.
+//! SMM Navigator, the web app: a thin Leptos layer over `smm-core`, split by
+//! audience into two apps, each its own binary, page and bundle:
 //!
+//! - [`reader`] (`src/bin/reader.rs`, `index.html`, `embed.js`): home, practice
+//!   explorer, practice pages and the documentation embeds; catalogue data only.
+//! - [`workbench`] (`src/bin/workbench.rs`, `workbench.html`): the assessments
+//!   and everything under them.
+//! - [`shared`]: what both use (routes, storage, downloads, the page frame).
+//! - [`worker`] (`src/bin/worker.rs`, `worker_loader.js`): the on-demand worker
+//!   for code few visits need, started by the workbench when first asked.
+//!
+//! Each binary reaches only its own app's code, so the linker leaves the other
+//! app's code and data out of its bundle (an e2e test checks what each page fetches).
 //! All domain logic (catalogue, scoring) lives in `smm-core`; the components
-//! here only lay out what it computes.
+//! here only lay out what it computes. One public component per file.
 
-pub mod charts;
-pub mod components;
-pub mod download;
-pub mod embed;
-pub mod route;
-pub mod state;
-pub mod storage;
-pub mod transfer;
+pub mod reader;
+pub mod shared;
+pub mod workbench;
+pub mod worker;
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-use components::app::App;
-
-/// The attribute that marks the element the app mounts into.
+/// The attribute that marks the element an app mounts into.
 pub const MOUNT_ATTRIBUTE: &str = "data-smm-app";
-
-/// Mounts the app into `parent` and keeps it running.
-pub fn mount_into(parent: web_sys::HtmlElement) {
-    leptos::mount::mount_to(parent, App).forget();
-}
-
-/// Starts what the page asks for:
-/// - an embed route (`#/embed/practice/<id>`, `#/embed/mini/<id,id>`, optionally
-///   followed by `?theme=dark`): only that card, for an iframe;
-/// - the full app in the first `[data-smm-app]` element;
-/// - else practice cards and mini self-assessments in every `[data-smm-practice]`
-///   and `[data-smm-mini]` element of a documentation page;
-/// - else the full app in `<body>`.
-pub fn start() {
-    console_error_panic_hook::set_once();
-    let hash = window().location().hash().unwrap_or_default();
-    if let Some(rest) = hash.strip_prefix("#/embed/") {
-        embed::mount_route(rest);
-        return;
-    }
-    let doc = document();
-    let app = doc
-        .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(parent) = app {
-        mount_into(parent);
-    } else if !embed::mount_elements() {
-        if let Some(body) = doc.body() {
-            mount_into(body);
-        }
-    }
-}

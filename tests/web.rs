@@ -1,4 +1,4 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts into a
+//! Browser tests (wasm-bindgen-test in headless Chromium): the reader mounts into a
 //! given element, not only `<body>`, and renders the catalogue from smm-core.
 
 #![cfg(target_arch = "wasm32")]
@@ -34,13 +34,17 @@ async fn mounts_into_the_given_element_and_follows_hash_routes() {
     outside.set_inner_html("<p id=\"untouched\">host page content</p>");
     let el = host("smm-test-host");
     web_sys::window().unwrap().location().set_hash("#/practices").unwrap();
-    smm_navigator::mount_into(el.clone());
+    smm_navigator::reader::mount_into(el.clone());
     settle().await;
 
     // Everything the app renders is inside the host element.
     assert!(el.query_selector(".smm-app").unwrap().is_some());
     assert_eq!(el.query_selector_all(".practice-link").unwrap().length(), 18);
     assert_eq!(outside.inner_html(), "<p id=\"untouched\">host page content</p>");
+
+    // The reader links to the assessments by the workbench's page, an ordinary page load.
+    let link = el.query_selector("nav[aria-label='Main'] a[href*='assessments']").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").unwrap(), "workbench.html#/assessments");
 
     // A hash change routes to the practice page.
     web_sys::window().unwrap().location().set_hash("#/practices/risk-attitude").unwrap();

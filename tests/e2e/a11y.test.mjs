@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, axeViolations, root } from './harness.mjs';
+import { serve, launch, openPage, appReady, pageOf, axeViolations, root } from './harness.mjs';
 
 let server;
 let browser;
@@ -25,7 +25,7 @@ for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['deskt
     await appReady(page);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`smm-navigator.v1.assessment.${id}`, example]);
     for (const hash of pages) {
-      await page.goto(`${server.origin}/${hash}`);
+      await page.goto(pageOf(server.origin, hash));
       await page.reload();
       await appReady(page);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));

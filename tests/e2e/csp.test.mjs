@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, root, dist } from './harness.mjs';
+import { serve, launch, openPage, appReady, pageOf, root, dist } from './harness.mjs';
 
 let server;
 let browser;
@@ -37,18 +37,18 @@ test('no page triggers a policy violation', async () => {
     `#/assessments/${id}/targets/access-control`, `#/assessments/${id}/assess/access-control`, `#/assessments/${id}/results`,
     `#/assessments/${id}/roadmap`, `#/assessments/${id}/requirements`, `#/assessments/${id}/report`, `#/assessments/${id}/history`, `#/assessments/${id}/trustworthiness`];
   for (const hash of pages) {
-    await page.goto(`${server.origin}/${hash}`);
+    await page.goto(pageOf(server.origin, hash));
     await page.reload();
     await appReady(page);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     assert.deepEqual(await page.evaluate(() => window.__violations), [], `violations on ${hash}`);
   }
   // A download (Blob URL) and the print view under the policy.
-  await page.goto(`${server.origin}/#/assessments/${id}/roadmap`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${id}/roadmap`);
   await appReady(page);
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the roadmap as CSV' }).click()]);
   await page.emulateMedia({ media: 'print' });
-  await page.goto(`${server.origin}/#/assessments/${id}/report`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${id}/report`);
   await appReady(page);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), []);

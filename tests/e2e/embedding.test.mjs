@@ -75,7 +75,7 @@ test('the mini check continues in the full app with its answers', async () => {
   for (const l of ['a', 'b', 'c']) await mini.locator(`input[data-indicator="risk-attitude.1.${l}"]`).check();
   const [app] = await Promise.all([context.waitForEvent('page'), mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click()]);
   await app.waitForSelector('#smm-main h1');
-  assert.match(app.url(), /\/app\/#\/assessments\/a-/);
+  assert.match(app.url(), /\/app\/workbench\.html#\/assessments\/a-/, "the old #/assessments link lands in the workbench");
   assert.equal((await app.textContent('#smm-main h1')).trim(), 'Quick check from the documentation');
   await app.goto(app.url().replace(/#.*/, '') + '#/assessments/' + app.url().split('/').pop() + '/assess/risk-attitude');
   await app.waitForSelector('.checklist-page');

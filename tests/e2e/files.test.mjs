@@ -28,7 +28,7 @@ async function seeded(list = [bottling, camera]) {
     localStorage.clear();
     for (const a of list) localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a, null, 2));
   }, list);
-  await ctx.page.goto(server.origin + '/#/assessments');
+  await ctx.page.goto(server.origin + '/workbench.html#/assessments');
   await ctx.page.reload();
   await appReady(ctx.page);
   return ctx;
@@ -41,11 +41,11 @@ async function importFile(page, path) {
 test('export all, clear storage, import: every assessment comes back field for field', async () => {
   const { page, context, foreign } = await seeded();
   // A snapshot, so that the bundle carries snapshots too.
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}/history`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/history`);
   await appReady(page);
   await page.getByRole('button', { name: 'Take a snapshot' }).click();
   await page.waitForSelector('.snapshot-list li');
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   const before = await stored(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (backup file)' }).click()]);
@@ -134,7 +134,7 @@ test('markup in every text field stays inert text, on screen and in the printed 
   await importFile(page, join(fixtures, 'hostile/markup-in-every-text-field.json'));
   await page.waitForSelector('.transfer-message .notice.ok');
   for (const s of ['', '/targets/threat-modeling', '/assess/event-detection-and-response-plan', '/results', '/roadmap', '/report']) {
-    await page.goto(`${server.origin}/#/assessments/markup-payloads${s}`);
+    await page.goto(`${server.origin}/workbench.html#/assessments/markup-payloads${s}`);
     await appReady(page);
     await page.waitForTimeout(50);
   }
@@ -142,7 +142,7 @@ test('markup in every text field stays inert text, on screen and in the printed 
   assert.equal(await page.locator('.report-body script, .report-body img, .report-body b').count(), 0, 'no element made from the payload');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ format: 'A4' });
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
   await context.close();
@@ -162,10 +162,10 @@ test('a corrupt stored entry gets a recovery banner; the others stay usable', as
   assert.equal(await page.locator('.broken-entry').count(), 2);
   assert.match(await page.textContent('.banner.warning'), /level 9 is out of range/);
   assert.equal(await page.locator('.assessment-row').count(), 3, 'the good ones are listed, the version 1 entry migrated');
-  await page.goto(`${server.origin}/#/assessments/${camera.id}/results`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${camera.id}/results`);
   await appReady(page);
   assert.equal(await page.locator('#gap-table tbody tr').count(), 18);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   const entry = page.locator(`.broken-entry[data-key="${KEY('broken-one')}"]`);
   const [download] = await Promise.all([page.waitForEvent('download'), entry.getByRole('button', { name: 'Download the stored text' }).click()]);
@@ -181,7 +181,7 @@ test('a corrupt stored entry gets a recovery banner; the others stay usable', as
 
 test('when storage is full, a change is refused with a message and the stored state is intact', async () => {
   const { page, context } = await seeded([bottling]);
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);
   await appReady(page);
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY(bottling.id));
   // Fill the quota with chunks of shrinking size, down to single characters.
@@ -211,9 +211,9 @@ test('when storage is full, a change is refused with a message and the stored st
 test('a change in one tab appears in the other', async () => {
   const { page, context } = await seeded([bottling]);
   const other = await context.newPage();
-  await other.goto(`${server.origin}/#/assessments/${bottling.id}`);
+  await other.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);
   await appReady(other);
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);
   await appReady(page);
   await page.getByLabel('Assessor').fill('Second assessor');
   await other.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Second assessor'));
@@ -245,7 +245,7 @@ test('a file dropped on the page is imported', async () => {
 
 test('a redacted export leaves out names, notes and evidence', async () => {
   const { page, context } = await seeded([bottling]);
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);
   await appReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a redacted copy for sharing' }).click()]);
   const path = join(artifacts, 'redacted.smm.json');

@@ -25,13 +25,16 @@ const TYPES = {
 };
 
 /** Serves `dir` on an ephemeral loopback port, under the URL path `prefix`
- * (e.g. `/tools/smm`). Resolves to { origin, close, hits }. */
+ * (e.g. `/tools/smm`). Resolves to { origin, close, hits, sent }: `hits` lists
+ * every path asked for, `sent` every response as { path, bytes } (bytes on the wire). */
 export async function serve(dir = dist, prefix = '') {
   const hits = [];
+  const sent = [];
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       hits.push(path);
+      const asked = path;
       if (prefix) {
         if (!path.startsWith(prefix + '/')) throw new Error('outside the prefix');
         path = path.slice(prefix.length);
@@ -40,14 +43,21 @@ export async function serve(dir = dist, prefix = '') {
       if (!file.startsWith(dir)) throw new Error('outside');
       if (path.endsWith('/')) file = join(file, 'index.html');
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      // Cache headers as a typical static host sends them (GitHub Pages: ten minutes).
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'max-age=600',
+      };
       // Compressed like any static host would (the bundle budgets are gzip figures).
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['content-encoding'] = 'gzip';
         res.writeHead(200, headers);
-        res.end(gzipSync(body, { level: 9 }));
+        const gz = gzipSync(body, { level: 9 });
+        sent.push({ path: asked, bytes: gz.length });
+        res.end(gz);
       } else {
         res.writeHead(200, headers);
+        sent.push({ path: asked, bytes: body.length });
         res.end(body);
       }
     } catch {
@@ -57,7 +67,7 @@ export async function serve(dir = dist, prefix = '') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin: `http://127.0.0.1:${port}`, hits, sent, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const CHROMIUM_ARGS = [
@@ -87,6 +97,11 @@ export async function openPage(browser, origin, viewport = { width: 1366, height
   page.on('pageerror', (e) => errors.push(String(e)));
   const foreign = () => requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:'));
   return { context, page, requests, errors, foreign };
+}
+
+/** The address of a route: the workbench's page for `#/assessments...`, else the reader's. */
+export function pageOf(origin, hash) {
+  return `${origin}/${/^#\/assessments/.test(hash) ? 'workbench.html' : ''}${hash}`;
 }
 
 /** Waits until the app has rendered its main region. */

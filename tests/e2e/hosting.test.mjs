@@ -17,7 +17,7 @@ test('the release build works from a sub-path of a static host', async () => {
   await page.goto(server.origin + '/tools/smm/#/practices/patch-management');
   await appReady(page);
   assert.equal((await page.textContent('#smm-main h1')).trim(), 'Patch Management');
-  await page.click('a[href="#/assessments"]');
+  await page.click('a[href="workbench.html#/assessments"]');
   await page.waitForSelector('.assessments');
   assert.ok(server.hits.every((p) => p.startsWith('/tools/smm/')), `requests outside the sub-path: ${server.hits.join(', ')}`);
   assert.deepEqual(foreign(), []);
@@ -26,31 +26,36 @@ test('the release build works from a sub-path of a static host', async () => {
   await server.close();
 });
 
-test('a cold load fetches the module and the wasm once each, in parallel with boot.js', async () => {
-  const server = await serve(dist);
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const requests = [];
-    const warnings = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
-    await page.goto(server.origin + '/');
-    await appReady(page);
-    // Chromium warns a few seconds after the load when a preload goes unused.
-    await page.waitForTimeout(3500);
-    const count = (path) => requests.filter((p) => p === path).length;
-    assert.equal(count('/smm-navigator_bg.wasm'), 1, `wasm fetched ${count('/smm-navigator_bg.wasm')} times`);
-    assert.equal(count('/smm-navigator.js'), 1);
-    // The preload links come before the script tag, so the wasm is requested before boot.js
-    // (without them, only after boot.js and the module have been fetched and run).
-    assert.ok(requests.indexOf('/smm-navigator_bg.wasm') < requests.indexOf('/boot.js'), requests.join(', '));
-    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
-  } finally {
-    await context.close();
-    await server.close();
-  }
-});
+for (const [bundle, path, ready] of [['reader', '/', '#smm-main h1'], ['workbench', '/workbench.html#/assessments', '.assessments']]) {
+  test(`a cold load of the ${bundle} fetches its module and wasm once each, in parallel with boot.js`, async () => {
+    const server = await serve(dist);
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const requests = [];
+      const warnings = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+      await page.goto(server.origin + path);
+      await page.waitForSelector(ready);
+      // Chromium warns a few seconds after the load when a preload goes unused.
+      await page.waitForTimeout(3500);
+      const count = (p) => requests.filter((x) => x === p).length;
+      assert.equal(count(`/${bundle}_bg.wasm`), 1, `wasm fetched ${count(`/${bundle}_bg.wasm`)} times`);
+      assert.equal(count(`/${bundle}.js`), 1);
+      // The preload links come before the script tag, so the wasm is requested before boot.js
+      // (without them, only after boot.js and the module have been fetched and run).
+      assert.ok(requests.indexOf(`/${bundle}_bg.wasm`) < requests.indexOf('/boot.js'), requests.join(', '));
+      assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+      // Neither page loads the other app, nor the on-demand worker.
+      const other = bundle === 'reader' ? 'workbench' : 'reader';
+      assert.deepEqual(requests.filter((p) => p.includes(other) || p.includes('worker')), [], requests.join(', '));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
 
 async function controlled(page) {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -63,7 +68,7 @@ async function controlled(page) {
 test('after one visit the app works offline, and a step can be completed', async () => {
   const server = await serve();
   const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await controlled(page);
   await context.setOffline(true);

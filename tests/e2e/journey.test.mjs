@@ -22,7 +22,7 @@ const stored = storedItems;
 
 test('the whole workflow, with a reload, a snapshot, the trend and a printed report', async () => {
   const { page, context, foreign, errors } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   assert.match(await page.textContent('.empty'), /No assessment yet/);
 
@@ -190,7 +190,7 @@ test('the whole workflow, with a reload, a snapshot, the trend and a printed rep
 
 test('an assessor goes through the checklist by keyboard only', async () => {
   const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await page.getByLabel('Name').fill('Keyboard run');
   await page.keyboard.press('Enter');
@@ -218,12 +218,12 @@ test('an assessor goes through the checklist by keyboard only', async () => {
 
 test('delete asks first and can be undone', async () => {
   const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await page.getByLabel('Name').fill('To be deleted');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForFunction(() => /^#\/assessments\/a-/.test(location.hash));
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   const count = await page.locator('.assessment-row').count();
   await page.getByRole('button', { name: 'Delete To be deleted' }).click();

@@ -20,7 +20,7 @@ const stored = storedItems;
 
 test('the retail profile on a new assessment, its targets, POS indicators and the 62443 views', async () => {
   const { page, context, foreign, errors } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await page.getByLabel('Name').fill('Store 42 tills');
   await page.getByLabel('Your role for this system').selectOption('product-supplier');
@@ -109,7 +109,7 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
 
 test('user profile and mapping files load; hostile ones are refused and change nothing', async () => {
   const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   const own = { ...mapping, id: 'official-tables', name: 'Official tables (transcribed)', rows: mapping.rows.slice(0, 40) };
   const ownPath = join(artifacts, 'own-mapping.json');
@@ -134,7 +134,7 @@ test('user profile and mapping files load; hostile ones are refused and change n
   await page.waitForFunction(() => /Loaded the mapping “Official tables \(transcribed\)” \(40 rows\)/.test(document.querySelector('.transfer-message').textContent));
   const example = await readFile(join(root, 'examples/home-camera-product-supplier.smm.json'), 'utf8');
   await page.evaluate((ex) => localStorage.setItem('smm-navigator.v1.assessment.lumina-hc200-2026', ex), example);
-  await page.goto(server.origin + '/#/assessments/lumina-hc200-2026/requirements');
+  await page.goto(server.origin + '/workbench.html#/assessments/lumina-hc200-2026/requirements');
   await page.reload();
   await appReady(page);
   await page.selectOption('#req-mapping', 'official-tables');

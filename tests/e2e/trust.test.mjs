@@ -21,7 +21,7 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   await page.goto(server.origin + '/');
   await appReady(page);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(bottling)]);
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}/trustworthiness`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/trustworthiness`);
   await page.reload();
   await appReady(page);
   const ratings = { safety: [3, 3, 2], security: [2, 2, null], reliability: [2, 3, 2], resilience: [1, 2, 1], privacy: [1, 1, 1] };
@@ -61,7 +61,7 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   assert.deepEqual(await axeViolations(page), []);
 
   // The printed report carries the radar and the checklist summary.
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}/report`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/report`);
   await appReady(page);
   assert.equal(await page.locator('.report-body .chart-svg.radar svg').count(), 1);
   assert.equal(await page.locator('.report-body .checklist-summary').count(), 1);
@@ -76,13 +76,13 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   assert.equal(Object.keys(before.trustworthiness.checklist).length, 3);
   assert.equal(before.trustworthiness.checklist[items[0].id].notes, 'Concept of operations v3, signed');
   assert.equal(before.trustworthiness.characteristics.privacy.minimum_rationale, 'Only process data, no personal data.');
-  await page.goto(`${server.origin}/#/assessments/${bottling.id}`);
+  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);
   await appReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this assessment' }).click()]);
   const file = join(artifacts, 'trust-export.smm.json');
   await download.saveAs(file);
   await page.evaluate(() => localStorage.clear());
-  await page.goto(server.origin + '/#/assessments');
+  await page.goto(server.origin + '/workbench.html#/assessments');
   await page.reload();
   await appReady(page);
   await page.setInputFiles('.file-pick input[type=file]', file);

@@ -178,3 +178,12 @@ fn broken_catalogues_are_reported() {
     let json = serde_json::to_string(&c).unwrap();
     assert!(Catalogue::from_json(&json).is_err());
 }
+
+#[test]
+fn the_compiled_builtin_catalogue_equals_the_parsed_file() {
+    // build.rs turns data/catalogue.json into static data; reading the file with
+    // the ordinary parser must give exactly the same catalogue.
+    let parsed = Catalogue::from_json(Catalogue::builtin_json()).expect("the shipped catalogue parses");
+    assert_eq!(Catalogue::builtin(), &parsed);
+    assert!(Catalogue::builtin().problems().is_empty());
+}

@@ -1,0 +1,121 @@
+//! A mini self-assessment for documentation pages: a few practices, their
+//! indicators as checklists, the derived levels; answers kept in this page's
+//! storage under the embed's own key, and carried to the full app on request.
+
+use leptos::prelude::*;
+use smm_core::engine::derived_level;
+use smm_core::{assessment_to_json, Assessment, Catalogue, PracticeResult, Role};
+
+use crate::shared::download::download;
+use crate::shared::storage;
+
+/// The mini self-assessment of `practices` (ids); `app_url` is where the full app lives.
+#[component]
+pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> impl IntoView {
+    let cat = Catalogue::builtin();
+    let known: Vec<&'static smm_core::Practice> = practices.iter().filter_map(|id| cat.practice(id)).collect();
+    let set = known.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(",");
+    let set = StoredValue::new(set);
+    let answers = RwSignal::new(storage::load_embed_answers(&set.get_value()));
+    let message = RwSignal::new(None::<String>);
+    let toggle = move |id: String, on: bool| {
+        answers.update(|a| {
+            a.retain(|x| *x != id);
+            if on {
+                a.push(id);
+            }
+        });
+        if let Err(e) = storage::save_embed_answers(&set.get_value(), &answers.get_untracked()) {
+            message.set(Some(e.to_string()));
+        }
+    };
+    let ids: Vec<String> = known.iter().map(|p| p.id.clone()).collect();
+    let ids = StoredValue::new(ids);
+    let as_assessment = move || {
+        let mut a =
+            Assessment::new(crate::shared::clock::new_id(), "Quick check from the documentation", Role::AssetOwner);
+        a.metadata.created = crate::shared::clock::today();
+        a.metadata.updated = crate::shared::clock::today();
+        let met = answers.get_untracked();
+        for id in ids.get_value() {
+            let indicators_met = met.iter().filter(|i| i.split('.').next() == Some(id.as_str())).cloned().collect();
+            a.results.insert(id, PracticeResult { indicators_met, ..Default::default() });
+        }
+        a
+    };
+    let app = StoredValue::new(app_url);
+    let open_in_app = move |_| {
+        let a = as_assessment();
+        match storage::save_assessment(&a) {
+            Ok(()) => {
+                let url = format!("{}#/assessments/{}", app.get_value(), a.id);
+                let _ = window().open_with_url_and_target(&url, "_blank");
+                message.set(Some("Opened in SMM Navigator as a new assessment.".into()));
+            }
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    };
+    let save_file = move |_| {
+        let a = as_assessment();
+        message.set(Some(match download("quick-check.smm.json", "application/json", &assessment_to_json(&a)) {
+            Ok(()) => "Saved as a file: import it in SMM Navigator.".into(),
+            Err(e) => e,
+        }));
+    };
+    let blocks = known
+        .into_iter()
+        .map(|p| {
+            let pid = p.id.clone();
+            let level = move || {
+                let r = PracticeResult {
+                    indicators_met: answers.get().into_iter().filter(|i| i.split('.').next() == Some(pid.as_str())).collect(),
+                    ..Default::default()
+                };
+                cat.practice(&pid).map_or(smm_core::Level::NONE, |p| derived_level(p, &r))
+            };
+            let levels = p
+                .levels
+                .iter()
+                .map(|l| {
+                    view! {
+                        <fieldset>
+                            <legend>{format!("Level {} · {}", l.level, l.level.name())}</legend>
+                            {l.indicators.iter().map(|i| {
+                                let iid = i.id.clone();
+                                let iid2 = i.id.clone();
+                                let input = format!("smm-mini-{}", i.id.replace('.', "-"));
+                                view! {
+                                    <div class="smm-check">
+                                        <input type="checkbox" id=input.clone() data-indicator=i.id.clone()
+                                            prop:checked=move || answers.get().contains(&iid)
+                                            on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
+                                        <label for=input>{i.text.clone()}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="smm-mini-practice" data-practice=p.id.clone()>
+                    <h3>{p.name.clone()}</h3>
+                    <p class="smm-mini-level" role="status">{move || { let l = level(); format!("Level reached: {} ({})", l, l.name()) }}</p>
+                    {levels}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="smm-embed smm-mini">
+            <p class="smm-embed-kicker">"Quick self-check · IoT Security Maturity Model"</p>
+            <p>"Tick what you can show evidence for. Answers stay in this browser, under this page's own storage."</p>
+            {blocks}
+            <div class="smm-mini-actions">
+                <button type="button" on:click=open_in_app>"Continue in SMM Navigator"</button>
+                <button type="button" on:click=save_file>"Save as a file"</button>
+            </div>
+            <p role="status" class="smm-mini-message">{move || message.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,297 @@
+//! Assessing the current state: the indicators of each practice as a checklist.
+
+use leptos::prelude::*;
+use smm_core::engine::{derived_level, practice_gap};
+use smm_core::{Catalogue, Level, Override, PracticeResult, Scope};
+
+use super::practice_nav::{practice_pager, practice_table, unknown_practice};
+use super::results_section::gap_table;
+use crate::shared::route::Section;
+use crate::workbench::charts;
+use crate::workbench::state::Current;
+
+/// The checklist of one practice, or the list of all 18 with their progress.
+#[component]
+pub fn AssessSection(practice: Option<String>) -> impl IntoView {
+    match practice {
+        Some(p) => view! { <PracticeChecklist practice=p /> }.into_any(),
+        None => view! { <AssessOverview /> }.into_any(),
+    }
+}
+
+fn progress_text(c: Current) -> String {
+    let total = Catalogue::builtin().practices.len();
+    let n = c.with(|a| a.results.len()).unwrap_or(0);
+    format!("{n} of {total} practices assessed")
+}
+
+#[component]
+fn AssessOverview() -> impl IntoView {
+    let c = Current::expect();
+    let cat = Catalogue::builtin();
+    let first_open = move || {
+        c.with(|a| cat.practices.iter().find(|p| !a.results.contains_key(&p.id)).map(|p| p.id.clone()))
+            .flatten()
+            .unwrap_or_else(|| cat.practices[0].id.clone())
+    };
+    let rows = cat
+        .practices
+        .iter()
+        .map(|p| {
+            let id = p.id.clone();
+            let level = move || {
+                c.report
+                    .with(|r| {
+                        r.as_ref().and_then(|r| r.practices.iter().find(|g| g.id == id)).map(|g| match g.achieved {
+                            None => g.status.label().to_string(),
+                            Some(l) if g.level_override.is_some() => format!("level {l} (override)"),
+                            Some(l) => format!("level {l} ({})", l.name()),
+                        })
+                    })
+                    .unwrap_or_default()
+            };
+            view! { <tr><th scope="row"><a href=c.href(Section::Assess(Some(p.id.clone())))>{p.name.clone()}</a></th><td>{level}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <section class="page assess">
+            <h1 tabindex="-1">"Assess the current state"</h1>
+            <p class="lead">
+                "For each practice, tick the indicators of accomplishment that you can show evidence for. "
+                "The level follows from the ticks: a level counts only when all of its indicators and those of every lower level are met."
+            </p>
+            <p class="progress" role="status">{move || progress_text(c)}</p>
+            <p><a class="button" href=move || c.href(Section::Assess(Some(first_open())))>"Assess the next open practice"</a></p>
+            {practice_table("Assessed level of each practice", "Achieved", rows)}
+        </section>
+    }
+}
+
+#[component]
+fn PracticeChecklist(practice: String) -> impl IntoView {
+    let c = Current::expect();
+    let cat = Catalogue::builtin();
+    let Some(p) = cat.practice(&practice) else {
+        return unknown_practice(&practice);
+    };
+    let index = cat.practice_index(&p.id).unwrap_or(0);
+    let pid = StoredValue::new(p.id.clone());
+    let result = move || c.with(|a| a.results.get(&pid.get_value()).cloned()).flatten();
+    let edit_result = move |f: Box<dyn FnOnce(&mut PracticeResult)>| {
+        c.edit(|a| f(a.results.entry(pid.get_value()).or_default()));
+    };
+    let toggle = move |indicator: String, on: bool| {
+        let profiles = c.profiles_used();
+        edit_result(Box::new(move |r| {
+            r.indicators_met.retain(|i| *i != indicator);
+            if on {
+                r.indicators_met.push(indicator);
+            }
+            let practice = cat.practice(&pid.get_value());
+            let order = |id: &String| {
+                practice
+                    .and_then(|p| p.indicators().position(|(_, i)| i.id == *id))
+                    .map_or((1, id.clone()), |n| (0, format!("{n:04}")))
+            };
+            r.indicators_met.sort_by_key(order);
+            // Profile indicators decide the scope the result covers.
+            if let Some(p) = practice {
+                let refs: Vec<&smm_core::profile::Profile> = profiles.iter().collect();
+                let achieved = r.level_override.as_ref().map_or_else(|| derived_level(p, r), |o| o.level);
+                if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved, r, &refs) {
+                    r.scope = scope;
+                }
+            }
+        }))
+    };
+    let profile_scope = move || {
+        let id = pid.get_value();
+        c.profiles_used().iter().any(|p| p.entries.iter().any(|e| e.practice == id))
+    };
+    let gap = move || {
+        c.with(|a| {
+            let id = pid.get_value();
+            cat.practice(&id).map(|p| practice_gap(p, a.targets.get(&id), a.results.get(&id)))
+        })
+        .flatten()
+    };
+    let derived = move || result().and_then(|r| cat.practice(&pid.get_value()).map(|p| derived_level(p, &r)));
+    let status_line = move || {
+        let Some(g) = gap() else { return String::new() };
+        let target = g.target.map_or("no target set".to_string(), |t| format!("target {} ({})", t.level, t.scope.id()));
+        match (derived(), g.achieved) {
+            (None, _) => format!("Not assessed yet; {target}."),
+            (Some(d), Some(a)) if g.level_override.is_some() => {
+                format!("Derived level {d}, overridden to {a}; {target}. {}", g.status.label())
+            }
+            (Some(d), _) => format!("Derived level {d} ({}); {target}. {}", d.name(), g.status.label()),
+        }
+    };
+    let levels = p
+        .levels
+        .iter()
+        .map(|l| {
+            let items = l
+                .indicators
+                .iter()
+                .map(|i| {
+                    let iid = i.id.clone();
+                    let iid2 = i.id.clone();
+                    let input_id = format!("ind-{}", i.id.replace('.', "-"));
+                    view! {
+                        <li>
+                            <input type="checkbox" id=input_id.clone() data-indicator=i.id.clone()
+                                prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
+                                on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
+                            <label for=input_id>{i.text.clone()} " " <span class="indicator-id">{i.id.clone()}</span></label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let lv = l.level;
+            let complete = move || {
+                result().is_some_and(|r| {
+                    cat.practice(&pid.get_value())
+                        .and_then(|p| p.level(lv))
+                        .is_some_and(|pl| pl.indicators.iter().all(|i| r.is_met(&i.id)))
+                })
+            };
+            let extra = move || {
+                let id = pid.get_value();
+                c.profiles_used()
+                    .into_iter()
+                    .flat_map(|pr| pr.entries.into_iter().filter(|e| e.practice == id && e.level == lv).collect::<Vec<_>>())
+                    .flat_map(|e| e.indicators.into_iter().map(move |i| (e.scope, i)))
+                    .map(|(scope, i)| {
+                        let iid = i.id.clone();
+                        let iid2 = i.id.clone();
+                        let input_id = format!("ind-{}", i.id.replace('.', "-"));
+                        view! {
+                            <li class="profile-indicator">
+                                <input type="checkbox" id=input_id.clone() data-indicator=i.id.clone()
+                                    prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
+                                    on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
+                                <label for=input_id>
+                                    <span class="scope-tag">{format!("{} scope", scope.name())}</span>" "
+                                    {i.text.clone()} " " <span class="indicator-id">{i.id.clone()}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <fieldset class=format!("checklist-level level-{}", l.level)>
+                    <legend>
+                        {format!("Level {} · {}", l.level, l.level.name())}
+                        {move || complete().then_some(" ✓ all met")}
+                    </legend>
+                    <p class="muted">{l.description.clone()}</p>
+                    <ul class="checklist">{items}{extra}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let override_open = RwSignal::new(result().is_some_and(|r| r.level_override.is_some()));
+    let override_level = RwSignal::new(result().and_then(|r| r.level_override.map(|o| o.level)).unwrap_or(Level::NONE));
+    let justification =
+        RwSignal::new(result().and_then(|r| r.level_override.map(|o| o.justification)).unwrap_or_default());
+    let apply_override = move || {
+        let j = justification.get_untracked();
+        let o = (override_open.get_untracked() && !j.trim().is_empty())
+            .then(|| Override { level: override_level.get_untracked(), justification: j });
+        edit_result(Box::new(move |r| r.level_override = o));
+    };
+    view! {
+        <section class="page checklist-page" data-practice=p.id.clone()>
+            <h1 tabindex="-1">{format!("Assess {}", p.name)}</h1>
+            <p class="muted">
+                {move || progress_text(c)} ". "
+                {format!("Practice {} of {}. ", index + 1, cat.practices.len())}
+                <a href=c.href(Section::Assess(None))>"All practices"</a>
+            </p>
+            <p class="live-level" role="status" aria-live="polite">{status_line}</p>
+            {levels}
+            <fieldset class="scope-choices">
+                <legend>"Scope the result covers"</legend>
+                {move || profile_scope().then(|| view! {
+                    <p class="muted">"Set from the industry and system indicators of your profiles: all of them up to the achieved level must be met."</p>
+                })}
+                {Scope::ALL.into_iter().map(|s| {
+                    let input_id = format!("result-scope-{}", s.id());
+                    view! {
+                        <span class="scope-choice inline">
+                            <input type="radio" name="result-scope" id=input_id.clone()
+                                prop:disabled=move || result().is_none() || profile_scope()
+                                prop:checked=move || result().is_some_and(|r| r.scope == s)
+                                on:change=move |_| edit_result(Box::new(move |r| r.scope = s)) />
+                            <label for=input_id>{s.name()}</label>
+                        </span>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="override-box">
+                <label class="checkbox">
+                    <input type="checkbox" prop:disabled=move || result().is_none() prop:checked=move || override_open.get()
+                        on:change=move |ev| { override_open.set(event_target_checked(&ev)); apply_override(); } />
+                    "Override the derived level"
+                </label>
+                {move || override_open.get().then(|| view! {
+                    <div class="override-fields">
+                        <label>
+                            "Level to record"
+                            <select prop:value=move || override_level.get().get().to_string()
+                                on:change=move |ev| {
+                                    if let Some(l) = event_target_value(&ev).parse::<u8>().ok().and_then(Level::new) { override_level.set(l); }
+                                    apply_override();
+                                }>
+                                {Level::ALL.into_iter().map(|l| view! { <option value=l.get().to_string()>{format!("{} {}", l.get(), l.name())}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="block">
+                            "Justification (required; stays visible in every report)"
+                            <textarea rows="2" maxlength="4000" prop:value=move || justification.get()
+                                on:input=move |ev| { justification.set(event_target_value(&ev)); apply_override(); } />
+                        </label>
+                        {move || justification.get().trim().is_empty().then(|| view! {
+                            <p class="form-error">"The override is not applied until it has a justification."</p>
+                        })}
+                    </div>
+                })}
+            </div>
+            <label class="block">
+                "Notes"
+                <textarea rows="3" maxlength="20000" prop:disabled=move || result().is_none()
+                    prop:value=move || result().map(|r| r.notes).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit_result(Box::new(move |r| r.notes = v)); } />
+            </label>
+            <label class="block">
+                "Evidence references (one per line: document names, ticket numbers, paths)"
+                <textarea rows="3" maxlength="20000" prop:disabled=move || result().is_none()
+                    prop:value=move || result().map(|r| r.evidence.join("\n")).unwrap_or_default()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit_result(Box::new(move |r| r.evidence = v.split('\n').map(str::to_string).collect()));
+                    } />
+            </label>
+            <p>
+                {move || if result().is_none() {
+                    view! { <button type="button" on:click=move |_| edit_result(Box::new(|_| {}))>"Nothing is met yet: record level 0"</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="secondary" on:click=move |_| c.edit(|a| { a.results.remove(&pid.get_value()); })>"Clear this result"</button> }.into_any()
+                }}
+            </p>
+            <details class="live-results">
+                <summary>"Live results: the gap table and chart of all practices"</summary>
+                {move || c.report.with(|r| r.as_ref().map(|r| view! {
+                    <div class="chart-svg" role="img"
+                        aria-label="Target and achieved level for each practice; the gap table below gives the same figures."
+                        inner_html=charts::gap_chart_svg(cat, r)></div>
+                    {gap_table(r, "live-gap-table")}
+                }))}
+            </details>
+            {practice_pager(c, index, Section::Assess, Section::Results, "See the results")}
+        </section>
+    }
+    .into_any()
+}

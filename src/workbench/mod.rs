@@ -1,0 +1,47 @@
+//! The workbench (`workbench.html`): the assessments and everything under them
+//! (targets, assess, results, roadmap, 62443, trustworthiness, report, history,
+//! files). Loaded when the user goes to the assessments; its links to the home
+//! page and the practices load the reader's page.
+
+pub mod app;
+pub mod assess_section;
+pub mod assessment_list;
+pub mod assessment_page;
+pub mod charts;
+pub mod history_section;
+pub mod on_demand;
+pub mod overview_section;
+pub mod practice_nav;
+pub mod profile_picker;
+pub mod recovery_banner;
+pub mod report_section;
+pub mod requirements_section;
+pub mod results_section;
+pub mod roadmap_section;
+pub mod save_status;
+pub mod section_tabs;
+pub mod state;
+pub mod target_section;
+pub mod transfer;
+pub mod transfer_panel;
+pub mod trust_section;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::shared::route::Bundle;
+
+/// Mounts the workbench into the first `[data-smm-app]` element, else into `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    Bundle::Workbench.set_running();
+    let parent = document()
+        .query_selector(&format!("[{}]", crate::MOUNT_ATTRIBUTE))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document().body());
+    if let Some(parent) = parent {
+        leptos::mount::mount_to(parent, app::Workbench).forget();
+    }
+}

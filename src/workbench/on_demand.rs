@@ -1,0 +1,142 @@
+//! Code that few visits need runs in the on-demand worker ([`crate::worker`]),
+//! which this module starts the first time a job is asked for: neither bundle
+//! carries it, and a page that never asks never downloads it. Jobs are answered
+//! in the order asked; the page never freezes while one runs.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker};
+
+pub use crate::worker::jobs::SHA256;
+
+/// The loader Trunk writes for the worker, next to the app's pages.
+const WORKER_URL: &str = "./worker_loader.js";
+
+/// Why a job gave no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobError {
+    /// The worker could not be started or loaded (offline before it was ever cached, say).
+    Unavailable(String),
+    /// The worker ran the job and refused it, with its reason.
+    Failed(String),
+}
+
+impl std::fmt::Display for JobError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JobError::Unavailable(why) => write!(f, "the optional part of SMM Navigator could not be loaded ({why})"),
+            JobError::Failed(why) => f.write_str(why),
+        }
+    }
+}
+
+type Pending = HashMap<u32, (js_sys::Function, js_sys::Function)>;
+
+struct Connection {
+    worker: Worker,
+    /// Resolves once the worker listens (it drops messages sent before).
+    ready: js_sys::Promise,
+    pending: std::rc::Rc<RefCell<Pending>>,
+    next: u32,
+}
+
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn connect() -> Result<Connection, JobError> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| JobError::Unavailable(describe(&e)))?;
+    let pending: std::rc::Rc<RefCell<Pending>> = Default::default();
+    let mut signal_ready: Option<js_sys::Function> = None;
+    let ready = js_sys::Promise::new(&mut |resolve, _| signal_ready = Some(resolve));
+    let answers = pending.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
+        let data = msg.data();
+        if get(&data, "ready").is_truthy() {
+            if let Some(f) = &signal_ready {
+                let _ = f.call0(&JsValue::NULL);
+            }
+            return;
+        }
+        let Some(id) = get(&data, "id").as_f64() else { return };
+        if let Some((resolve, _)) = answers.borrow_mut().remove(&(id as u32)) {
+            let _ = resolve.call1(&JsValue::NULL, &data);
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    // A worker that fails to load fails every job waiting for it, and the next
+    // job starts a new one.
+    let failed = pending.clone();
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let why = e
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the worker did not start".into());
+        for (_, (_, reject)) in failed.borrow_mut().drain() {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+        }
+        CONNECTION.with(|c| c.borrow_mut().take());
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    Ok(Connection { worker, ready, pending, next: 0 })
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default()
+}
+
+/// Runs job `kind` on `input` (with `params`, job-specific) in the worker,
+/// starting it first if need be.
+pub async fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobError> {
+    let answer = CONNECTION.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(connect()?);
+        }
+        let c = slot.as_mut().ok_or_else(|| JobError::Unavailable("no worker".into()))?;
+        c.next += 1;
+        let id = c.next;
+        let pending = c.pending.clone();
+        let answer = js_sys::Promise::new(&mut |resolve, reject| {
+            pending.borrow_mut().insert(id, (resolve, reject));
+        });
+        let request = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&request, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&request, &"kind".into(), &JsValue::from_str(kind));
+        let _ = js_sys::Reflect::set(&request, &"input".into(), &js_sys::Uint8Array::from(input));
+        let _ = js_sys::Reflect::set(&request, &"params".into(), &JsValue::from_str(params));
+        let worker = c.worker.clone();
+        // Sent once the worker listens.
+        let send = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| {
+            let _ = worker.post_message(&request);
+        });
+        let _ = c.ready.then(&send);
+        send.forget();
+        Ok::<_, JobError>(answer)
+    })?;
+    let data = JsFuture::from(answer).await.map_err(|e| JobError::Unavailable(describe(&e)))?;
+    if let Some(e) = get(&data, "error").as_string() {
+        return Err(JobError::Failed(e));
+    }
+    get(&data, "output")
+        .dyn_into::<js_sys::Uint8Array>()
+        .map(|a| a.to_vec())
+        .map_err(|_| JobError::Failed("the worker's answer had no output".into()))
+}
+
+/// The SHA-256 fingerprint of `bytes`, 64 hexadecimal digits, computed in the worker.
+pub async fn sha256(bytes: &[u8]) -> Result<String, JobError> {
+    let out = run(SHA256, bytes, "").await?;
+    String::from_utf8(out).map_err(|_| JobError::Failed("the fingerprint was not text".into()))
+}

@@ -1,0 +1,119 @@
+//! The printable report: metadata, summary, charts, gap table, roll-ups, roadmap.
+
+use leptos::prelude::*;
+use smm_core::engine::ROLLUP_FORMULAS;
+use smm_core::{Assessment, Catalogue, Report};
+
+use super::results_section::{gap_table, rollup_table, summary_figures};
+use super::trust_section::{checklist_table, trust_figures};
+use crate::workbench::charts;
+use crate::workbench::state::Current;
+
+/// The report of the current assessment, laid out for print.
+#[component]
+pub fn ReportSection() -> impl IntoView {
+    let c = Current::expect();
+    view! {
+        <section class="page report">
+            <p class="no-print">
+                <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                " The printout leaves out navigation and buttons, and keeps each chart and table row on one page."
+            </p>
+            {move || c.assessment.get().zip(c.report.get()).map(|(a, r)| view! { <ReportBody assessment=a report=r /> })}
+        </section>
+    }
+}
+
+#[component]
+fn ReportBody(assessment: Assessment, report: Report) -> impl IntoView {
+    let cat = Catalogue::builtin();
+    let m = &assessment.metadata;
+    let meta = [
+        ("Organisation", m.organisation.clone()),
+        ("System under assessment", m.system.clone()),
+        ("Role", m.role.name().to_string()),
+        ("Assessor", m.assessor.clone()),
+        ("Assessed on", m.assessed_on.clone()),
+        ("Last changed", m.updated.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+    .collect_view();
+    let o = report.rollups.overall;
+    let steps = report
+        .roadmap
+        .iter()
+        .map(|s| {
+            let name = cat.practice(&s.practice).map_or(s.practice.clone(), |p| p.name.clone());
+            let plan = assessment.plan.get(&s.id).cloned().unwrap_or_default();
+            let plan_line = format!(
+                "Owner: {}. Due: {}. Status: {}.",
+                if plan.owner.is_empty() { "not set" } else { &plan.owner },
+                if plan.due.is_empty() { "not set" } else { &plan.due },
+                plan.status.name()
+            );
+            view! {
+                <li class="report-step">
+                    <strong>{format!("{name}: reach level {} ({})", s.level, s.level.name())}</strong>
+                    <p>{plan_line}</p>
+                    <ul>{s.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                    <p class="muted">{format!("{} indicator(s) still unmet: {}", s.unmet_indicators.len(), s.unmet_indicators.join(", "))}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let overrides = report
+        .practices
+        .iter()
+        .filter_map(|g| g.level_override.as_ref().map(|o| (g, o)))
+        .map(|(g, o)| {
+            let name = cat.practice(&g.id).map_or(g.id.clone(), |p| p.name.clone());
+            view! { <li><strong>{name}</strong>{format!(": recorded level {} instead of the derived {}. ", o.level, g.derived_level.map_or(0, |d| d.get()))}{o.justification.clone()}</li> }
+        })
+        .collect_view();
+    view! {
+        <article class="report-body">
+            <header>
+                <p class="muted">"SMM Navigator report · IoT Security Maturity Model"</p>
+                <h1 tabindex="-1">{m.name.clone()}</h1>
+                <dl class="meta">{meta}</dl>
+            </header>
+            <h2>"Summary"</h2>
+            <p>{format!(
+                "{} of {} practices with a target are on or above it. The total shortfall is {} level(s). {} practice(s) are above target, a possible over-investment to review. {} practice(s) are not assessed and {} are not applicable.",
+                o.on_or_above_target, o.with_target, o.total_shortfall, o.above_target, o.not_assessed, o.not_applicable
+            )}</p>
+            {summary_figures(&o)}
+            <p class="muted">"A higher level is not better in itself: each target is the level that fits the need."</p>
+            <section class="report-chart">
+                <h2>"Target versus achieved"</h2>
+                <div class="chart-svg" role="img" aria-label="Target and achieved level for each practice; the gap table gives the same figures." inner_html=charts::gap_chart_svg(cat, &report)></div>
+            </section>
+            {gap_table(&report, "report-gap-table")}
+            {(!report.practices.iter().all(|g| g.level_override.is_none())).then(|| view! {
+                <h2>"Overrides"</h2>
+                <ul>{overrides}</ul>
+            })}
+            <section class="report-chart">
+                <h2>"Summary by domain"</h2>
+                <div class="chart-svg" role="img" aria-label="Practice statuses per domain; the roll-up table gives the same counts." inner_html=charts::domain_chart_svg(cat, &report)></div>
+            </section>
+            {rollup_table(&report, "report-rollup-table")}
+            <h2>"How the roll-ups are computed"</h2>
+            <p>"The SMM scores each practice on its own. The roll-ups are SMM Navigator's own:"</p>
+            <dl class="formula-list">
+                {ROLLUP_FORMULAS.iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.formula}"."</dd> }).collect_view()}
+            </dl>
+            <h2>"Trustworthiness"</h2>
+            {trust_figures(report.trustworthiness.clone())}
+            {checklist_table(&assessment.trustworthiness)}
+            <h2>"Roadmap"</h2>
+            {if report.roadmap.is_empty() {
+                view! { <p>"No practice is below its target."</p> }.into_any()
+            } else {
+                view! { <ol class="report-roadmap">{steps}</ol> }.into_any()
+            }}
+        </article>
+    }
+}

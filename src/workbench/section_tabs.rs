@@ -1,0 +1,33 @@
+//! Navigation between the sections of an assessment.
+
+use leptos::prelude::*;
+
+use crate::shared::route::Section;
+use crate::workbench::state::Current;
+
+/// Links to the seven sections, in the order of the SMM process.
+#[component]
+pub fn SectionTabs(current: Section) -> impl IntoView {
+    let c = Current::expect();
+    let sections = [
+        (Section::Overview, "Overview"),
+        (Section::Targets(None), "1 Targets"),
+        (Section::Assess(None), "2 Assess"),
+        (Section::Results, "3 Results"),
+        (Section::Roadmap, "4 Roadmap"),
+        (Section::Requirements, "62443"),
+        (Section::Trust, "Trust"),
+        (Section::Report, "Report"),
+        (Section::History, "History"),
+    ];
+    view! {
+        <nav class="section-tabs" aria-label="Assessment sections">
+            <ul>
+                {sections.into_iter().map(|(s, label)| {
+                    let here = s.same_kind(&current).then_some("page");
+                    view! { <li><a href=c.href(s) aria-current=here>{label}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}

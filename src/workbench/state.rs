@@ -1,0 +1,309 @@
+//! Application state: the assessments kept in this browser, and the operations
+//! on them. Every change is saved at once through [`crate::shared::storage`], and the
+//! outcome is published in [`AppState::save`] for the "saved" indicator.
+
+use leptos::prelude::*;
+use smm_core::history::Snapshots;
+use smm_core::{Assessment, Catalogue, Role};
+
+use crate::shared::clock::{clock, new_id, today};
+use crate::shared::storage::{self, BrokenEntry, StorageError};
+
+/// The outcome of the last save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the page loaded.
+    Idle,
+    /// Saved at this local time (HH:MM:SS).
+    Saved(String),
+    /// The last change could not be saved; what is stored is the state before it.
+    Failed(String),
+}
+
+/// A deleted assessment kept in memory so that the deletion can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    /// The assessment.
+    pub assessment: Assessment,
+    /// Its snapshots.
+    pub snapshots: Snapshots,
+}
+
+/// Shared state, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Every readable stored assessment.
+    pub assessments: RwSignal<Vec<Assessment>>,
+    /// Stored entries that could not be read (left untouched).
+    pub broken: RwSignal<Vec<BrokenEntry>>,
+    /// The outcome of the last save.
+    pub save: RwSignal<SaveState>,
+    /// The last deleted assessment, for undo.
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// The outcome of the last export or import.
+    pub transfer: RwSignal<Option<crate::workbench::transfer::TransferMessage>>,
+    /// An import waiting for the user's choice.
+    pub pending_import: RwSignal<Option<crate::workbench::transfer::PendingImport>>,
+    /// Profiles loaded by the user (the shipped ones come from smm-core).
+    pub user_profiles: RwSignal<Vec<smm_core::profile::Profile>>,
+    /// Mappings loaded by the user (the shipped one comes from smm-core).
+    pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
+}
+
+impl AppState {
+    /// Loads what is stored.
+    pub fn load() -> AppState {
+        let (assessments, broken, save) = match storage::load_all(Catalogue::builtin()) {
+            Ok(l) => (l.assessments, l.broken, SaveState::Idle),
+            Err(e) => (Vec::new(), Vec::new(), SaveState::Failed(e.to_string())),
+        };
+        AppState {
+            assessments: RwSignal::new(assessments),
+            broken: RwSignal::new(broken),
+            save: RwSignal::new(save),
+            deleted: RwSignal::new(None),
+            transfer: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            user_profiles: RwSignal::new(storage::load_profiles(Catalogue::builtin())),
+            user_mappings: RwSignal::new(storage::load_mappings(Catalogue::builtin())),
+        }
+    }
+
+    /// The state from context.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    fn record(&self, result: Result<(), StorageError>) -> bool {
+        match result {
+            Ok(()) => {
+                self.save.set(SaveState::Saved(clock()));
+                true
+            }
+            Err(e) => {
+                self.save.set(SaveState::Failed(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// A copy of the assessment with this id.
+    pub fn get(&self, id: &str) -> Option<Assessment> {
+        self.assessments.with(|v| v.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// Applies `change` to the assessment `id`, stamps it as updated today and
+    /// saves it. When the save fails, the change is undone in memory too, so
+    /// that the page shows what is stored.
+    pub fn update(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        let Some(old) = self.get(id) else { return };
+        let mut a = old.clone();
+        change(&mut a);
+        if a == old {
+            return;
+        }
+        a.metadata.updated = today();
+        // Never store what the file parser would refuse on the next load.
+        if let Some(p) = smm_core::document::validate(&a, Catalogue::builtin()).first() {
+            self.save.set(SaveState::Failed(p.message.clone()));
+            return;
+        }
+        match storage::save_assessment_checked(&a) {
+            Ok(()) => {
+                self.save.set(SaveState::Saved(clock()));
+                self.put(a);
+            }
+            Err(storage::SaveError::Storage(e)) => self.save.set(SaveState::Failed(e.to_string())),
+            Err(storage::SaveError::Conflict) => {
+                self.save.set(SaveState::Failed(
+                    "this assessment was changed in another tab or window; your last change was not applied, \
+                     and the other version is shown now"
+                        .into(),
+                ));
+                self.reload(id);
+            }
+        }
+    }
+
+    /// Replaces (or adds) an assessment in memory.
+    fn put(&self, a: Assessment) {
+        self.assessments.update(|v| match v.iter_mut().find(|x| x.id == a.id) {
+            Some(slot) => *slot = a,
+            None => v.push(a),
+        });
+    }
+
+    /// Re-reads assessment `id` from storage (after another tab changed it).
+    pub fn reload(&self, id: &str) {
+        match storage::load_assessment(id, Catalogue::builtin()) {
+            Some(a) if self.get(id).as_ref() != Some(&a) => self.put(a),
+            Some(_) => {}
+            None if storage::raw(&storage::assessment_key(id)).is_none() => {
+                self.assessments.update(|v| v.retain(|x| x.id != id));
+            }
+            None => {}
+        }
+    }
+
+    /// Re-reads every assessment from storage (after another tab cleared or changed many).
+    pub fn reload_all(&self) {
+        if let Ok(l) = storage::load_all(Catalogue::builtin()) {
+            self.assessments.set(l.assessments);
+            self.broken.set(l.broken);
+        }
+    }
+
+    /// Stores an imported assessment (and its snapshots) as it is, replacing one with the same id.
+    pub fn store_imported(&self, a: Assessment, snapshots: Option<Snapshots>) -> bool {
+        let ok = self.record(storage::save_assessment(&a))
+            && snapshots.as_ref().is_none_or(|s| self.record(storage::save_snapshots(s)));
+        if ok {
+            self.put(a);
+        }
+        ok
+    }
+
+    /// A fresh id for an imported copy.
+    pub fn fresh_id(&self) -> String {
+        new_id()
+    }
+
+    /// Creates and saves a new assessment; returns its id.
+    pub fn create(&self, name: &str, role: Role) -> Option<String> {
+        let mut a = Assessment::new(new_id(), name, role);
+        a.metadata.created = today();
+        a.metadata.updated = today();
+        self.insert(a)
+    }
+
+    fn insert(&self, a: Assessment) -> Option<String> {
+        let id = a.id.clone();
+        if self.record(storage::save_assessment(&a)) {
+            self.assessments.update(|v| v.push(a));
+            Some(id)
+        } else {
+            None
+        }
+    }
+
+    /// Saves a copy of assessment `id` under a new id; returns the new id.
+    pub fn duplicate(&self, id: &str) -> Option<String> {
+        let mut a = self.get(id)?;
+        a.id = new_id();
+        a.metadata.name = format!("{} (copy)", a.metadata.name);
+        a.metadata.created = today();
+        a.metadata.updated = today();
+        self.insert(a)
+    }
+
+    /// Deletes assessment `id` and its snapshots, keeping both in memory for [`AppState::undo_delete`].
+    pub fn delete(&self, id: &str) {
+        let Some(a) = self.get(id) else { return };
+        let snapshots = storage::load_snapshots(id);
+        if self.record(storage::delete_assessment(id)) {
+            self.assessments.update(|v| v.retain(|x| x.id != id));
+            self.deleted.set(Some(Deleted { assessment: a, snapshots }));
+        }
+    }
+
+    /// Restores the last deleted assessment.
+    pub fn undo_delete(&self) {
+        let Some(d) = self.deleted.get_untracked() else { return };
+        let ok = self.record(storage::save_assessment(&d.assessment))
+            && (d.snapshots.snapshots.is_empty() || self.record(storage::save_snapshots(&d.snapshots)));
+        if ok {
+            self.assessments.update(|v| v.push(d.assessment));
+            self.deleted.set(None);
+        }
+    }
+
+    /// Re-reads the list of broken entries after one was removed.
+    pub fn forget_broken(&self, key: &str) {
+        if self.record(storage::remove(key)) {
+            self.broken.update(|b| b.retain(|e| e.key != key));
+        }
+    }
+
+    /// Every profile available: shipped first, then the user's (a user profile
+    /// with a shipped id is not listed twice).
+    pub fn profiles(&self) -> Vec<smm_core::profile::Profile> {
+        let mut all: Vec<_> = smm_core::profile::Profile::builtin_all().to_vec();
+        for p in self.user_profiles.get() {
+            if !all.iter().any(|x| x.id == p.id) {
+                all.push(p);
+            }
+        }
+        all
+    }
+
+    /// Every mapping available: the shipped indicative one first, then the user's.
+    pub fn mappings(&self) -> Vec<smm_core::mapping::Mapping> {
+        let shipped = smm_core::mapping::Mapping::builtin();
+        let mut all = vec![shipped.clone()];
+        all.extend(self.user_mappings.get().into_iter().filter(|m| m.id != shipped.id));
+        all
+    }
+
+    /// Saves snapshots, recording the outcome.
+    pub fn save_snapshots(&self, s: &Snapshots) -> bool {
+        self.record(storage::save_snapshots(s))
+    }
+}
+
+/// The assessment open on the current page, with its report, shared with the
+/// section components through context.
+#[derive(Clone, Copy)]
+pub struct Current {
+    /// The shared state.
+    pub state: AppState,
+    /// The assessment's id.
+    pub id: StoredValue<String>,
+    /// The assessment (None once deleted).
+    pub assessment: Memo<Option<Assessment>>,
+    /// The engine's report on it.
+    pub report: Memo<Option<smm_core::Report>>,
+}
+
+impl Current {
+    /// Tracks assessment `id` of `state`.
+    pub fn new(state: AppState, id: String) -> Current {
+        let id = StoredValue::new(id);
+        let assessment =
+            Memo::new(move |_| state.assessments.with(|v| v.iter().find(|a| a.id == id.get_value()).cloned()));
+        let report =
+            Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| smm_core::Report::new(Catalogue::builtin(), a))));
+        Current { state, id, assessment, report }
+    }
+
+    /// The current [`Current`] from context.
+    pub fn expect() -> Current {
+        expect_context::<Current>()
+    }
+
+    /// Changes the assessment and saves it.
+    pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        self.state.update(&self.id.get_value(), change);
+    }
+
+    /// Reads from the assessment (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Assessment) -> R) -> Option<R> {
+        self.assessment.with(|a| a.as_ref().map(f))
+    }
+
+    /// The profiles this assessment uses that are available here (tracked).
+    pub fn profiles_used(&self) -> Vec<smm_core::profile::Profile> {
+        // Copies only the profiles in use (this runs on every change of the checklist).
+        let ids = self.with(|a| a.profiles.clone()).unwrap_or_default();
+        let builtin = smm_core::profile::Profile::builtin_all();
+        let mut used: Vec<_> = builtin.iter().filter(|p| ids.contains(&p.id)).cloned().collect();
+        self.state.user_profiles.with(|v| {
+            used.extend(v.iter().filter(|p| ids.contains(&p.id) && !builtin.iter().any(|b| b.id == p.id)).cloned())
+        });
+        used
+    }
+
+    /// The route of a section of this assessment.
+    pub fn href(&self, section: crate::shared::route::Section) -> String {
+        crate::shared::route::Route::Assessment(self.id.get_value(), section).href()
+    }
+}
