@@ -58,7 +58,7 @@ fn the_indicative_mapping_is_sound_and_complete() {
     assert!(m.about.to_lowercase().contains("indicative"));
     let parts = |role: Role| -> &'static [&'static str] {
         match role {
-            Role::AssetOwner => &["62443-2-1", "62443-3-3"],
+            Role::AssetOwner => &["62443-2-1", "62443-3-2", "62443-3-3"],
             Role::ProductSupplier => &["62443-4-1", "62443-4-2"],
             Role::ServiceProvider => &["62443-2-4"],
         }
