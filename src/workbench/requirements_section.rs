@@ -89,7 +89,8 @@ pub fn RequirementsSection() -> impl IntoView {
             <p class="levels-note" role="note">
                 <strong>"Two different scales. "</strong>
                 "SMM levels (0 to 4) measure how comprehensive a practice is; 62443 security levels (SL 1 to 4) measure the strength "
-                "a system needs against an attacker. An SMM target of 3 is not SL 3, and nothing on this page converts one into the other."
+                "a system needs against an attacker. An SMM target of 3 is not SL 3, and nothing on this page converts one into the other. "
+                "62443-2-1 appears only as its eight programme elements (SPE 1 to SPE 8): element-level references, not single requirements."
             </p>
             <form class="card requirement-filters" on:submit=|ev| ev.prevent_default()>
                 <label>
@@ -144,7 +145,7 @@ pub fn RequirementsSection() -> impl IntoView {
             </div>
             <h2>"Which practices relate to a requirement?"</h2>
             <label class="block">
-                "Requirement id, for example SR 1.1, CR 3.14, SM-1, SP.03.01 or SPE 4"
+                "Requirement id, for example SR 1.1, EDR 3.14, SM-1, SP.03.01, ZCR 3 or SPE 4"
                 <input type="text" class="lookup" prop:value=move || lookup.get() on:input=move |ev| lookup.set(event_target_value(&ev)) />
             </label>
             {move || {

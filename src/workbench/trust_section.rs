@@ -193,7 +193,7 @@ pub fn TrustSection() -> impl IntoView {
         <section class="page trust">
             <h1 tabindex="-1">"Trustworthiness"</h1>
             <p class="lead">"Security is one of five characteristics that decide whether people can trust a system. Rate each on one scale: the minimum it must meet, the target, and where it stands. Security's current rating comes from the SMM results of this assessment."</p>
-            <details><summary>"The rating scale"</summary><ul>{scale}</ul></details>
+            <details><summary>"The rating scale (SMM Navigator's own: the IIC defines no named scale)"</summary><ul>{scale}</ul></details>
             <h2>"Characteristics"</h2>
             <form on:submit=|ev| ev.prevent_default()>{characteristics}</form>
             <h2>"Minimum, target and current"</h2>

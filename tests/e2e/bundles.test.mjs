@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, dist, root } from './harness.mjs';
+import { serve, launch, openPage, appReady, waitForCached, dist, root } from './harness.mjs';
 
 const WORKBENCH = /workbench/;
 const example = await readFile(join(root, 'examples/bottling-line-asset-owner.smm.json'), 'utf8');
@@ -113,12 +113,7 @@ test('after one visit to the reader, the workbench is cached in the background a
     await appReady(page);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     // The page asks the worker, once idle, to fetch the rest of the app.
-    await page.waitForFunction(async () => {
-      const names = await caches.keys();
-      const cache = await caches.open(names[0]);
-      return Boolean(await cache.match('workbench_bg.wasm')) && Boolean(await cache.match('workbench.js'))
-        && Boolean(await cache.match('workbench.html'));
-    }, null, { timeout: 20000 });
+    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
     const fetched = (p) => server.hits.filter((h) => h === p).length;
     assert.equal(fetched('/workbench_bg.wasm'), 1, server.hits.join(', '));
     await context.setOffline(true);

@@ -104,6 +104,25 @@ export function pageOf(origin, hash) {
   return `${origin}/${/^#\/assessments/.test(hash) ? 'workbench.html' : ''}${hash}`;
 }
 
+/** Waits until the service worker's cache holds every one of `files` (paths
+ * relative to the page), polling; throws after `timeout` ms. */
+export async function waitForCached(page, files, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const missing = await page.evaluate(async (files) => {
+      const names = await caches.keys();
+      if (names.length === 0) return files;
+      const cache = await caches.open(names[0]);
+      const out = [];
+      for (const f of files) if (!(await cache.match(f))) out.push(f);
+      return out;
+    }, files);
+    if (missing.length === 0) return;
+    if (Date.now() > end) throw new Error(`not cached after ${timeout} ms: ${missing.join(', ')}`);
+    await page.waitForTimeout(200);
+  }
+}
+
 /** Waits until the app has rendered its main region. */
 export async function appReady(page) {
   await page.waitForSelector('#smm-main h1', { timeout: 15000 });

@@ -82,7 +82,9 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   await page.selectOption('#req-role', 'asset-owner');
   await page.waitForFunction(() => [...document.querySelectorAll('.requirement-table tbody tr td:nth-child(3)')].some((t) => t.textContent === '62443-3-3'));
   const ownerParts = await partsShown();
-  assert.ok(ownerParts.every((x) => ['62443-2-1', '62443-3-3'].includes(x)), ownerParts.join());
+  // Asset owners see the system requirements, the programme elements and the zone and conduit requirements.
+  assert.ok(ownerParts.every((x) => ['62443-2-1', '62443-3-2', '62443-3-3'].includes(x)), ownerParts.join());
+  assert.ok(ownerParts.includes('62443-3-2'), 'the ZCR requirements of 62443-3-2 are mapped for asset owners');
   // Filter by foundational requirement.
   await page.selectOption('#req-fr', 'FR 1');
   const frs = await page.$$eval('.requirement-table tbody tr td:nth-child(4)', (tds) => [...new Set(tds.map((t) => t.textContent))]);

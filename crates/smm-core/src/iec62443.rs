@@ -81,7 +81,7 @@ pub struct Group {
 pub struct Requirement {
     /// The part.
     pub part: String,
-    /// E.g. `SR 1.1`, `SR 1.1 RE(1)`, `SM-1`, `SP.01.01`, `SPE 1`.
+    /// E.g. `SR 1.1`, `SR 1.1 RE(1)`, `EDR 3.10`, `SM-1`, `SP.01.01`, `SPE 1`, `ZCR 3`.
     pub id: String,
     /// Short title (ours where the standard's is not known).
     pub title: String,
@@ -175,7 +175,8 @@ impl Iec62443 {
     }
 }
 
-/// True when `id` has the shape of a requirement id of `part`.
+/// True when `id` has the shape of a requirement id of `part` (62443-2-1, 2-4,
+/// 3-2, 3-3, 4-1 or 4-2; any other part has no well-formed id).
 pub fn well_formed(part: &str, id: &str) -> bool {
     let num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let dotted = |s: &str| s.split('.').all(num) && s.split('.').count() == 2;
@@ -191,6 +192,7 @@ pub fn well_formed(part: &str, id: &str) -> bool {
             .is_some_and(|(g, n)| !g.is_empty() && g.bytes().all(|b| b.is_ascii_uppercase()) && num(n)),
         "62443-2-4" => base.strip_prefix("SP.").is_some_and(|s| s.split('.').count() == 2 && s.split('.').all(num)),
         "62443-2-1" => base.strip_prefix("SPE ").is_some_and(num),
+        "62443-3-2" => id == base && base.strip_prefix("ZCR ").is_some_and(|s| s.split('.').all(num)),
         _ => false,
     }
 }

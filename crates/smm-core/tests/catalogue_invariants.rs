@@ -187,3 +187,75 @@ fn the_compiled_builtin_catalogue_equals_the_parsed_file() {
     assert_eq!(Catalogue::builtin(), &parsed);
     assert!(Catalogue::builtin().problems().is_empty());
 }
+
+/// Phrases that make an indicator testimony (a person explaining, saying or
+/// naming something) instead of evidence an assessor can ask to see.
+const TESTIMONY: &[&str] = &[
+    "can explain",
+    "can say",
+    "can name",
+    "can describe",
+    "can tell",
+    "can show",
+    "can demonstrate",
+    "can confirm",
+    "could explain",
+    "could name",
+    "could say",
+    "could describe",
+    "is able to",
+    "are able to",
+    "when asked",
+    "staff asked",
+    "staff know",
+    "knows where",
+    "know where",
+    "knows how",
+    "know how",
+];
+
+/// The testimony phrase `text` relies on, if any (as whole words: "a scan shows"
+/// is evidence, "someone can show" is not).
+fn testimony(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    TESTIMONY
+        .iter()
+        .copied()
+        .find(|p| t.match_indices(p).any(|(at, _)| !t[..at].chars().next_back().is_some_and(char::is_alphanumeric)))
+}
+
+#[test]
+fn the_testimony_detector_flags_what_it_guards_against() {
+    for bad in [
+        "A named person can explain who to call about a device.",
+        "The site manager is able to explain the risk decision.",
+        "Staff asked could name the first step.",
+        "Operators know where the contact list is kept.",
+    ] {
+        assert!(testimony(bad).is_some(), "not flagged: {bad}");
+    }
+    assert_eq!(testimony("A contact list names who to call, with out-of-hours numbers."), None);
+    assert_eq!(testimony("A network scan shows no Telnet on control devices."), None);
+}
+
+#[test]
+fn no_indicator_is_testimony_only() {
+    let mut found = Vec::new();
+    for p in &Catalogue::builtin().practices {
+        for (_, ind) in p.indicators() {
+            if let Some(phrase) = testimony(&ind.text) {
+                found.push(format!("{} (`{phrase}`): {}", ind.id, ind.text));
+            }
+        }
+    }
+    for profile in smm_core::profile::Profile::builtin_all() {
+        for e in &profile.entries {
+            for ind in &e.indicators {
+                if let Some(phrase) = testimony(&ind.text) {
+                    found.push(format!("{} (`{phrase}`): {}", ind.id, ind.text));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "indicators must point to a record, not to someone's word:\n{}", found.join("\n"));
+}
