@@ -77,7 +77,7 @@ pub enum Section {
     Report,
     /// Snapshots, trend and comparison.
     History,
-    /// ISA/IEC 62443 requirements implied by the targets.
+    /// The frameworks view: requirements of 62443, CSF 2.0, ISO/IEC 27001 (or a loaded one) implied by the targets.
     Requirements,
     /// The trustworthiness view and software lifecycle checklist.
     Trust,

@@ -279,10 +279,37 @@ pub fn save_profile(p: &smm_core::profile::Profile) -> Result<(), StorageError> 
     write(&format!("{PREFIX}{PROFILE}{}", p.id), &serde_json::to_string_pretty(p).unwrap_or_default())
 }
 
-/// The mappings the user loaded (unreadable ones are skipped).
-pub fn load_mappings(catalogue: &Catalogue) -> Vec<smm_core::mapping::Mapping> {
-    let iec = smm_core::iec62443::Iec62443::builtin();
-    load_prefixed(MAPPING, |b| smm_core::mapping::parse_mapping(b, catalogue, iec))
+const FRAMEWORK: &str = "framework.";
+
+/// The framework catalogues the user loaded (unreadable ones are skipped).
+pub fn load_frameworks() -> Vec<smm_core::framework::Framework> {
+    load_prefixed(FRAMEWORK, smm_core::framework::parse_framework)
+}
+
+/// Stores a framework catalogue the user loaded.
+pub fn save_framework(f: &smm_core::framework::Framework) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{FRAMEWORK}{}", f.id), &serde_json::to_string_pretty(f).unwrap_or_default())
+}
+
+/// The mappings the user loaded, each read against its framework among
+/// `frameworks` (a version 1 mapping stored by an earlier release is a 62443
+/// one, migrated on reading; unreadable ones are skipped).
+pub fn load_mappings(
+    catalogue: &Catalogue,
+    frameworks: &[smm_core::framework::Framework],
+) -> Vec<smm_core::mapping::Mapping> {
+    load_prefixed(MAPPING, |b| {
+        let id = smm_core::mapping::mapping_framework(b).unwrap_or_default();
+        match frameworks.iter().find(|f| f.id == id) {
+            Some(f) => smm_core::mapping::parse_mapping(b, catalogue, f),
+            None => Err(smm_core::DocumentError {
+                problems: vec![smm_core::Problem {
+                    path: "framework".into(),
+                    message: format!("unknown framework `{id}`"),
+                }],
+            }),
+        }
+    })
 }
 
 /// Stores a mapping the user loaded.

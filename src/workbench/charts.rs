@@ -301,6 +301,81 @@ fn draw_domain_chart<DB: DrawingBackend>(
     Ok(())
 }
 
+/// One bar of the coverage chart: a top-level group, covered and open requirements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageBar {
+    /// Group id and title.
+    pub label: String,
+    /// Implied requirements covered.
+    pub covered: usize,
+    /// Implied requirements not yet covered.
+    pub open: usize,
+}
+
+/// The bars of the coverage chart: one per top-level group, in framework order.
+pub fn coverage_bars(coverage: &[smm_core::mapping::GroupCoverage]) -> Vec<CoverageBar> {
+    coverage
+        .iter()
+        .filter(|g| g.depth == 0)
+        .map(|g| CoverageBar {
+            label: truncate(&format!("{} {}", g.group, g.title), 24),
+            covered: g.covered,
+            open: g.implied - g.covered,
+        })
+        .collect()
+}
+
+/// The coverage summary as an SVG document: per top-level group, a bar of
+/// covered and open implied requirements on a common scale.
+pub fn coverage_chart_svg(coverage: &[smm_core::mapping::GroupCoverage]) -> String {
+    let bars = coverage_bars(coverage);
+    let height = 30 + 36 * bars.len() as u32 + 40;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let _ = draw_coverage_chart(&root, &bars);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_coverage_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    bars: &[CoverageBar],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let x0 = 220;
+    let x1 = WIDTH as i32 - 70;
+    let most = bars.iter().map(|b| b.covered + b.open).max().unwrap_or(0).max(1) as i32;
+    let label = |h: HPos, c: &'static RGBColor| {
+        TextStyle::from(("sans-serif", 13).into_font()).color(c).pos(Pos::new(h, VPos::Center))
+    };
+    for (i, b) in bars.iter().enumerate() {
+        let y = 20 + 36 * i as i32;
+        root.draw(&Text::new(b.label.clone(), (10, y + 12), label(HPos::Left, &colour::INK)))?;
+        let wc = (x1 - x0) * b.covered as i32 / most;
+        let wo = (x1 - x0) * b.open as i32 / most;
+        if wc > 0 {
+            root.draw(&Rectangle::new([(x0, y), (x0 + wc, y + 24)], colour::ACHIEVED.filled()))?;
+        }
+        if wo > 0 {
+            root.draw(&Rectangle::new([(x0 + wc, y), (x0 + wc + wo, y + 24)], colour::SHORTFALL.filled()))?;
+            root.draw(&Rectangle::new([(x0 + wc, y), (x0 + wc + wo, y + 24)], colour::SHORTFALL_EDGE.stroke_width(1)))?;
+        }
+        let text = format!("{} of {}", b.covered, b.covered + b.open);
+        root.draw(&Text::new(text, (x0 + wc + wo + 6, y + 12), label(HPos::Left, &colour::INK)))?;
+    }
+    let ly = 20 + 36 * bars.len() as i32 + 16;
+    for (k, (name, c)) in
+        [("Covered", colour::ACHIEVED), ("Not yet covered", colour::SHORTFALL)].into_iter().enumerate()
+    {
+        let lx = 10 + 150 * k as i32;
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], c.filled()))?;
+        root.draw(&Text::new(name, (lx + 22, ly), label(HPos::Left, &colour::INK)))?;
+    }
+    Ok(())
+}
+
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -326,6 +401,23 @@ mod tests {
     }
 
     #[test]
+    fn coverage_bars_are_top_level_groups_split_into_covered_and_open() {
+        use smm_core::mapping::GroupCoverage;
+        let g = |group: &str, depth, implied, covered| GroupCoverage {
+            group: group.into(),
+            title: "T".into(),
+            depth,
+            implied,
+            covered,
+        };
+        let bars = coverage_bars(&[g("GV", 0, 5, 2), g("GV.OC", 1, 3, 1), g("ID", 0, 0, 0)]);
+        assert_eq!(bars.len(), 2, "only top-level groups get a bar");
+        assert_eq!((bars[0].covered, bars[0].open), (2, 3));
+        assert_eq!((bars[1].covered, bars[1].open), (0, 0));
+        assert!(coverage_chart_svg(&[g("GV", 0, 5, 2)]).contains("2 of 5"));
+    }
+
+    #[test]
     fn notes_name_shortfall_and_excess_differently() {
         assert_eq!(row_note(Some(1), Some(3), GapStatus::BelowTarget), "1 of 3 (−2)");
         assert_eq!(row_note(Some(3), Some(2), GapStatus::AboveTarget), "3 vs 2 (+1 over)");
@@ -335,9 +427,11 @@ mod tests {
 /// The vertex of axis `i` of `n` for a rating `value` (0-4) on a radar of
 /// `radius` around `center`; axis 0 points up, the others follow clockwise.
 pub fn radar_point(center: (i32, i32), radius: f64, i: usize, n: usize, value: f64) -> (i32, i32) {
-    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+    // Single-precision trigonometry is exact enough for whole pixels, and its
+    // code is a fraction of the double-precision one in the wasm.
+    let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * i as f32 / n as f32;
     let r = radius * value / 4.0;
-    (center.0 + (r * angle.cos()).round() as i32, center.1 + (r * angle.sin()).round() as i32)
+    (center.0 + (r * f64::from(angle.cos())).round() as i32, center.1 + (r * f64::from(angle.sin())).round() as i32)
 }
 
 /// A radar chart of minimum, target and current ratings (0-4) per characteristic,

@@ -1,5 +1,5 @@
 //! The workbench (`workbench.html`): the assessments and everything under them
-//! (targets, assess, results, roadmap, 62443, trustworthiness, report, history,
+//! (targets, assess, results, roadmap, frameworks, trustworthiness, report, history,
 //! files). Loaded when the user goes to the assessments; its links to the home
 //! page and the practices load the reader's page.
 
@@ -8,6 +8,7 @@ pub mod assess_section;
 pub mod assessment_list;
 pub mod assessment_page;
 pub mod charts;
+pub mod crosswalk_matrix;
 pub mod history_section;
 pub mod on_demand;
 pub mod overview_section;

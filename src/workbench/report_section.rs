@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use smm_core::engine::ROLLUP_FORMULAS;
+use smm_core::framework::Framework;
+use smm_core::mapping::{group_coverage, implied_requirements};
 use smm_core::{Assessment, Catalogue, Report};
 
 use super::results_section::{gap_table, rollup_table, summary_figures};
@@ -13,19 +15,99 @@ use crate::workbench::state::Current;
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let c = Current::expect();
+    // Framework ids whose coverage summary the report includes.
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let choices = move || {
+        c.state
+            .frameworks()
+            .into_iter()
+            .map(|f| {
+                let id = f.id.clone();
+                let check_id = format!("report-fw-{}", f.id.replace('.', "-"));
+                let on = id.clone();
+                view! {
+                    <span class="check-inline">
+                        <input type="checkbox" id=check_id.clone() prop:checked=move || chosen.get().contains(&on)
+                            on:change=move |ev| {
+                                let id = id.clone();
+                                chosen.update(|v| { v.retain(|x| *x != id); if event_target_checked(&ev) { v.push(id); } });
+                            } />
+                        <label for=check_id>{f.name.clone()}</label>
+                    </span>
+                }
+            })
+            .collect_view()
+    };
+    let coverage = move || {
+        let ids = chosen.get();
+        c.state
+            .frameworks()
+            .into_iter()
+            .filter(|f| ids.contains(&f.id))
+            .filter_map(|f| c.state.mappings_for(&f.id).into_iter().next().map(|m| (f, m)))
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="page report">
             <p class="no-print">
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
                 " The printout leaves out navigation and buttons, and keeps each chart and table row on one page."
             </p>
-            {move || c.assessment.get().zip(c.report.get()).map(|(a, r)| view! { <ReportBody assessment=a report=r /> })}
+            <fieldset class="no-print report-frameworks">
+                <legend>"Include the coverage of these frameworks"</legend>
+                {choices}
+            </fieldset>
+            {move || c.assessment.get().zip(c.report.get()).map(|(a, r)| view! { <ReportBody assessment=a report=r coverage=coverage() /> })}
+        </section>
+    }
+}
+
+/// The coverage summary of one framework for the report: the top-level groups and
+/// the tier below them that hold implied requirements.
+fn framework_coverage(
+    assessment: &Assessment,
+    framework: &Framework,
+    mapping: &smm_core::mapping::Mapping,
+) -> impl IntoView {
+    let cat = Catalogue::builtin();
+    let role = framework.has_roles().then_some(assessment.metadata.role);
+    let list = implied_requirements(cat, framework, mapping, assessment, role);
+    let rows = group_coverage(framework, &list)
+        .into_iter()
+        .filter(|g| g.depth == 0 || (g.depth == 1 && g.implied > 0))
+        .map(|g| {
+            view! {
+                <tr class=format!("depth-{}", g.depth)>
+                    <th scope="row">{format!("{} {}", g.group, g.title)}</th>
+                    <td>{g.implied}</td><td>{g.covered}</td><td>{g.implied - g.covered}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let covered = list.iter().filter(|r| r.covered).count();
+    view! {
+        <section class="report-framework" data-framework=framework.id.clone()>
+            <h2>{format!("{} coverage", framework.name)}</h2>
+            <p>{format!(
+                "{covered} of {} requirements implied by the targets are covered by the achieved levels ({}{}).",
+                list.len(), mapping.name, role.map_or(String::new(), |r| format!(", {} role", r.name().to_lowercase()))
+            )}</p>
+            {framework.caution.clone().map(|t| view! { <p class="levels-note">{t}</p> })}
+            <table class="coverage-table">
+                <caption>{format!("Implied and covered {} requirements per group", framework.name)}</caption>
+                <thead><tr><th scope="col">"Group"</th><th scope="col">"Implied"</th><th scope="col">"Covered"</th><th scope="col">"Open"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
 }
 
 #[component]
-fn ReportBody(assessment: Assessment, report: Report) -> impl IntoView {
+fn ReportBody(
+    assessment: Assessment,
+    report: Report,
+    coverage: Vec<(Framework, smm_core::mapping::Mapping)>,
+) -> impl IntoView {
     let cat = Catalogue::builtin();
     let m = &assessment.metadata;
     let meta = [
@@ -105,6 +187,7 @@ fn ReportBody(assessment: Assessment, report: Report) -> impl IntoView {
             <dl class="formula-list">
                 {ROLLUP_FORMULAS.iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.formula}"."</dd> }).collect_view()}
             </dl>
+            {coverage.iter().map(|(f, m)| framework_coverage(&assessment, f, m)).collect_view()}
             <h2>"Trustworthiness"</h2>
             {trust_figures(report.trustworthiness.clone())}
             {checklist_table(&assessment.trustworthiness)}

@@ -15,7 +15,7 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         (Section::Assess(None), "2 Assess"),
         (Section::Results, "3 Results"),
         (Section::Roadmap, "4 Roadmap"),
-        (Section::Requirements, "62443"),
+        (Section::Requirements, "Frameworks"),
         (Section::Trust, "Trust"),
         (Section::Report, "Report"),
         (Section::History, "History"),

@@ -46,7 +46,9 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<crate::workbench::transfer::PendingImport>>,
     /// Profiles loaded by the user (the shipped ones come from smm-core).
     pub user_profiles: RwSignal<Vec<smm_core::profile::Profile>>,
-    /// Mappings loaded by the user (the shipped one comes from smm-core).
+    /// Framework catalogues loaded by the user (the shipped ones come from smm-core).
+    pub user_frameworks: RwSignal<Vec<smm_core::framework::Framework>>,
+    /// Mappings loaded by the user (the shipped ones come from smm-core).
     pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
 }
 
@@ -57,6 +59,7 @@ impl AppState {
             Ok(l) => (l.assessments, l.broken, SaveState::Idle),
             Err(e) => (Vec::new(), Vec::new(), SaveState::Failed(e.to_string())),
         };
+        let user_frameworks = storage::load_frameworks();
         AppState {
             assessments: RwSignal::new(assessments),
             broken: RwSignal::new(broken),
@@ -65,7 +68,11 @@ impl AppState {
             transfer: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             user_profiles: RwSignal::new(storage::load_profiles(Catalogue::builtin())),
-            user_mappings: RwSignal::new(storage::load_mappings(Catalogue::builtin())),
+            user_frameworks: RwSignal::new(user_frameworks.clone()),
+            user_mappings: RwSignal::new(storage::load_mappings(
+                Catalogue::builtin(),
+                &all_frameworks(&user_frameworks),
+            )),
         }
     }
 
@@ -236,11 +243,19 @@ impl AppState {
         all
     }
 
-    /// Every mapping available: the shipped indicative one first, then the user's.
-    pub fn mappings(&self) -> Vec<smm_core::mapping::Mapping> {
-        let shipped = smm_core::mapping::Mapping::builtin();
-        let mut all = vec![shipped.clone()];
-        all.extend(self.user_mappings.get().into_iter().filter(|m| m.id != shipped.id));
+    /// Every framework available: the shipped ones first, then the user's (one
+    /// with a shipped id is not listed twice).
+    pub fn frameworks(&self) -> Vec<smm_core::framework::Framework> {
+        all_frameworks(&self.user_frameworks.get())
+    }
+
+    /// Every mapping available for framework `framework`: the shipped indicative one first, then the user's.
+    pub fn mappings_for(&self, framework: &str) -> Vec<smm_core::mapping::Mapping> {
+        let mut all: Vec<_> = smm_core::mapping::Mapping::builtin_for(framework).into_iter().cloned().collect();
+        let shipped: Vec<String> = all.iter().map(|m| m.id.clone()).collect();
+        all.extend(
+            self.user_mappings.get().into_iter().filter(|m| m.framework == framework && !shipped.contains(&m.id)),
+        );
         all
     }
 
@@ -306,4 +321,15 @@ impl Current {
     pub fn href(&self, section: crate::shared::route::Section) -> String {
         crate::shared::route::Route::Assessment(self.id.get_value(), section).href()
     }
+}
+
+/// The shipped frameworks and then `user`'s (one with a shipped id is not listed twice).
+fn all_frameworks(user: &[smm_core::framework::Framework]) -> Vec<smm_core::framework::Framework> {
+    let mut all: Vec<_> = smm_core::framework::Framework::builtin_all().to_vec();
+    for f in user {
+        if !all.iter().any(|x| x.id == f.id) {
+            all.push(f.clone());
+        }
+    }
+    all
 }

@@ -182,16 +182,51 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
                 }),
             };
         }
+        Some(smm_core::framework::FRAMEWORK_FORMAT) => {
+            return match smm_core::framework::parse_framework(bytes) {
+                Err(e) => refused(e),
+                Ok(f) if smm_core::framework::Framework::builtin(&f.id).is_some() => {
+                    ImportStep::Done(TransferMessage::failed(
+                        format!("“{file_name}” was not loaded: `{}` is the id of a built-in framework; give yours another id.", f.id),
+                        vec![],
+                    ))
+                }
+                Ok(f) => ImportStep::Done(match storage::save_framework(&f) {
+                    Ok(()) => {
+                        let summary = format!(
+                            "Loaded the framework catalogue “{}” ({} requirements); load a mapping for it to use it.",
+                            f.name,
+                            f.requirements.len()
+                        );
+                        state.user_frameworks.update(|v| {
+                            v.retain(|x| x.id != f.id);
+                            v.push(f);
+                        });
+                        TransferMessage::ok(summary, vec![])
+                    }
+                    Err(e) => TransferMessage::failed(e.to_string(), vec![]),
+                }),
+            };
+        }
         Some(smm_core::mapping::MAPPING_FORMAT) => {
-            let iec = smm_core::iec62443::Iec62443::builtin();
-            return match smm_core::mapping::parse_mapping(bytes, Catalogue::builtin(), iec) {
+            let wanted = smm_core::mapping::mapping_framework(bytes).unwrap_or_default();
+            let Some(framework) = state.frameworks().into_iter().find(|f| f.id == wanted) else {
+                return ImportStep::Done(TransferMessage::failed(
+                    format!("“{file_name}” was not loaded; nothing stored was changed."),
+                    vec![format!(
+                        "framework: the mapping is for `{wanted}`, which is neither built in nor loaded; load its framework catalogue first"
+                    )],
+                ));
+            };
+            return match smm_core::mapping::parse_mapping(bytes, Catalogue::builtin(), &framework) {
                 Err(e) => refused(e),
                 Ok(m) => ImportStep::Done(match storage::save_mapping(&m) {
                     Ok(()) => {
                         let summary = format!(
-                            "Loaded the mapping “{}” ({} rows); the 62443 views can use it.",
+                            "Loaded the mapping “{}” ({} rows); the frameworks view can use it for {}.",
                             m.name,
-                            m.rows.len()
+                            m.rows.len(),
+                            framework.name
                         );
                         state.user_mappings.update(|v| {
                             v.retain(|x| x.id != m.id);

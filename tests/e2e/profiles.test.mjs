@@ -85,10 +85,11 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   // Asset owners see the system requirements, the programme elements and the zone and conduit requirements.
   assert.ok(ownerParts.every((x) => ['62443-2-1', '62443-3-2', '62443-3-3'].includes(x)), ownerParts.join());
   assert.ok(ownerParts.includes('62443-3-2'), 'the ZCR requirements of 62443-3-2 are mapped for asset owners');
-  // Filter by foundational requirement.
-  await page.selectOption('#req-fr', 'FR 1');
+  // Filter by foundational requirement (the second tier of groups).
+  await page.selectOption('#req-fr', '62443-3-3 FR 1');
   const frs = await page.$$eval('.requirement-table tbody tr td:nth-child(4)', (tds) => [...new Set(tds.map((t) => t.textContent))]);
-  assert.deepEqual(frs, ['FR 1']);
+  assert.deepEqual(frs, ['FR 1 Identification and authentication control (IAC)']);
+  await page.selectOption('#req-fr', '');
   // Reverse lookup.
   await page.getByLabel(/Requirement id, for example/).fill('SR 1.1');
   await page.waitForSelector('.reverse-rows li');
@@ -120,7 +121,8 @@ test('user profile and mapping files load; hostile ones are refused and change n
     ['profile-unknown-practice.json', { ...profile, entries: [{ ...profile.entries[0], practice: 'time-travel' }] }, 'unknown practice id', 'entries[0].practice'],
     ['profile-general-scope.json', { ...profile, entries: [{ ...profile.entries[0], scope: 'general' }] }, 'general scope is the base model', 'entries[0].scope'],
     ['mapping-unknown-requirement.json', { ...mapping, rows: [{ ...mapping.rows[0], requirement: 'SR 99.9' }] }, 'unknown requirement id', 'rows[0].requirement'],
-    ['mapping-future.json', { ...mapping, version: 9 }, 'reads versions 1 to 1', 'version'],
+    ['mapping-future.json', { ...mapping, version: 9 }, 'reads versions 1 to 2', 'version'],
+    ['mapping-wrong-framework.json', { ...mapping, framework: 'csf-2.0' }, 'unknown requirement id', 'rows[0].requirement'],
   ];
   const before = await stored(page);
   for (const [name, body, message, path] of hostile) {

@@ -41,14 +41,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RoleArg::AssetOwner)]
         role: RoleArg,
     },
-    /// Print the JSON Schema of the assessment file format.
-    Schema,
-    /// List the ISA/IEC 62443 requirements implied by the targets (each target
-    /// level and every lower level), each marked covered or not by the achieved level.
+    /// Print the JSON Schema of a file format (default: the assessment).
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = SchemaKind::Assessment)]
+        kind: SchemaKind,
+    },
+    /// List the requirements of a framework implied by the targets (each target
+    /// level and every lower level), each marked covered or not by the achieved
+    /// level, with the coverage per group.
     Requirements {
         /// The assessment file (`-` for standard input).
         file: PathBuf,
-        /// The role to map for (default: the assessment's own role).
+        /// A built-in framework (see `smm frameworks`): iec62443, csf-2.0, iso27001-2022.
+        #[arg(long, default_value = "iec62443", conflicts_with = "framework_file")]
+        framework: String,
+        /// A framework catalogue file to use instead of a built-in one (needs --mapping).
+        #[arg(long, requires = "mapping")]
+        framework_file: Option<PathBuf>,
+        /// The role to map for (default: the assessment's own role, where the framework has roles).
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
         /// Output format.
@@ -58,12 +69,22 @@ enum Command {
         #[arg(long)]
         mapping: Option<PathBuf>,
     },
+    /// List the built-in frameworks and their indicative mappings.
+    Frameworks,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    Assessment,
+    Framework,
+    Mapping,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Json,
     Csv,
+    Md,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,18 +106,56 @@ fn main() -> ExitCode {
     let catalogue = Catalogue::builtin();
     match cli.command {
         Command::Catalogue => println!("{}", Catalogue::builtin_json().trim_end()),
-        Command::Schema => print!("{}", smm_core::schema::assessment_schema_json()),
-        Command::Requirements { file, role, format, mapping } => {
+        Command::Schema { kind } => print!(
+            "{}",
+            match kind {
+                SchemaKind::Assessment => smm_core::schema::assessment_schema_json(),
+                SchemaKind::Framework => smm_core::schema::framework_schema_json(),
+                SchemaKind::Mapping => smm_core::schema::mapping_schema_json(),
+            }
+        ),
+        Command::Frameworks => {
+            println!("id\tname\tedition\trequirements\tmapping rows");
+            for f in smm_core::framework::Framework::builtin_all() {
+                let rows = smm_core::mapping::Mapping::builtin_for(&f.id).map_or(0, |m| m.rows.len());
+                println!("{}\t{}\t{}\t{}\t{rows}", f.id, f.name, f.edition, f.requirements.len());
+            }
+        }
+        Command::Requirements { file, framework, framework_file, role, format, mapping } => {
             let a = match load(&file, catalogue).and_then(single) {
                 Ok(a) => a,
                 Err(e) => return fail(&file, &e),
             };
-            let iec = smm_core::iec62443::Iec62443::builtin();
+            let own_framework;
+            let framework = match &framework_file {
+                Some(path) => match read_bytes(path)
+                    .and_then(|b| smm_core::framework::parse_framework(&b).map_err(|e| e.to_string()))
+                {
+                    Ok(f) => {
+                        own_framework = f;
+                        &own_framework
+                    }
+                    Err(e) => return fail(path, &e),
+                },
+                None => match smm_core::framework::Framework::builtin(&framework) {
+                    Some(f) => f,
+                    None => {
+                        eprintln!("smm: unknown framework `{framework}`; `smm frameworks` lists the built-in ones");
+                        return ExitCode::from(2);
+                    }
+                },
+            };
             let owned;
             let mapping = match mapping {
-                None => smm_core::mapping::Mapping::builtin(),
+                None => match smm_core::mapping::Mapping::builtin_for(&framework.id) {
+                    Some(m) => m,
+                    None => {
+                        eprintln!("smm: no built-in mapping for `{}`: give one with --mapping", framework.id);
+                        return ExitCode::from(2);
+                    }
+                },
                 Some(path) => match read_bytes(&path)
-                    .and_then(|b| smm_core::mapping::parse_mapping(&b, catalogue, iec).map_err(|e| e.to_string()))
+                    .and_then(|b| smm_core::mapping::parse_mapping(&b, catalogue, framework).map_err(|e| e.to_string()))
                 {
                     Ok(m) => {
                         owned = m;
@@ -105,19 +164,26 @@ fn main() -> ExitCode {
                     Err(e) => return fail(&path, &e),
                 },
             };
-            let role = role.map_or(a.metadata.role, role_of);
-            let list = smm_core::mapping::implied_requirements(catalogue, iec, mapping, &a, role);
+            // A framework without roles (CSF, ISO) is read for every role.
+            let role = framework.has_roles().then(|| role.map_or(a.metadata.role, role_of));
+            let list = smm_core::mapping::implied_requirements(catalogue, framework, mapping, &a, role);
+            let coverage = smm_core::mapping::group_coverage(framework, &list);
             match format {
                 ListFormat::Csv => print!("{}", smm_core::mapping::requirements_csv(catalogue, &list)),
+                ListFormat::Md => {
+                    print!("{}", smm_core::mapping::requirements_md(catalogue, framework, mapping, &list, &coverage))
+                }
                 ListFormat::Json => println!(
                     "{}",
                     serde_json::to_string_pretty(&serde_json::json!({
                         "format": "smm-navigator/requirements",
-                        "version": 1,
+                        "version": 2,
                         "assessment_id": a.id,
-                        "role": role.id(),
+                        "framework": { "id": framework.id, "name": framework.name, "edition": framework.edition },
+                        "role": role.map(|r| r.id()),
                         "mapping": { "id": mapping.id, "name": mapping.name },
-                        "note": "SMM comprehensiveness levels are not ISA/IEC 62443 security levels: they measure different things.",
+                        "note": framework.caution,
+                        "coverage": coverage,
                         "requirements": list,
                     }))
                     .unwrap_or_default()

@@ -157,7 +157,9 @@ fn requirements_lists_what_the_targets_imply() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["role"], "product-supplier");
-    assert!(v["note"].as_str().unwrap().contains("not ISA/IEC 62443 security levels"));
+    assert_eq!(v["framework"]["id"], "iec62443");
+    assert!(v["note"].as_str().unwrap().contains("An SMM target of 3 is not SL 3"));
+    assert!(v["coverage"].as_array().unwrap().iter().any(|g| g["group"] == "62443-4-2"));
     let reqs = v["requirements"].as_array().unwrap();
     assert!(!reqs.is_empty());
     assert!(reqs.iter().all(|r| ["62443-4-1", "62443-4-2"].contains(&r["part"].as_str().unwrap())));
@@ -168,4 +170,64 @@ fn requirements_lists_what_the_targets_imply() {
     let out = smm(&["requirements", CAMERA, "--mapping", BOTTLING]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("not \"smm-navigator/mapping\""), "{}", text(&out.stderr));
+}
+
+#[test]
+fn requirements_reads_the_same_assessment_against_csf_and_iso() {
+    for (framework, top) in
+        [("csf-2.0", ["GV", "ID", "PR", "DE", "RS", "RC"].as_slice()), ("iso27001-2022", &["5", "6", "7", "8"])]
+    {
+        let out = smm(&["requirements", CAMERA, "--framework", framework]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["framework"]["id"], framework);
+        assert!(v["role"].is_null(), "{framework} has no roles");
+        let reqs = v["requirements"].as_array().unwrap();
+        assert!(!reqs.is_empty(), "{framework}");
+        assert!(reqs.iter().all(|r| top.contains(&r["part"].as_str().unwrap())), "{framework}");
+        let md = text(&smm(&["requirements", CAMERA, "--framework", framework, "--format", "md"]).stdout);
+        assert!(md.contains("## Coverage per group") && md.contains("| requirement | title | covered | implied by |"));
+    }
+    let out = smm(&["requirements", CAMERA, "--framework", "nist-800-53"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("smm frameworks"));
+    let out = smm(&["frameworks"]);
+    let listing = text(&out.stdout);
+    for id in ["iec62443", "csf-2.0", "iso27001-2022"] {
+        assert!(listing.contains(id), "{listing}");
+    }
+}
+
+#[test]
+fn requirements_reads_a_user_framework_with_its_mapping() {
+    let dir = std::env::temp_dir().join(format!("smm-cli-fw-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../smm-core/data");
+    let mut f: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/frameworks/iso27001-2022.json")).unwrap())
+            .unwrap();
+    f["id"] = "our-controls".into();
+    let mut m: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/mappings/indicative-iso27001-2022.json")).unwrap(),
+    )
+    .unwrap();
+    m["framework"] = "our-controls".into();
+    let (fp, mp) = (dir.join("f.json"), dir.join("m.json"));
+    std::fs::write(&fp, f.to_string()).unwrap();
+    std::fs::write(&mp, m.to_string()).unwrap();
+    let args = ["requirements", CAMERA, "--framework-file", fp.to_str().unwrap(), "--mapping", mp.to_str().unwrap()];
+    let out = smm(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["framework"]["id"], "our-controls");
+    let builtin: serde_json::Value =
+        serde_json::from_slice(&smm(&["requirements", CAMERA, "--framework", "iso27001-2022"]).stdout).unwrap();
+    assert_eq!(v["requirements"], builtin["requirements"]);
+    // A mapping for another framework is refused, naming the path.
+    m["framework"] = "somewhere-else".into();
+    std::fs::write(&mp, m.to_string()).unwrap();
+    let out = smm(&args);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("framework"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
 }

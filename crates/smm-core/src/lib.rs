@@ -25,6 +25,7 @@ pub mod bundle;
 pub mod catalogue;
 pub mod document;
 pub mod engine;
+pub mod framework;
 pub mod history;
 pub mod iec62443;
 pub mod level;
@@ -49,11 +50,24 @@ pub use report::Report;
 /// JSON Schemas generated from the file-format types.
 #[cfg(feature = "schema")]
 pub mod schema {
-    /// The JSON Schema of the assessment file format, pretty-printed.
-    pub fn assessment_schema_json() -> String {
-        let schema = schemars::schema_for!(crate::Assessment);
+    fn pretty(schema: schemars::Schema) -> String {
         let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
         s.push('\n');
         s
+    }
+
+    /// The JSON Schema of the assessment file format, pretty-printed.
+    pub fn assessment_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::Assessment))
+    }
+
+    /// The JSON Schema of the framework catalogue format, pretty-printed.
+    pub fn framework_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::framework::Framework))
+    }
+
+    /// The JSON Schema of the mapping format (version 2), pretty-printed.
+    pub fn mapping_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::mapping::Mapping))
     }
 }

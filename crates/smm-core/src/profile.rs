@@ -17,7 +17,7 @@ use crate::level::{Level, Scope};
 /// The `format` value of a profile file.
 pub const PROFILE_FORMAT: &str = "smm-navigator/profile";
 
-const RETAIL_POS_JSON: &str = include_str!("../data/profiles/retail-pos.json");
+const RETAIL_POS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profiles__retail-pos.json"));
 
 /// A profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use crate::report::csv_row;
 /// The `format` value of the trustworthiness catalogue.
 pub const TRUST_FORMAT: &str = "smm-navigator/trustworthiness-catalogue";
 
-const BUILTIN_JSON: &str = include_str!("../data/trustworthiness.json");
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trustworthiness.json"));
 
 /// The catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -130,6 +130,24 @@ fn the_committed_schema_matches_the_types() {
 }
 
 #[test]
+fn the_committed_framework_and_mapping_schemas_match_the_types() {
+    for (file, generated) in [
+        ("framework-v1.schema.json", smm_core::schema::framework_schema_json()),
+        ("mapping-v2.schema.json", smm_core::schema::mapping_schema_json()),
+    ] {
+        let path = format!("{}/../../schema/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "schema/{file} is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
+        );
+    }
+}
+
+#[test]
 fn every_released_version_still_imports() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
     let v1 = std::fs::read(format!("{dir}/assessment-v1.smm.json")).unwrap();

@@ -1,9 +1,10 @@
-//! Invariants of the 62443 catalogue, the shipped profile and the shipped mapping;
-//! the requirement views; hostile profile and mapping files.
+//! Invariants of the 62443 catalogue, the shipped profile and the shipped 62443
+//! mapping; the requirement views; hostile profile and mapping files.
 
 use std::collections::HashSet;
 
-use smm_core::iec62443::{well_formed, Iec62443};
+use smm_core::framework::Framework;
+use smm_core::iec62443::{part_of, well_formed};
 use smm_core::mapping::{implied_requirements, parse_mapping, requirements_csv, rows_for_requirement, Mapping};
 use smm_core::profile::{derived_scope, parse_profile, Profile};
 use smm_core::{parse_assessment, Catalogue, Level, PracticeResult, Role, Scope, Target};
@@ -12,17 +13,41 @@ fn cat() -> &'static Catalogue {
     Catalogue::builtin()
 }
 
+fn iec() -> &'static Framework {
+    Framework::iec62443()
+}
+
+/// The 62443 part of a requirement (the top-level group of the 62443 catalogue).
+fn part(id: &str) -> &'static str {
+    part_of(iec(), id).unwrap_or("")
+}
+
+/// The second-tier group of a requirement without its part, e.g. `FR 1` or `SM`.
+fn subgroup(r: &smm_core::framework::Requirement) -> Option<String> {
+    let p = part(&r.id);
+    r.group.strip_prefix(&format!("{p} ")).map(str::to_string)
+}
+
 #[test]
 fn the_62443_catalogue_is_sound() {
-    let iec = Iec62443::builtin();
-    assert_eq!(iec.problems(), Vec::<String>::new());
-    let count = |part: &str| iec.requirements.iter().filter(|r| r.part == part).count();
-    assert_eq!(iec.requirements.iter().filter(|r| r.part == "62443-4-1").count(), 47, "4-1 has 47 requirements");
+    let iec = iec();
+    assert_eq!(iec.problems(), vec![]);
+    let count = |p: &str| iec.requirements.iter().filter(|r| part(&r.id) == p).count();
+    assert_eq!(count("62443-4-1"), 47, "4-1 has 47 requirements");
     assert!(count("62443-3-3") >= 51 && count("62443-4-2") >= 51 && count("62443-2-4") >= 50);
     assert_eq!(count("62443-2-1"), 8);
-    assert_eq!(iec.foundational_requirements.len(), 7);
+    let frs: HashSet<String> = iec.requirements.iter().filter_map(subgroup).filter(|g| g.starts_with("FR ")).collect();
+    assert_eq!(frs.len(), 7, "seven foundational requirements");
     let sr11 = iec.requirement("SR 1.1").unwrap();
-    assert_eq!((sr11.fr.as_deref(), sr11.min_sl), (Some("FR 1"), Some(1)));
+    assert_eq!((subgroup(sr11).as_deref(), sr11.min_sl), (Some("FR 1"), Some(1)));
+    // Parts keep their editions and roles.
+    let p33 = iec.group("62443-3-3").unwrap();
+    assert_eq!(p33.edition.as_deref(), Some("2013"));
+    assert_eq!(p33.roles, vec![Role::AssetOwner, Role::ProductSupplier]);
+    assert!(
+        iec.caution.as_deref().is_some_and(|c| c.contains("not SL 3")),
+        "the two-scales note travels with the data"
+    );
     assert_eq!(iec.requirement("SR 1.1 RE(1)").unwrap().parent.as_deref(), Some("SR 1.1"));
     for bad in [
         ("62443-3-3", "SR1.1"),
@@ -54,7 +79,7 @@ fn the_retail_profile_is_sound_and_covers_all_practices() {
 #[test]
 fn the_indicative_mapping_is_sound_and_complete() {
     let m = Mapping::builtin();
-    assert_eq!(m.problems(cat(), Iec62443::builtin()), vec![]);
+    assert_eq!(m.problems(cat(), iec()), vec![]);
     assert!(m.about.to_lowercase().contains("indicative"));
     let parts = |role: Role| -> &'static [&'static str] {
         match role {
@@ -67,10 +92,11 @@ fn the_indicative_mapping_is_sound_and_complete() {
         for level in Level::GRADED {
             for role in Role::ALL {
                 let rows: Vec<_> =
-                    m.rows.iter().filter(|r| r.practice == p.id && r.level == level && r.role == role).collect();
+                    m.rows.iter().filter(|r| r.practice == p.id && r.level == level && r.role == Some(role)).collect();
                 assert!(!rows.is_empty(), "no row for {} level {level} {}", p.id, role.id());
                 for r in rows {
-                    assert!(parts(role).contains(&r.part.as_str()), "{} {level} {}: part {}", p.id, role.id(), r.part);
+                    let at = part(&r.requirement);
+                    assert!(parts(role).contains(&at), "{} {level} {}: part {at}", p.id, role.id());
                 }
             }
         }
@@ -80,7 +106,7 @@ fn the_indicative_mapping_is_sound_and_complete() {
 #[test]
 fn implied_requirements_include_lower_levels_and_mark_coverage() {
     let c = cat();
-    let iec = Iec62443::builtin();
+    let iec = iec();
     let m = Mapping::builtin();
     let mut a = smm_core::Assessment::new("t", "T", Role::AssetOwner);
     a.targets.insert("access-control".into(), Target::new(Level::new(3).unwrap(), Scope::General));
@@ -92,8 +118,9 @@ fn implied_requirements_include_lower_levels_and_mark_coverage() {
             ..Default::default()
         },
     );
-    let list = implied_requirements(c, iec, m, &a, Role::AssetOwner);
-    let rows: Vec<_> = m.rows.iter().filter(|r| r.practice == "access-control" && r.role == Role::AssetOwner).collect();
+    let list = implied_requirements(c, iec, m, &a, Some(Role::AssetOwner));
+    let rows: Vec<_> =
+        m.rows.iter().filter(|r| r.practice == "access-control" && r.role == Some(Role::AssetOwner)).collect();
     let want: HashSet<&str> = rows.iter().filter(|r| r.level.get() <= 3).map(|r| r.requirement.as_str()).collect();
     let got: HashSet<&str> = list.iter().map(|r| r.requirement.as_str()).collect();
     assert_eq!(got, want, "levels 1 to 3, not 4");
@@ -103,7 +130,7 @@ fn implied_requirements_include_lower_levels_and_mark_coverage() {
     }
     // Not applicable implies nothing.
     a.targets.get_mut("access-control").unwrap().not_applicable = Some(smm_core::NotApplicable { reason: "x".into() });
-    assert!(implied_requirements(c, iec, m, &a, Role::AssetOwner).is_empty());
+    assert!(implied_requirements(c, iec, m, &a, Some(Role::AssetOwner)).is_empty());
     // Reverse view and CSV.
     let any = &m.rows[0];
     assert!(rows_for_requirement(m, &any.requirement).iter().any(|r| r.practice == any.practice));
@@ -147,7 +174,7 @@ fn an_assessment_using_the_profile_validates_its_indicators() {
 #[test]
 fn hostile_profiles_and_mappings_are_refused_with_paths() {
     let c = cat();
-    let iec = Iec62443::builtin();
+    let iec = iec();
     let profile = serde_json::to_value(Profile::builtin("retail-pos").unwrap()).unwrap();
     let mapping = serde_json::to_value(Mapping::builtin()).unwrap();
     let with = |base: &serde_json::Value, pointer: &str, v: serde_json::Value| {
@@ -174,13 +201,13 @@ fn hostile_profiles_and_mappings_are_refused_with_paths() {
     }
     let mapping_cases = [
         (with(&mapping, "/rows/0/requirement", "SR 99.9".into()), "rows[0].requirement", "unknown requirement id"),
-        (with(&mapping, "/rows/0/part", "62443-2-4".into()), "rows[0].part", "belongs to part"),
+        (with(&mapping, "/framework", "csf-2.0".into()), "framework", "not `iec62443`"),
         (with(&mapping, "/rows/0/level", 0.into()), "rows[0].level", "from 1 to 4"),
         (with(&mapping, "/rows/0/role", "regulator".into()), "rows[0].role", "unknown variant"),
         (with(&mapping, "/rows/0/rationale", "".into()), "rows[0].rationale", "one-line rationale"),
         (with(&mapping, "/rows/0/practice", "nothing".into()), "rows[0].practice", "unknown practice id"),
         (with(&mapping, "/format", "x".into()), "format", "not \"smm-navigator/mapping\""),
-        ("{\"format\":\"smm-navigator/mapping\",\"version\":1,\"format\":1}".to_string(), "format", "appears twice"),
+        ("{\"format\":\"smm-navigator/mapping\",\"version\":2,\"format\":1}".to_string(), "format", "appears twice"),
     ];
     for (text, path, needle) in &mapping_cases {
         let err = parse_mapping(text.as_bytes(), c, iec).unwrap_err();
@@ -215,7 +242,8 @@ fn corpus(dir: &str, read: impl Fn(&[u8]) -> Result<(), smm_core::DocumentError>
 #[test]
 fn the_hostile_profile_and_mapping_corpora_are_refused() {
     corpus("hostile-profiles", |b| parse_profile(b, cat()).map(|_| ()));
-    corpus("hostile-mappings", |b| parse_mapping(b, cat(), Iec62443::builtin()).map(|_| ()));
+    corpus("hostile-mappings", |b| parse_mapping(b, cat(), iec()).map(|_| ()));
+    corpus("hostile-frameworks", |b| smm_core::framework::parse_framework(b).map(|_| ()));
 }
 
 /// Requirements that 62443-4-2 defines only per component type (software
@@ -342,46 +370,43 @@ fn the_identifier_grammar_refuses_what_it_guards_against() {
 
 #[test]
 fn every_62443_id_follows_the_grammar_of_its_part() {
-    let iec = Iec62443::builtin();
-    let mut problems: Vec<String> = iec.requirements.iter().filter_map(|r| grammar_problem(&r.part, &r.id)).collect();
+    let iec = iec();
+    let mut problems: Vec<String> =
+        iec.requirements.iter().filter_map(|r| grammar_problem(part(&r.id), &r.id)).collect();
     for r in &iec.requirements {
-        assert!(well_formed(&r.part, &r.id), "the core's check refuses {}", r.id);
+        assert!(well_formed(part(&r.id), &r.id), "the core's check refuses {}", r.id);
         // The foundational requirement agrees with the number, where the part has them.
-        if let Some(fr) = &r.fr {
-            let num = r.id.split(' ').nth(1).and_then(|n| n.split('.').next()).unwrap_or("");
-            if *fr != format!("FR {num}") {
-                problems.push(format!("`{}` names {fr}", r.id));
-            }
-        }
-        if let Some(g) = &r.group {
-            if r.part == "62443-4-1" && !r.id.starts_with(&format!("{g}-")) {
+        if let Some(g) = subgroup(r) {
+            if g.starts_with("FR ") {
+                let num = r.id.split(' ').nth(1).and_then(|n| n.split('.').next()).unwrap_or("");
+                if g != format!("FR {num}") {
+                    problems.push(format!("`{}` names {g}", r.id));
+                }
+            } else if part(&r.id) == "62443-4-1" && !r.id.starts_with(&format!("{g}-")) {
                 problems.push(format!("`{}` is filed in group {g}", r.id));
             }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // 62443-2-1 is present only as whole programme elements, and says so.
-    for r in iec.requirements.iter().filter(|r| r.part == "62443-2-1") {
+    for r in iec.requirements.iter().filter(|r| part(&r.id) == "62443-2-1") {
         assert!(r.title.ends_with("(element-level reference)"), "{}: {}", r.id, r.title);
     }
-    assert_eq!(iec.requirements.iter().filter(|r| r.part == "62443-3-2").count(), 7, "ZCR 1 to ZCR 7");
+    assert_eq!(iec.requirements.iter().filter(|r| part(&r.id) == "62443-3-2").count(), 7, "ZCR 1 to ZCR 7");
     assert!(well_formed("62443-3-2", "ZCR 3") && !well_formed("62443-3-2", "ZCR 3 RE(1)"));
 }
 
 #[test]
 fn every_mapping_row_points_to_a_well_formed_id_in_the_62443_data() {
-    let iec = Iec62443::builtin();
     let mut problems = Vec::new();
     for (i, r) in Mapping::builtin().rows.iter().enumerate() {
-        if let Some(p) = grammar_problem(&r.part, &r.requirement) {
-            problems.push(format!("rows[{i}]: {p}"));
-        }
-        match iec.requirement(&r.requirement) {
+        match iec().requirement(&r.requirement) {
             None => problems.push(format!("rows[{i}]: `{}` is not in the 62443 data", r.requirement)),
-            Some(req) if req.part != r.part => {
-                problems.push(format!("rows[{i}]: `{}` is in {}", r.requirement, req.part))
+            Some(_) => {
+                if let Some(p) = grammar_problem(part(&r.requirement), &r.requirement) {
+                    problems.push(format!("rows[{i}]: {p}"));
+                }
             }
-            Some(_) => {}
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -451,7 +476,7 @@ fn governance_practices_reach_technical_requirements_only_where_reviewed() {
     for r in &Mapping::builtin().rows {
         let p = c.practice(&r.practice).unwrap();
         let (domain, _) = c.parents_of(p).unwrap();
-        let technical = r.part == "62443-3-3" || r.part == "62443-4-2";
+        let technical = matches!(part(&r.requirement), "62443-3-3" | "62443-4-2");
         if domain.id == "governance"
             && technical
             && !GOVERNANCE_TECHNICAL.contains(&(r.practice.as_str(), r.level.get(), r.requirement.as_str()))
@@ -463,7 +488,7 @@ fn governance_practices_reach_technical_requirements_only_where_reviewed() {
     // Zone and conduit requirements are used where they fit.
     for practice in ["threat-modeling", "risk-attitude", "asset-change-and-configuration-management"] {
         assert!(
-            Mapping::builtin().rows.iter().any(|r| r.practice == practice && r.part == "62443-3-2"),
+            Mapping::builtin().rows.iter().any(|r| r.practice == practice && part(&r.requirement) == "62443-3-2"),
             "{practice} has no 62443-3-2 row"
         );
     }
