@@ -25,15 +25,20 @@ gz() { gzip -9c "dist/$1" | wc -c; }
 wb=$(( $(gz workbench.html) + $(gz workbench.js) + $(gz workbench_bg.wasm) ))
 budget "workbench bundle (workbench.html, workbench.js, workbench_bg.wasm)" "$wb" 440
 # Issue 13: the CSF and ISO catalogues and mappings are workbench data only; the
-# workbench may grow by at most their compressed size plus 15 KiB over the
-# bundle before them (429,437 bytes, the run of 2026-12-01 before the frameworks view).
+# workbench wasm may grow by at most their compressed size plus 15 KiB over the
+# wasm before them (427,488 bytes gzip: scripts/size-ablation.sh on commit ef92954).
+# All framework data (62443 too) now stays out of the wasm: dist/frameworks/ and
+# dist/mappings/ are fetched when the frameworks view opens (and cached offline).
 D=crates/smm-core/data
 new_data=$(( $(gzip -9c $D/frameworks/csf-2.0.json | wc -c) + $(gzip -9c $D/frameworks/iso27001-2022.json | wc -c) \
   + $(gzip -9c $D/mappings/indicative-csf-2.0.json | wc -c) + $(gzip -9c $D/mappings/indicative-iso27001-2022.json | wc -c) ))
-growth=$(( wb - 429437 ))
+growth=$(( $(gz workbench_bg.wasm) - 427488 ))
 allowed=$(( new_data + 15 * 1024 ))
 if [ "$growth" -le "$allowed" ]; then verdict="within budget"; else verdict="OVER budget by $(( growth - allowed )) bytes"; fi
 echo "workbench growth for the frameworks view: $growth bytes gzip; new data $new_data bytes gzip + 15 KiB = $allowed allowed: $verdict"
+fw_files=0
+for f in dist/frameworks/*.json dist/mappings/*.json; do fw_files=$(( fw_files + $(gzip -9c "$f" | wc -c) )); done
+echo "framework catalogues and mappings fetched with the frameworks view (dist/frameworks, dist/mappings): $fw_files bytes gzip"
 echo "reader bundle (reader.js, reader_bg.wasm): $(( $(gz reader.js) + $(gz reader_bg.wasm) )) bytes gzip"
 echo "on-demand worker (worker_loader.js, worker.js, worker_bg.wasm): $(( $(gz worker_loader.js) + $(gz worker.js) + $(gz worker_bg.wasm) )) bytes gzip"
 echo "== in headless Chromium"

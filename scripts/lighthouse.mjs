@@ -32,13 +32,16 @@ async function coldProfile() {
 }
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const pages = [
+const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+const allPages = [
   ['home', '/#/', 98],
   ['explorer', '/#/practices', 98],
   ['practice', '/#/practices/threat-modeling', 98],
   ['assessment', `/workbench.html#/assessments/${id}/assess/threat-modeling`, 90],
   ['results', `/workbench.html#/assessments/${id}/results`, 90],
 ];
+// LIGHTHOUSE_PAGES=assessment,results measures only those.
+const pages = allPages.filter(([name]) => !only || only.includes(name));
 const line = (label, value, ok, budget) => console.log(`${label.padEnd(42)} ${String(value).padStart(9)}  ${ok ? 'within budget' : 'MISSED'} (${budget})`);
 try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

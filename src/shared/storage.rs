@@ -296,8 +296,15 @@ pub fn save_framework(f: &smm_core::framework::Framework) -> Result<(), StorageE
 /// one, migrated on reading; unreadable ones are skipped).
 pub fn load_mappings(
     catalogue: &Catalogue,
-    frameworks: &[smm_core::framework::Framework],
+    frameworks: impl FnOnce() -> Vec<smm_core::framework::Framework>,
 ) -> Vec<smm_core::mapping::Mapping> {
+    // The frameworks are read only when some mapping is stored (rarely): no
+    // parsing of the built-in catalogues at start otherwise.
+    let full = format!("{PREFIX}{MAPPING}");
+    if !keys().unwrap_or_default().iter().any(|k| k.starts_with(&full)) {
+        return Vec::new();
+    }
+    let frameworks = frameworks();
     load_prefixed(MAPPING, |b| {
         let id = smm_core::mapping::mapping_framework(b).unwrap_or_default();
         match frameworks.iter().find(|f| f.id == id) {

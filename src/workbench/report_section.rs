@@ -15,6 +15,7 @@ use crate::workbench::state::Current;
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let c = Current::expect();
+    c.state.load_builtin();
     // Framework ids whose coverage summary the report includes.
     let chosen = RwSignal::new(Vec::<String>::new());
     let choices = move || {

@@ -13,6 +13,22 @@ use super::crosswalk_matrix::CrosswalkMatrix;
 use crate::shared::download::{download, file_stem};
 use crate::workbench::state::Current;
 
+/// An empty framework, shown while the catalogues load.
+fn not_loaded() -> Framework {
+    Framework {
+        format: smm_core::framework::FRAMEWORK_FORMAT.into(),
+        version: smm_core::framework::FRAMEWORK_VERSION,
+        id: String::new(),
+        name: String::new(),
+        edition: String::new(),
+        about: String::new(),
+        group_kinds: Vec::new(),
+        caution: None,
+        groups: Vec::new(),
+        requirements: Vec::new(),
+    }
+}
+
 /// Requirements implied by the targets, with filters, coverage, crosswalk, CSV export and reverse lookup.
 #[component]
 pub fn RequirementsSection() -> impl IntoView {
@@ -25,9 +41,12 @@ pub fn RequirementsSection() -> impl IntoView {
     let fr = RwSignal::new(String::new());
     let lookup = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
+    // The shipped catalogues are fetched from the app's folder the first time.
+    c.state.load_builtin();
     let framework = Memo::new(move |_| {
         let id = framework_id.get();
-        c.state.frameworks().into_iter().find(|f| f.id == id).unwrap_or_else(|| Framework::iec62443().clone())
+        let all = c.state.frameworks();
+        all.iter().find(|f| f.id == id).or(all.first()).cloned().unwrap_or_else(not_loaded)
     });
     let mappings = Memo::new(move |_| c.state.mappings_for(&framework.with(|f| f.id.clone())));
     let mapping = Memo::new(move |_| {
@@ -144,6 +163,13 @@ pub fn RequirementsSection() -> impl IntoView {
                 "Assess once, read it against several frameworks. For each practice, the requirements related to its target level and to every lower level, since lower levels must be met too. "
                 "A requirement is covered when the achieved level of every practice that implies it reaches the mapped level."
             </p>
+            {move || match c.state.builtin.with(|b| b.as_ref().map(|r| r.as_ref().err().cloned())) {
+                None => Some(view! { <p role="status" class="loading">"Loading the framework catalogues…"</p> }.into_any()),
+                Some(Some(e)) => Some(view! {
+                    <p role="alert" class="notice error">{format!("The framework catalogues could not be loaded: {e}. They are cached for offline use after one visit online.")}</p>
+                }.into_any()),
+                Some(None) => None,
+            }}
             <form class="card requirement-filters" on:submit=|ev| ev.prevent_default()>
                 <label>
                     "Framework"

@@ -20,6 +20,43 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// The shipped framework catalogues and their indicative mappings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Builtin {
+    /// ISA/IEC 62443, NIST CSF 2.0, ISO/IEC 27001:2022 Annex A.
+    pub frameworks: Vec<smm_core::framework::Framework>,
+    /// One indicative mapping per framework.
+    pub mappings: Vec<smm_core::mapping::Mapping>,
+}
+
+/// Fetches one of the app's own files as text (same origin, cached by the service worker).
+async fn fetch_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let failed = |e: wasm_bindgen::JsValue| format!("{path} could not be read ({e:?})");
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(path)).await.map_err(failed)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{path} could not be read (status {})", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{path} is not text"))
+}
+
+/// Fetches and checks the shipped frameworks and mappings, with the same strict
+/// parsers as a user's files.
+async fn fetch_builtin() -> Result<Builtin, String> {
+    let mut out = Builtin { frameworks: Vec::new(), mappings: Vec::new() };
+    for (framework, mapping) in smm_core::framework::BUILTIN_FILES {
+        let f = smm_core::framework::parse_framework(fetch_text(framework).await?.as_bytes())
+            .map_err(|e| format!("{framework}: {e}"))?;
+        let m = smm_core::mapping::parse_mapping(fetch_text(mapping).await?.as_bytes(), Catalogue::builtin(), &f)
+            .map_err(|e| format!("{mapping}: {e}"))?;
+        out.frameworks.push(f);
+        out.mappings.push(m);
+    }
+    Ok(out)
+}
+
 /// A deleted assessment kept in memory so that the deletion can be undone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -46,7 +83,11 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<crate::workbench::transfer::PendingImport>>,
     /// Profiles loaded by the user (the shipped ones come from smm-core).
     pub user_profiles: RwSignal<Vec<smm_core::profile::Profile>>,
-    /// Framework catalogues loaded by the user (the shipped ones come from smm-core).
+    /// The shipped framework catalogues and their indicative mappings, fetched
+    /// from the app's folder when first needed ([`AppState::load_builtin`]):
+    /// `None` until then, an error message when they could not be read.
+    pub builtin: RwSignal<Option<Result<Builtin, String>>>,
+    /// Framework catalogues loaded by the user.
     pub user_frameworks: RwSignal<Vec<smm_core::framework::Framework>>,
     /// Mappings loaded by the user (the shipped ones come from smm-core).
     pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
@@ -68,11 +109,10 @@ impl AppState {
             transfer: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             user_profiles: RwSignal::new(storage::load_profiles(Catalogue::builtin())),
-            user_frameworks: RwSignal::new(user_frameworks.clone()),
-            user_mappings: RwSignal::new(storage::load_mappings(
-                Catalogue::builtin(),
-                &all_frameworks(&user_frameworks),
-            )),
+            builtin: RwSignal::new(None),
+            user_frameworks: RwSignal::new(user_frameworks),
+            // Read once the shipped frameworks are here (a mapping names its framework).
+            user_mappings: RwSignal::new(Vec::new()),
         }
     }
 
@@ -243,15 +283,59 @@ impl AppState {
         all
     }
 
-    /// Every framework available: the shipped ones first, then the user's (one
-    /// with a shipped id is not listed twice).
+    /// Fetches the shipped frameworks and mappings once (then the user's stored
+    /// mappings, which name their framework); later calls return at once.
+    pub async fn builtin_ready(&self) -> Result<(), String> {
+        if let Some(done) = self.builtin.get_untracked() {
+            return done.map(|_| ());
+        }
+        let result = fetch_builtin().await;
+        if let Ok(b) = &result {
+            let all = all_frameworks(&b.frameworks, &self.user_frameworks.get_untracked());
+            self.user_mappings.set(storage::load_mappings(Catalogue::builtin(), || all));
+        }
+        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
+        self.builtin.set(Some(result));
+        outcome
+    }
+
+    /// Starts [`AppState::builtin_ready`] in the background (the frameworks view and the report call it).
+    pub fn load_builtin(&self) {
+        if self.builtin.get_untracked().is_none() {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                let _ = state.builtin_ready().await;
+            });
+        }
+    }
+
+    /// The shipped frameworks, once fetched (tracked).
+    fn builtin_frameworks(&self) -> Vec<smm_core::framework::Framework> {
+        self.builtin
+            .with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map(|b| b.frameworks.clone()).unwrap_or_default())
+    }
+
+    /// True when `id` is the id of a shipped framework.
+    pub fn is_builtin_framework(&self, id: &str) -> bool {
+        smm_core::framework::BUILTIN_FILES
+            .iter()
+            .any(|(f, _)| f.trim_start_matches("frameworks/").trim_end_matches(".json") == id)
+    }
+
+    /// Every framework available: the shipped ones first (once fetched), then
+    /// the user's (one with a shipped id is not listed twice).
     pub fn frameworks(&self) -> Vec<smm_core::framework::Framework> {
-        all_frameworks(&self.user_frameworks.get())
+        all_frameworks(&self.builtin_frameworks(), &self.user_frameworks.get())
     }
 
     /// Every mapping available for framework `framework`: the shipped indicative one first, then the user's.
     pub fn mappings_for(&self, framework: &str) -> Vec<smm_core::mapping::Mapping> {
-        let mut all: Vec<_> = smm_core::mapping::Mapping::builtin_for(framework).into_iter().cloned().collect();
+        let mut all: Vec<_> = self.builtin.with(|b| {
+            b.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|b| b.mappings.iter().filter(|m| m.framework == framework).cloned().collect())
+                .unwrap_or_default()
+        });
         let shipped: Vec<String> = all.iter().map(|m| m.id.clone()).collect();
         all.extend(
             self.user_mappings.get().into_iter().filter(|m| m.framework == framework && !shipped.contains(&m.id)),
@@ -324,8 +408,11 @@ impl Current {
 }
 
 /// The shipped frameworks and then `user`'s (one with a shipped id is not listed twice).
-fn all_frameworks(user: &[smm_core::framework::Framework]) -> Vec<smm_core::framework::Framework> {
-    let mut all: Vec<_> = smm_core::framework::Framework::builtin_all().to_vec();
+fn all_frameworks(
+    shipped: &[smm_core::framework::Framework],
+    user: &[smm_core::framework::Framework],
+) -> Vec<smm_core::framework::Framework> {
+    let mut all: Vec<_> = shipped.to_vec();
     for f in user {
         if !all.iter().any(|x| x.id == f.id) {
             all.push(f.clone());

@@ -185,12 +185,13 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
         Some(smm_core::framework::FRAMEWORK_FORMAT) => {
             return match smm_core::framework::parse_framework(bytes) {
                 Err(e) => refused(e),
-                Ok(f) if smm_core::framework::Framework::builtin(&f.id).is_some() => {
-                    ImportStep::Done(TransferMessage::failed(
-                        format!("“{file_name}” was not loaded: `{}` is the id of a built-in framework; give yours another id.", f.id),
-                        vec![],
-                    ))
-                }
+                Ok(f) if state.is_builtin_framework(&f.id) => ImportStep::Done(TransferMessage::failed(
+                    format!(
+                        "“{file_name}” was not loaded: `{}` is the id of a built-in framework; give yours another id.",
+                        f.id
+                    ),
+                    vec![],
+                )),
                 Ok(f) => ImportStep::Done(match storage::save_framework(&f) {
                     Ok(()) => {
                         let summary = format!(
@@ -270,7 +271,19 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         let step = match read_browser_file(&file).await {
-            Ok(bytes) => start_import(state, &name, &bytes),
+            Ok(bytes) => {
+                // A mapping is read against its framework: the shipped ones first.
+                if smm_core::mapping::mapping_framework(&bytes).is_some() {
+                    if let Err(e) = state.builtin_ready().await {
+                        state.transfer.set(Some(TransferMessage::failed(
+                            format!("“{name}” was not imported; nothing stored was changed."),
+                            vec![e],
+                        )));
+                        return;
+                    }
+                }
+                start_import(state, &name, &bytes)
+            }
             Err(e) => ImportStep::Done(TransferMessage::failed(
                 format!("“{name}” was not imported; nothing stored was changed."),
                 vec![e],

@@ -113,7 +113,8 @@ test('after one visit to the reader, the workbench is cached in the background a
     await appReady(page);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     // The page asks the worker, once idle, to fetch the rest of the app.
-    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
+    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm',
+      'frameworks/csf-2.0.json', 'mappings/indicative-csf-2.0.json']);
     const fetched = (p) => server.hits.filter((h) => h === p).length;
     assert.equal(fetched('/workbench_bg.wasm'), 1, server.hits.join(', '));
     await context.setOffline(true);
@@ -125,6 +126,12 @@ test('after one visit to the reader, the workbench is cached in the background a
     await page.reload();
     await appReady(page);
     assert.match(await page.textContent('#smm-main'), /Offline review/);
+    // The frameworks view reads its catalogues from the cache too.
+    await page.goto(`${server.origin}/workbench.html${await page.evaluate(() => location.hash)}/requirements`);
+    await page.selectOption('#req-framework', 'csf-2.0');
+    await page.waitForSelector('.coverage-table tbody tr[data-group="GV"]');
+    await page.goto(`${server.origin}/workbench.html#/assessments`);
+    await appReady(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await page.waitForSelector('.home');
     await page.reload();

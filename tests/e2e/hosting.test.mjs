@@ -50,6 +50,8 @@ for (const [bundle, path, ready] of [['reader', '/', '#smm-main h1'], ['workbenc
       // Neither page loads the other app, nor the on-demand worker.
       const other = bundle === 'reader' ? 'workbench' : 'reader';
       assert.deepEqual(requests.filter((p) => p.includes(other) || p.includes('worker')), [], requests.join(', '));
+      // The framework catalogues come with the frameworks view, not before.
+      assert.deepEqual(requests.filter((p) => /\/(frameworks|mappings)\//.test(p)), [], requests.join(', '));
     } finally {
       await context.close();
       await server.close();

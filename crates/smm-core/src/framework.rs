@@ -6,7 +6,6 @@
 //! another one as a file of the same format.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -99,12 +98,24 @@ pub struct Requirement {
     pub confidence: Option<String>,
 }
 
+#[cfg(feature = "builtin-frameworks")]
 const IEC62443_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__iec62443.json"));
+#[cfg(feature = "builtin-frameworks")]
 const CSF_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__csf-2.0.json"));
+#[cfg(feature = "builtin-frameworks")]
 const ISO27001_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__iso27001-2022.json"));
 
 /// The id of the built-in ISA/IEC 62443 catalogue.
 pub const IEC62443: &str = "iec62443";
+
+/// The files of the built-in framework catalogues and their indicative
+/// mappings, as paths under `data/` (the web app serves them from its folder):
+/// (framework file, mapping file), in the order the frameworks are offered.
+pub const BUILTIN_FILES: [(&str, &str); 3] = [
+    ("frameworks/iec62443.json", "mappings/indicative-62443.json"),
+    ("frameworks/csf-2.0.json", "mappings/indicative-csf-2.0.json"),
+    ("frameworks/iso27001-2022.json", "mappings/indicative-iso27001-2022.json"),
+];
 
 fn is_framework_id(id: &str) -> bool {
     !id.is_empty()
@@ -116,8 +127,9 @@ fn is_framework_id(id: &str) -> bool {
 impl Framework {
     /// The built-in frameworks: ISA/IEC 62443, NIST CSF 2.0, ISO/IEC 27001:2022
     /// Annex A (checked by the invariant tests).
+    #[cfg(feature = "builtin-frameworks")]
     pub fn builtin_all() -> &'static [Framework] {
-        static BUILTIN: OnceLock<Vec<Framework>> = OnceLock::new();
+        static BUILTIN: std::sync::OnceLock<Vec<Framework>> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
             [IEC62443_JSON, CSF_JSON, ISO27001_JSON]
                 .iter()
@@ -130,11 +142,13 @@ impl Framework {
     }
 
     /// The built-in framework with this id.
+    #[cfg(feature = "builtin-frameworks")]
     pub fn builtin(id: &str) -> Option<&'static Framework> {
         Framework::builtin_all().iter().find(|f| f.id == id)
     }
 
     /// The built-in ISA/IEC 62443 catalogue.
+    #[cfg(feature = "builtin-frameworks")]
     pub fn iec62443() -> &'static Framework {
         Framework::builtin(IEC62443).unwrap_or_else(|| panic!("the 62443 catalogue is built in"))
     }

@@ -9,8 +9,6 @@
 //! on reading: the framework is `iec62443`, and each row's part must be the part
 //! its requirement is in.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -31,8 +29,11 @@ pub const MAPPING_VERSION: u32 = 2;
 /// The most rows a mapping file may hold.
 pub const MAX_ROWS: usize = 20_000;
 
+#[cfg(feature = "builtin-frameworks")]
 const IEC62443_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-62443.json"));
+#[cfg(feature = "builtin-frameworks")]
 const CSF_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-csf-2.0.json"));
+#[cfg(feature = "builtin-frameworks")]
 const ISO27001_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-iso27001-2022.json"));
 
 /// A mapping file.
@@ -86,8 +87,9 @@ impl MappingRow {
 
 impl Mapping {
     /// The shipped indicative mappings, one per built-in framework (checked by the invariant tests).
+    #[cfg(feature = "builtin-frameworks")]
     pub fn builtin_all() -> &'static [Mapping] {
-        static BUILTIN: OnceLock<Vec<Mapping>> = OnceLock::new();
+        static BUILTIN: std::sync::OnceLock<Vec<Mapping>> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
             [IEC62443_JSON, CSF_JSON, ISO27001_JSON]
                 .iter()
@@ -97,11 +99,13 @@ impl Mapping {
     }
 
     /// The shipped mapping for framework `framework`.
+    #[cfg(feature = "builtin-frameworks")]
     pub fn builtin_for(framework: &str) -> Option<&'static Mapping> {
         Mapping::builtin_all().iter().find(|m| m.framework == framework)
     }
 
     /// The shipped indicative 62443 mapping.
+    #[cfg(feature = "builtin-frameworks")]
     pub fn builtin() -> &'static Mapping {
         Mapping::builtin_for(IEC62443).unwrap_or_else(|| panic!("the 62443 mapping is built in"))
     }
@@ -174,6 +178,9 @@ impl Mapping {
 /// files are 62443 mappings); `None` when the file is not a mapping.
 pub fn mapping_framework(bytes: &[u8]) -> Option<String> {
     let value = parse_value(decode_text(bytes).ok()?).ok()?;
+    if value.get("format").and_then(Value::as_str) != Some(MAPPING_FORMAT) {
+        return None;
+    }
     match value.get("version").and_then(Value::as_u64) {
         Some(1) => Some(IEC62443.into()),
         _ => value.get("framework").and_then(Value::as_str).map(str::to_string),
@@ -440,19 +447,23 @@ pub fn rows_for_requirement<'a>(mapping: &'a Mapping, requirement: &str) -> Vec<
     mapping.rows.iter().filter(|r| r.requirement == requirement).collect()
 }
 
+/// The practice levels that imply a requirement, as words: "Access Control level 2 (not yet achieved)".
+fn implied_by(catalogue: &Catalogue, r: &RequirementStatus) -> Vec<String> {
+    r.sources
+        .iter()
+        .map(|src| {
+            let name = catalogue.practice(&src.practice).map_or(src.practice.as_str(), |p| p.name.as_str());
+            format!("{name} level {}{}", src.level, if src.covered { "" } else { " (not yet achieved)" })
+        })
+        .collect()
+}
+
 /// The requirement checklist as CSV (UTF-8 with BOM, RFC 4180 quoting, CRLF).
 pub fn requirements_csv(catalogue: &Catalogue, list: &[RequirementStatus]) -> String {
     let mut s = String::from("\u{FEFF}");
     csv_row(&mut s, &["group", "requirement", "title", "subgroup", "covered", "implied_by"]);
     for r in list {
-        let by: Vec<String> = r
-            .sources
-            .iter()
-            .map(|src| {
-                let name = catalogue.practice(&src.practice).map_or(src.practice.as_str(), |p| p.name.as_str());
-                format!("{name} level {}{}", src.level, if src.covered { "" } else { " (not yet achieved)" })
-            })
-            .collect();
+        let by = implied_by(catalogue, r);
         csv_row(
             &mut s,
             &[
@@ -496,14 +507,7 @@ pub fn requirements_md(
     }
     s.push_str("\n## Requirements\n\n| requirement | title | covered | implied by |\n|---|---|---|---|\n");
     for r in list {
-        let by: Vec<String> = r
-            .sources
-            .iter()
-            .map(|src| {
-                let name = catalogue.practice(&src.practice).map_or(src.practice.as_str(), |p| p.name.as_str());
-                format!("{name} level {}{}", src.level, if src.covered { "" } else { " (not yet achieved)" })
-            })
-            .collect();
+        let by = implied_by(catalogue, r);
         s.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             cell(&r.requirement),
