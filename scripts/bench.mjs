@@ -146,7 +146,7 @@ try {
     await page.goto(server.origin + '/app/#/');
     await appReady(page);
     await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
-    const lazy = server.sent.filter((r) => /workbench|worker/.test(r.path));
+    const lazy = server.sent.filter((r) => /workbench|worker|frameworks\/|mappings\//.test(r.path));
     console.log(`fetched in the background after one reader visit: ${lazy.reduce((n, r) => n + r.bytes, 0)} bytes gzip (${lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ')})`);
     await context.close();
     await server.close();
