@@ -10,15 +10,13 @@ exactly the reference's.
 
 Usage: python3 scripts/data/csf_from_reference.py [REFERENCE_MD] [OUTPUT_JSON]
 """
-import json
 import os
 import re
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-DEFAULT_REF = os.path.normpath(os.path.join(ROOT, "..", "shared", "reference", "nist-csf-2.md"))
-DEFAULT_OUT = os.path.join(ROOT, "crates", "smm-core", "data", "frameworks", "csf-2.0.json")
+from reference_tables import FRAMEWORKS, REFERENCE, rows_by_heading, run, section, table_rows
+
+DEFAULT_REF = os.path.join(REFERENCE, "nist-csf-2.md")
+DEFAULT_OUT = os.path.join(FRAMEWORKS, "csf-2.0.json")
 
 ABOUT = (
     "The outcomes of the NIST Cybersecurity Framework 2.0 Core: its 6 functions, 22 categories "
@@ -26,37 +24,6 @@ ABOUT = (
     "outcome statement, a US government work in the public domain. The mapping from SMM "
     "practices and levels to these outcomes is SMM Navigator's own, not NIST's or the IIC's."
 )
-
-
-def table_rows(lines):
-    """Yield the cells of each markdown table row (header and rule rows excluded)."""
-    for line in lines:
-        line = line.strip()
-        if not line.startswith("|"):
-            continue
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        if all(re.fullmatch(r":?-+:?", c) for c in cells):
-            continue
-        yield cells
-
-
-def section(text, heading):
-    """Lines of the section that starts with the given heading line, up to the next heading of the same or higher level."""
-    lines = text.splitlines()
-    level = len(heading) - len(heading.lstrip("#"))
-    out, inside = [], False
-    for line in lines:
-        if line.strip() == heading:
-            inside = True
-            continue
-        if inside:
-            m = re.match(r"^(#+) ", line)
-            if m and len(m.group(1)) <= level:
-                break
-            out.append(line)
-    if not inside:
-        raise SystemExit(f"heading not found in reference: {heading!r}")
-    return out
 
 
 def parse(text):
@@ -79,22 +46,12 @@ def parse(text):
         categories.append((cid, title, nums))
 
     subcategories = []
-    sub_lines = section(text, "## Subcategories (106)")
-    current = None
-    for line in sub_lines:
-        m = re.match(r"^#### ([A-Z]{2}\.[A-Z]{2}) (.+) \((\d+)\)$", line.strip())
-        if m:
-            current = m.group(1)
-            continue
-        if current is None:
-            continue
-        for cells in table_rows([line]):
-            if cells[0] == "Id":
-                continue
-            sid, statement = cells[0], cells[1]
-            assert re.fullmatch(r"[A-Z]{2}\.[A-Z]{2}-\d{2}", sid), sid
-            assert sid.startswith(current + "-"), (sid, current)
-            subcategories.append((sid, statement, current))
+    heading = r"^#### ([A-Z]{2}\.[A-Z]{2}) (.+) \((\d+)\)$"
+    for current, cells in rows_by_heading(section(text, "## Subcategories (106)"), heading):
+        sid, statement = cells[0], cells[1]
+        assert re.fullmatch(r"[A-Z]{2}\.[A-Z]{2}-\d{2}", sid), sid
+        assert sid.startswith(current + "-"), (sid, current)
+        subcategories.append((sid, statement, current))
     return functions, categories, subcategories
 
 
@@ -134,16 +91,5 @@ def build(text):
     }
 
 
-def main():
-    ref = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_REF
-    out = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
-    with open(ref, encoding="utf-8") as f:
-        data = build(f.read())
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False)
-        f.write("\n")
-    print(f"wrote {out}: {len(data['groups'])} groups, {len(data['requirements'])} requirements")
-
-
 if __name__ == "__main__":
-    main()
+    run(build, DEFAULT_REF, DEFAULT_OUT)
