@@ -22,6 +22,7 @@ pub mod roadmap_section;
 pub mod save_status;
 pub mod section_tabs;
 pub mod state;
+pub mod target_grid;
 pub mod target_section;
 pub mod transfer;
 pub mod transfer_panel;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use smm_core::{Catalogue, Level, NotApplicable, Priority, Scope, Target};
 
-use super::practice_nav::{practice_pager, practice_table, unknown_practice};
+use super::practice_nav::{practice_pager, unknown_practice};
+use super::target_grid::TargetGrid;
 use crate::shared::route::Section;
 use crate::workbench::state::Current;
 
@@ -72,23 +73,6 @@ fn TargetOverview() -> impl IntoView {
             }
         })
         .collect_view();
-    let rows = cat
-        .practices
-        .iter()
-        .map(|p| {
-            let id = p.id.clone();
-            let href = c.href(Section::Targets(Some(p.id.clone())));
-            let summary = move || {
-                c.with(|a| match a.targets.get(&id) {
-                    None => "not set".to_string(),
-                    Some(t) if !t.is_applicable() => "not applicable".to_string(),
-                    Some(t) => format!("level {} ({}), {}", t.level, t.level.name(), t.scope.id()),
-                })
-                .unwrap_or_default()
-            };
-            view! { <tr><th scope="row"><a href=href>{p.name.clone()}</a></th><td>{summary}</td></tr> }
-        })
-        .collect_view();
     let first = c.href(Section::Targets(Some(cat.practices[0].id.clone())));
     view! {
         <section class="page targets">
@@ -103,9 +87,8 @@ fn TargetOverview() -> impl IntoView {
                 <p class="muted">"Priorities order the roadmap: high-priority domains and subdomains come first."</p>
                 <div class="priority-grid">{priorities}</div>
             </form>
-            <h2>"Targets by practice"</h2>
-            <p><a class="button" href=first>"Set targets one practice at a time"</a></p>
-            {practice_table("The target of each practice", "Target", rows)}
+            <p><a class="button" href=first>"Set targets one practice at a time, with the guidance"</a></p>
+            <TargetGrid />
         </section>
     }
 }
