@@ -35,7 +35,11 @@ pub fn CrosswalkMatrix(framework: Framework, mapping: Mapping, role: Option<Role
     let shown: Vec<String> = tops.iter().map(|(id, _)| id.clone()).collect();
     let kind = framework.group_kinds.first().cloned().unwrap_or_else(|| "Group".into());
     let name = framework.name.clone();
-    let matrix = Memo::new(move |_| c.with(|a| crosswalk(cat, &framework, &mapping, a, role)).unwrap_or_default());
+    let matrix = Memo::new(move |_| {
+        c.report
+            .with(|r| r.as_ref().map(|r| crosswalk(cat, &framework, &mapping, &r.practices, role)))
+            .unwrap_or_default()
+    });
     let key = tops.iter().map(|(id, title)| format!("{id}: {title}")).collect::<Vec<_>>().join(" · ");
     let head = tops
         .iter()

@@ -67,12 +67,12 @@ pub fn ReportSection() -> impl IntoView {
 /// the tier below them that hold implied requirements.
 fn framework_coverage(
     assessment: &Assessment,
+    report: &Report,
     framework: &Framework,
     mapping: &smm_core::mapping::Mapping,
 ) -> impl IntoView {
-    let cat = Catalogue::builtin();
     let role = framework.has_roles().then_some(assessment.metadata.role);
-    let list = implied_requirements(cat, framework, mapping, assessment, role);
+    let list = implied_requirements(framework, mapping, &report.practices, role);
     let rows = group_coverage(framework, &list)
         .into_iter()
         .filter(|g| g.depth == 0 || (g.depth == 1 && g.implied > 0))
@@ -188,7 +188,7 @@ fn ReportBody(
             <dl class="formula-list">
                 {ROLLUP_FORMULAS.iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.formula}"."</dd> }).collect_view()}
             </dl>
-            {coverage.iter().map(|(f, m)| framework_coverage(&assessment, f, m)).collect_view()}
+            {coverage.iter().map(|(f, m)| framework_coverage(&assessment, &report, f, m)).collect_view()}
             <h2>"Trustworthiness"</h2>
             {trust_figures(report.trustworthiness.clone())}
             {checklist_table(&assessment.trustworthiness)}

@@ -59,7 +59,10 @@ pub fn RequirementsSection() -> impl IntoView {
     let all = Memo::new(move |_| {
         let (f, m) = (framework.get(), mapping.get());
         match m {
-            Some(m) => c.with(|a| implied_requirements(cat, &f, &m, a, role_used())).unwrap_or_default(),
+            Some(m) => c
+                .report
+                .with(|r| r.as_ref().map(|r| implied_requirements(&f, &m, &r.practices, role_used())))
+                .unwrap_or_default(),
             None => Vec::new(),
         }
     });

@@ -46,9 +46,12 @@ async fn fetch_text(path: &str) -> Result<String, String> {
 /// parsers as a user's files.
 async fn fetch_builtin() -> Result<Builtin, String> {
     let mut out = Builtin { frameworks: Vec::new(), mappings: Vec::new() };
-    for (framework, mapping) in smm_core::framework::BUILTIN_FILES {
+    for (id, framework, mapping) in smm_core::framework::BUILTIN_FILES {
         let f = smm_core::framework::parse_framework(fetch_text(framework).await?.as_bytes())
             .map_err(|e| format!("{framework}: {e}"))?;
+        if f.id != id {
+            return Err(format!("{framework} holds the framework `{}`, not `{id}`", f.id));
+        }
         let m = smm_core::mapping::parse_mapping(fetch_text(mapping).await?.as_bytes(), Catalogue::builtin(), &f)
             .map_err(|e| format!("{mapping}: {e}"))?;
         out.frameworks.push(f);
@@ -317,9 +320,7 @@ impl AppState {
 
     /// True when `id` is the id of a shipped framework.
     pub fn is_builtin_framework(&self, id: &str) -> bool {
-        smm_core::framework::BUILTIN_FILES
-            .iter()
-            .any(|(f, _)| f.trim_start_matches("frameworks/").trim_end_matches(".json") == id)
+        smm_core::framework::BUILTIN_FILES.iter().any(|(builtin, _, _)| *builtin == id)
     }
 
     /// Every framework available: the shipped ones first (once fetched), then

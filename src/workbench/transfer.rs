@@ -273,7 +273,7 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
         let step = match read_browser_file(&file).await {
             Ok(bytes) => {
                 // A mapping is read against its framework: the shipped ones first.
-                if smm_core::mapping::mapping_framework(&bytes).is_some() {
+                if smm_core::bundle::detect_format(&bytes).as_deref() == Some(smm_core::mapping::MAPPING_FORMAT) {
                     if let Err(e) = state.builtin_ready().await {
                         state.transfer.set(Some(TransferMessage::failed(
                             format!("“{name}” was not imported; nothing stored was changed."),

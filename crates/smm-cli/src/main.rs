@@ -166,7 +166,8 @@ fn main() -> ExitCode {
             };
             // A framework without roles (CSF, ISO) is read for every role.
             let role = framework.has_roles().then(|| role.map_or(a.metadata.role, role_of));
-            let list = smm_core::mapping::implied_requirements(catalogue, framework, mapping, &a, role);
+            let gaps = smm_core::engine::gap_analysis(catalogue, &a);
+            let list = smm_core::mapping::implied_requirements(framework, mapping, &gaps, role);
             let coverage = smm_core::mapping::group_coverage(framework, &list);
             match format {
                 ListFormat::Csv => print!("{}", smm_core::mapping::requirements_csv(catalogue, &list)),

@@ -108,13 +108,13 @@ const ISO27001_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__
 /// The id of the built-in ISA/IEC 62443 catalogue.
 pub const IEC62443: &str = "iec62443";
 
-/// The files of the built-in framework catalogues and their indicative
-/// mappings, as paths under `data/` (the web app serves them from its folder):
-/// (framework file, mapping file), in the order the frameworks are offered.
-pub const BUILTIN_FILES: [(&str, &str); 3] = [
-    ("frameworks/iec62443.json", "mappings/indicative-62443.json"),
-    ("frameworks/csf-2.0.json", "mappings/indicative-csf-2.0.json"),
-    ("frameworks/iso27001-2022.json", "mappings/indicative-iso27001-2022.json"),
+/// The built-in framework catalogues and their indicative mappings: (framework
+/// id, framework file, mapping file), the files as paths under `data/` (the web
+/// app serves them from its folder), in the order the frameworks are offered.
+pub const BUILTIN_FILES: [(&str, &str, &str); 3] = [
+    (IEC62443, "frameworks/iec62443.json", "mappings/indicative-62443.json"),
+    ("csf-2.0", "frameworks/csf-2.0.json", "mappings/indicative-csf-2.0.json"),
+    ("iso27001-2022", "frameworks/iso27001-2022.json", "mappings/indicative-iso27001-2022.json"),
 ];
 
 fn is_framework_id(id: &str) -> bool {

@@ -12,12 +12,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::assessment::{Assessment, Role};
+use crate::assessment::Role;
 use crate::catalogue::Catalogue;
 use crate::document::{
     check_header, decode_text, parse_value, text_problem, typed_pass, DocumentError, Problem, MAX_PROBLEMS,
 };
-use crate::engine::gap_analysis;
+use crate::engine::PracticeGap;
 use crate::framework::{Framework, IEC62443};
 use crate::level::Level;
 use crate::report::csv_row;
@@ -286,15 +286,16 @@ pub struct RequirementStatus {
 /// practice's target level **and every lower level** (lower levels must be met
 /// too), in framework order; each marked covered when the achieved level of
 /// every practice that implies it reaches the mapped level. Not-applicable
-/// practices and practices without a target imply nothing.
+/// practices and practices without a target imply nothing. `gaps` is the
+/// engine's gap analysis of the assessment ([`crate::engine::gap_analysis`],
+/// also [`crate::Report::practices`]), so that a caller that has it already
+/// does not compute it again.
 pub fn implied_requirements(
-    catalogue: &Catalogue,
     framework: &Framework,
     mapping: &Mapping,
-    assessment: &Assessment,
+    gaps: &[PracticeGap],
     role: Option<Role>,
 ) -> Vec<RequirementStatus> {
-    let gaps = gap_analysis(catalogue, assessment);
     let mut out: Vec<RequirementStatus> = Vec::new();
     for req in &framework.requirements {
         if role.is_some_and(|r| !framework.applies_to(req, r)) {
@@ -395,15 +396,14 @@ pub struct CrosswalkRow {
 /// The crosswalk matrix of an assessment: the 18 practices against the
 /// framework's top-level groups. A requirement counts as covered for a practice
 /// when its achieved level reaches every level at which the practice (up to its
-/// target) maps to it.
+/// target) maps to it. `gaps` as for [`implied_requirements`].
 pub fn crosswalk(
     catalogue: &Catalogue,
     framework: &Framework,
     mapping: &Mapping,
-    assessment: &Assessment,
+    gaps: &[PracticeGap],
     role: Option<Role>,
 ) -> Vec<CrosswalkRow> {
-    let gaps = gap_analysis(catalogue, assessment);
     let tops: Vec<&crate::framework::Group> = framework.groups.iter().filter(|g| g.parent.is_none()).collect();
     catalogue
         .practices

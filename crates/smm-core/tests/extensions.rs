@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use smm_core::engine::gap_analysis;
 use smm_core::framework::Framework;
 use smm_core::iec62443::{part_of, well_formed};
 use smm_core::mapping::{implied_requirements, parse_mapping, requirements_csv, rows_for_requirement, Mapping};
@@ -118,7 +119,7 @@ fn implied_requirements_include_lower_levels_and_mark_coverage() {
             ..Default::default()
         },
     );
-    let list = implied_requirements(c, iec, m, &a, Some(Role::AssetOwner));
+    let list = implied_requirements(iec, m, &gap_analysis(c, &a), Some(Role::AssetOwner));
     let rows: Vec<_> =
         m.rows.iter().filter(|r| r.practice == "access-control" && r.role == Some(Role::AssetOwner)).collect();
     let want: HashSet<&str> = rows.iter().filter(|r| r.level.get() <= 3).map(|r| r.requirement.as_str()).collect();
@@ -130,7 +131,7 @@ fn implied_requirements_include_lower_levels_and_mark_coverage() {
     }
     // Not applicable implies nothing.
     a.targets.get_mut("access-control").unwrap().not_applicable = Some(smm_core::NotApplicable { reason: "x".into() });
-    assert!(implied_requirements(c, iec, m, &a, Some(Role::AssetOwner)).is_empty());
+    assert!(implied_requirements(iec, m, &gap_analysis(c, &a), Some(Role::AssetOwner)).is_empty());
     // Reverse view and CSV.
     let any = &m.rows[0];
     assert!(rows_for_requirement(m, &any.requirement).iter().any(|r| r.practice == any.practice));

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use smm_core::engine::gap_analysis;
 use smm_core::framework::{parse_framework, Framework};
 use smm_core::mapping::{crosswalk, group_coverage, implied_requirements, parse_mapping, requirements_md, Mapping};
 use smm_core::{Catalogue, Level, PracticeResult, Role, Scope, Target};
@@ -147,12 +148,11 @@ fn a_user_framework_and_mapping_work_like_the_builtin_ones() {
     assert_eq!(err.problems[0].path, "framework");
     let a = assessment();
     assert_eq!(
-        implied_requirements(cat(), &f, &m, &a, None),
+        implied_requirements(&f, &m, &gap_analysis(cat(), &a), None),
         implied_requirements(
-            cat(),
             Framework::builtin("iso27001-2022").unwrap(),
             Mapping::builtin_for("iso27001-2022").unwrap(),
-            &a,
+            &gap_analysis(cat(), &a),
             None
         )
     );
@@ -180,7 +180,7 @@ fn coverage_per_group_and_the_crosswalk_add_up_to_the_implied_requirements() {
     for f in Framework::builtin_all() {
         let m = Mapping::builtin_for(&f.id).unwrap();
         let role = f.has_roles().then_some(a.metadata.role);
-        let list = implied_requirements(cat(), f, m, &a, role);
+        let list = implied_requirements(f, m, &gap_analysis(cat(), &a), role);
         assert!(!list.is_empty(), "{}: two targets imply something", f.id);
         // Only the two targeted practices, at their target level or below.
         for r in &list {
@@ -207,7 +207,7 @@ fn coverage_per_group_and_the_crosswalk_add_up_to_the_implied_requirements() {
         assert_eq!(tops.iter().map(|g| g.covered).sum::<usize>(), list.iter().filter(|r| r.covered).count());
         // The crosswalk: untargeted practices imply nothing; a targeted practice's
         // cells count the distinct requirements it implies.
-        let matrix = crosswalk(cat(), f, m, &a, role);
+        let matrix = crosswalk(cat(), f, m, &gap_analysis(cat(), &a), role);
         assert_eq!(matrix.len(), 18);
         for row in &matrix {
             let per_practice: HashSet<&str> = list
@@ -232,7 +232,20 @@ fn a_framework_without_roles_reads_the_same_for_every_role() {
     let f = Framework::builtin("csf-2.0").unwrap();
     let m = Mapping::builtin_for("csf-2.0").unwrap();
     let mut a = assessment();
-    let any = implied_requirements(cat(), f, m, &a, None);
+    let any = implied_requirements(f, m, &gap_analysis(cat(), &a), None);
     a.metadata.role = Role::AssetOwner;
-    assert_eq!(implied_requirements(cat(), f, m, &a, Some(Role::ServiceProvider)), any);
+    assert_eq!(implied_requirements(f, m, &gap_analysis(cat(), &a), Some(Role::ServiceProvider)), any);
+}
+
+#[test]
+fn the_builtin_file_list_names_each_framework_and_its_mapping() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let ids: Vec<&str> = Framework::builtin_all().iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(smm_core::framework::BUILTIN_FILES.map(|(id, _, _)| id).to_vec(), ids);
+    for (id, framework, mapping) in smm_core::framework::BUILTIN_FILES {
+        let f = parse_framework(&std::fs::read(format!("{data}/{framework}")).unwrap()).unwrap();
+        assert_eq!(f.id, id);
+        let m = parse_mapping(&std::fs::read(format!("{data}/{mapping}")).unwrap(), cat(), &f).unwrap();
+        assert_eq!(&m, Mapping::builtin_for(id).unwrap());
+    }
 }
