@@ -44,7 +44,8 @@ self.addEventListener('message', (event) => {
 
 // Cache first; a miss goes to the network, and an app file fetched that way is
 // kept (so a workbench opened before the idle fetch is cached too).
-async function respond(request) {
+async function respond(event) {
+  const request = event.request;
   const url = new URL(request.url);
   const hit = await caches.match(request, { ignoreSearch: true });
   if (hit) return hit;
@@ -52,7 +53,8 @@ async function respond(request) {
     const response = await fetch(request);
     if (response.ok && APP_FILES.has(url.pathname)) {
       const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(url.pathname.endsWith('/index.html') ? new URL('./', self.location) : url, copy));
+      // Kept alive until stored, so a page that goes offline next finds it.
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.pathname.endsWith('/index.html') ? new URL('./', self.location) : url, copy)));
     }
     return response;
   } catch (e) {
@@ -68,5 +70,5 @@ async function respond(request) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(event));
 });

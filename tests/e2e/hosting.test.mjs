@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, dist, screenshot } from './harness.mjs';
+import { serve, launch, openPage, appReady, waitForCached, dist, screenshot } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -73,6 +73,8 @@ test('after one visit the app works offline, and a step can be completed', async
   await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await controlled(page);
+  // One visit is over once the service worker holds the workbench.
+  await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
   await context.setOffline(true);
   await page.reload();
   await appReady(page);
