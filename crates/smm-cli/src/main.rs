@@ -2,7 +2,8 @@
 //!
 //! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 
-use std::io::Read;
+use std::fmt::Write as _;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +17,15 @@ use smm_core::{assessment_to_json, Assessment, Catalogue, Report, Role};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read the passphrase of age-encrypted files from this environment
+    /// variable: encrypted input is decrypted, and every document written
+    /// (the output of template, report, requirements, interview and
+    /// consolidate, and --save-assessment files) is encrypted with it, in the
+    /// age format (scrypt work factor 17), which `age -d` and `rage -d` open.
+    /// Status lines (validate) and public data (catalogue, schema, frameworks)
+    /// stay plain.
+    #[arg(long, global = true, value_name = "VAR")]
+    passphrase_env: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -71,6 +81,37 @@ enum Command {
     },
     /// List the built-in frameworks and their indicative mappings.
     Frameworks,
+    /// Make an interview file asking about chosen practices (printed), and
+    /// record the interview in the assessment (written with --save-assessment).
+    Interview {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+        /// The practice ids to ask about, comma-separated (see `smm catalogue`).
+        #[arg(long, value_delimiter = ',', required = true)]
+        practices: Vec<String>,
+        /// The interview's id, unique within the assessment.
+        #[arg(long)]
+        id: String,
+        /// Write the assessment with the interview recorded to this file.
+        #[arg(long)]
+        save_assessment: Option<PathBuf>,
+    },
+    /// Take interviewees' answers files into an assessment and print the
+    /// disagreement table: per practice each interviewee's derived level and
+    /// the spread, per indicator who said met and who did not.
+    Consolidate {
+        /// The assessment file, with the interview the answers reply to.
+        assessment: PathBuf,
+        /// Answers files.
+        #[arg(required = true)]
+        answers: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Md)]
+        format: ListFormat,
+        /// Write the assessment with the answers kept to this file.
+        #[arg(long)]
+        save_assessment: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,6 +119,8 @@ enum SchemaKind {
     Assessment,
     Framework,
     Mapping,
+    Interview,
+    Answers,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,34 +144,162 @@ enum RoleArg {
     ServiceProvider,
 }
 
+/// Where a command's output goes: collected, then written to standard output,
+/// encrypted when a passphrase was given.
+struct Io {
+    out: String,
+    passphrase: Option<String>,
+}
+
+macro_rules! println {
+    ($io:expr, $($arg:tt)*) => {{ let _ = writeln!($io.out, $($arg)*); }};
+}
+macro_rules! print {
+    ($io:expr, $($arg:tt)*) => {{ let _ = write!($io.out, $($arg)*); }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let passphrase = match &cli.passphrase_env {
+        None => None,
+        Some(var) => match std::env::var(var) {
+            Ok(p) if !p.is_empty() => Some(p),
+            _ => {
+                eprintln!("smm: --passphrase-env {var}: the environment variable {var} is not set or is empty");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    // Documents about the assessment are encrypted; status lines and the
+    // public catalogue, schemas and framework list are not.
+    let encrypt_output = matches!(
+        cli.command,
+        Command::Template { .. }
+            | Command::Report { .. }
+            | Command::Requirements { .. }
+            | Command::Interview { .. }
+            | Command::Consolidate { .. }
+    );
+    let mut io = Io { out: String::new(), passphrase };
+    let code = run(cli.command, &mut io);
+    if code == ExitCode::SUCCESS {
+        let sealed = if encrypt_output { seal(&io, io.out.as_bytes()) } else { Ok(io.out.clone().into_bytes()) };
+        let bytes = match sealed {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("smm: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if std::io::stdout().write_all(&bytes).and_then(|()| std::io::stdout().flush()).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    code
+}
+
+/// `bytes` as written: encrypted when a passphrase was given.
+fn seal(io: &Io, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    match &io.passphrase {
+        None => Ok(bytes.to_vec()),
+        Some(p) => smm_core::seal::encrypt(bytes, p, smm_core::seal::WORK_FACTOR).map_err(|e| e.to_string()),
+    }
+}
+
+/// Writes an assessment file (encrypted when a passphrase was given).
+fn save(io: &Io, path: &std::path::Path, a: &Assessment) -> Result<(), String> {
+    let mut json = assessment_to_json(a);
+    json.push('\n');
+    let bytes = seal(io, json.as_bytes())?;
+    std::fs::write(path, bytes).map_err(|e| format!("{}: cannot write the file: {e}", path.display()))
+}
+
+fn run(command: Command, io: &mut Io) -> ExitCode {
     let catalogue = Catalogue::builtin();
-    match cli.command {
-        Command::Catalogue => println!("{}", Catalogue::builtin_json().trim_end()),
+    match command {
+        Command::Catalogue => println!(io, "{}", Catalogue::builtin_json().trim_end()),
         Command::Schema { kind } => print!(
+            io,
             "{}",
             match kind {
                 SchemaKind::Assessment => smm_core::schema::assessment_schema_json(),
                 SchemaKind::Framework => smm_core::schema::framework_schema_json(),
                 SchemaKind::Mapping => smm_core::schema::mapping_schema_json(),
+                SchemaKind::Interview => smm_core::schema::interview_schema_json(),
+                SchemaKind::Answers => smm_core::schema::answers_schema_json(),
             }
         ),
+        Command::Interview { file, practices, id, save_assessment } => {
+            let mut a = match load(io, &file, catalogue).and_then(single) {
+                Ok(a) => a,
+                Err(e) => return fail(&file, &e),
+            };
+            let made = match smm_core::interview::make_interview(&mut a, catalogue, &id, &practices, &today()) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("smm: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(path) = &save_assessment {
+                if let Err(e) = save(io, path, &a) {
+                    eprintln!("smm: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+            println!(io, "{}", serde_json::to_string_pretty(&made).unwrap_or_default());
+        }
+        Command::Consolidate { assessment, answers, format, save_assessment } => {
+            let mut a = match load(io, &assessment, catalogue).and_then(single) {
+                Ok(a) => a,
+                Err(e) => return fail(&assessment, &e),
+            };
+            for path in &answers {
+                let file = match read_bytes(io, path)
+                    .and_then(|b| smm_core::interview::parse_answers(&b).map_err(|e| e.to_string()))
+                {
+                    Ok(f) => f,
+                    Err(e) => return fail(path, &e),
+                };
+                match smm_core::interview::take_answers(&mut a, catalogue, file) {
+                    Ok(t) => {
+                        for line in &t.left_out {
+                            eprintln!("smm: {}: left out {line}", path.display());
+                        }
+                        if t.replaced {
+                            eprintln!("smm: {}: replaces earlier answers of {}", path.display(), t.interviewee);
+                        }
+                    }
+                    Err(e) => return fail(path, &e.to_string()),
+                }
+            }
+            if let Some(path) = &save_assessment {
+                if let Err(e) = save(io, path, &a) {
+                    eprintln!("smm: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+            match format {
+                ListFormat::Md => print!(io, "{}", smm_core::interview::consensus_md(catalogue, &a)),
+                ListFormat::Csv => print!(io, "{}", smm_core::interview::consensus_csv(catalogue, &a)),
+                ListFormat::Json => println!(io, "{}", smm_core::interview::consensus_json(catalogue, &a)),
+            }
+        }
         Command::Frameworks => {
-            println!("id\tname\tedition\trequirements\tmapping rows");
+            println!(io, "id\tname\tedition\trequirements\tmapping rows");
             for f in smm_core::framework::Framework::builtin_all() {
                 let rows = smm_core::mapping::Mapping::builtin_for(&f.id).map_or(0, |m| m.rows.len());
-                println!("{}\t{}\t{}\t{}\t{rows}", f.id, f.name, f.edition, f.requirements.len());
+                println!(io, "{}\t{}\t{}\t{}\t{rows}", f.id, f.name, f.edition, f.requirements.len());
             }
         }
         Command::Requirements { file, framework, framework_file, role, format, mapping } => {
-            let a = match load(&file, catalogue).and_then(single) {
+            let a = match load(io, &file, catalogue).and_then(single) {
                 Ok(a) => a,
                 Err(e) => return fail(&file, &e),
             };
             let own_framework;
             let framework = match &framework_file {
-                Some(path) => match read_bytes(path)
+                Some(path) => match read_bytes(io, path)
                     .and_then(|b| smm_core::framework::parse_framework(&b).map_err(|e| e.to_string()))
                 {
                     Ok(f) => {
@@ -154,7 +325,7 @@ fn main() -> ExitCode {
                         return ExitCode::from(2);
                     }
                 },
-                Some(path) => match read_bytes(&path)
+                Some(path) => match read_bytes(io, &path)
                     .and_then(|b| smm_core::mapping::parse_mapping(&b, catalogue, framework).map_err(|e| e.to_string()))
                 {
                     Ok(m) => {
@@ -170,11 +341,16 @@ fn main() -> ExitCode {
             let list = smm_core::mapping::implied_requirements(framework, mapping, &gaps, role);
             let coverage = smm_core::mapping::group_coverage(framework, &list);
             match format {
-                ListFormat::Csv => print!("{}", smm_core::mapping::requirements_csv(catalogue, &list)),
+                ListFormat::Csv => print!(io, "{}", smm_core::mapping::requirements_csv(catalogue, &list)),
                 ListFormat::Md => {
-                    print!("{}", smm_core::mapping::requirements_md(catalogue, framework, mapping, &list, &coverage))
+                    print!(
+                        io,
+                        "{}",
+                        smm_core::mapping::requirements_md(catalogue, framework, mapping, &list, &coverage)
+                    )
                 }
                 ListFormat::Json => println!(
+                    io,
                     "{}",
                     serde_json::to_string_pretty(&serde_json::json!({
                         "format": "smm-navigator/requirements",
@@ -196,30 +372,36 @@ fn main() -> ExitCode {
             let mut a = Assessment::new("new-assessment", "New assessment", role);
             a.metadata.created = today();
             a.metadata.updated = a.metadata.created.clone();
-            println!("{}", assessment_to_json(&a));
+            println!(io, "{}", assessment_to_json(&a));
         }
-        Command::Validate { file } => match load(&file, catalogue) {
+        Command::Validate { file } => match load(io, &file, catalogue) {
             Ok(imported) => {
                 for read in imported.assessments() {
                     let a = &read.assessment;
-                    println!("valid: {} ({} targets, {} results)", a.metadata.name, a.targets.len(), a.results.len());
+                    println!(
+                        io,
+                        "valid: {} ({} targets, {} results)",
+                        a.metadata.name,
+                        a.targets.len(),
+                        a.results.len()
+                    );
                     for line in &read.migration_log {
                         eprintln!("smm: {}: migrated {line}", file.display());
                     }
                 }
                 if let Imported::Bundle { assessments, snapshots } = &imported {
-                    println!("bundle: {} assessment(s), {} snapshot set(s)", assessments.len(), snapshots.len());
+                    println!(io, "bundle: {} assessment(s), {} snapshot set(s)", assessments.len(), snapshots.len());
                 }
             }
             Err(e) => return fail(&file, &e),
         },
-        Command::Report { file, format } => match load(&file, catalogue).and_then(single) {
+        Command::Report { file, format } => match load(io, &file, catalogue).and_then(single) {
             Ok(a) => {
                 let report = Report::new(catalogue, &a);
                 match format {
-                    Format::Json => println!("{}", report.to_json()),
-                    Format::Md => print!("{}", report.to_markdown(catalogue)),
-                    Format::Csv => print!("{}", report.gaps_to_csv(catalogue)),
+                    Format::Json => println!(io, "{}", report.to_json()),
+                    Format::Md => print!(io, "{}", report.to_markdown(catalogue)),
+                    Format::Csv => print!(io, "{}", report.gaps_to_csv(catalogue)),
                 }
             }
             Err(e) => return fail(&file, &e),
@@ -249,13 +431,25 @@ fn role_of(role: RoleArg) -> Role {
     }
 }
 
-fn load(file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
-    read_file(&read_bytes(file)?, catalogue).map_err(|e| e.to_string())
+fn load(io: &Io, file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
+    read_file(&read_bytes(io, file)?, catalogue).map_err(|e| e.to_string())
 }
 
-fn read_bytes(file: &PathBuf) -> Result<Vec<u8>, String> {
+/// Reads a file (`-`: standard input), decrypting it when it is an age file.
+fn read_bytes(io: &Io, file: &PathBuf) -> Result<Vec<u8>, String> {
+    let bytes = read_raw(file)?;
+    if !smm_core::seal::is_age(&bytes) {
+        return Ok(bytes);
+    }
+    match &io.passphrase {
+        None => Err("the file is encrypted (age format): give its passphrase with --passphrase-env VAR".into()),
+        Some(p) => smm_core::seal::decrypt(&bytes, p, smm_core::seal::MAX_WORK_FACTOR).map_err(|e| e.to_string()),
+    }
+}
+
+fn read_raw(file: &PathBuf) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let limit = smm_core::MAX_FILE_BYTES as u64 + 1;
+    let limit = smm_core::seal::MAX_SEALED_BYTES as u64 + 1;
     let read = if file.as_os_str() == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {

@@ -94,7 +94,7 @@ fn markdown_and_csv_reports() {
 fn invalid_input_exits_1_with_the_path_on_stderr() {
     let out = smm_stdin(&["validate", "-"], br#"{"format":"smm-navigator/assessment","version":7}"#);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("this app reads versions 1 to 4"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("this app reads versions 1 to 5"), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
 
     let bad = std::fs::read_to_string(BOTTLING).unwrap().replacen("\"level\": 2", "\"level\": 9", 1);
@@ -124,7 +124,7 @@ fn template_and_catalogue_are_valid_documents() {
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["metadata"]["role"], "service-provider");
-    assert_eq!(v["version"], 4);
+    assert_eq!(v["version"], 5);
 
     let out = smm(&["catalogue"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -132,7 +132,7 @@ fn template_and_catalogue_are_valid_documents() {
 
     let out = smm(&["schema"]);
     let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v4.schema.json"))
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v5.schema.json"))
             .unwrap();
     assert_eq!(text(&out.stdout), committed);
 }
@@ -230,4 +230,104 @@ fn requirements_reads_a_user_framework_with_its_mapping() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("framework"), "{}", text(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+const INTERVIEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/interviews");
+
+fn smm_env(args: &[&str], var: &str, value: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smm")).args(args).env(var, value).output().unwrap()
+}
+
+#[test]
+fn interview_names_only_the_title_and_records_the_interview() {
+    let dir = std::env::temp_dir().join(format!("smm-iv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = dir.join("a.smm.json");
+    let out = smm(&[
+        "interview",
+        BOTTLING,
+        "--practices",
+        "patch-management,threat-modeling",
+        "--id",
+        "round-1",
+        "--save-assessment",
+        saved.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let file: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(file["format"], "smm-navigator/interview");
+    assert_eq!(file["practices"], serde_json::json!(["threat-modeling", "patch-management"]), "catalogue order");
+    let keys: Vec<&str> = file.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["assessment_id", "created", "format", "id", "practices", "title", "version"]);
+    let stdout = text(&out.stdout);
+    for private in ["Brightwater", "Okafor", "J. Meyer", "SEC-CHARTER"] {
+        assert!(!stdout.contains(private), "the interview file leaks `{private}`");
+    }
+    let a: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+    assert_eq!(a["interviews"][0]["id"], "round-1");
+    let again = smm(&["interview", saved.to_str().unwrap(), "--practices", "patch-management", "--id", "round-1"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("already has an interview `round-1`"), "{}", text(&again.stderr));
+    let bad = smm(&["interview", BOTTLING, "--practices", "time-travel", "--id", "x"]);
+    assert!(text(&bad.stderr).contains("unknown practice id `time-travel`"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn consolidate_prints_the_disagreement_in_every_format() {
+    let a = format!("{INTERVIEWS}/assessment.smm.json");
+    let ana = format!("{INTERVIEWS}/answers-ana.json");
+    let ben = format!("{INTERVIEWS}/answers-ben.json");
+    let md = smm(&["consolidate", &a, &ana, &ben]);
+    assert_eq!(md.status.code(), Some(0), "{}", text(&md.stderr));
+    let md = text(&md.stdout);
+    assert!(md.contains("| Threat Modeling | 2 | 1 | 1 | 4 | no |"), "{md}");
+    assert!(md.contains("| Access Control | 1 | 1 | 0 | 0 | no |"), "{md}");
+    assert!(md.contains("`patch-management.2.c` (level 2)"), "{md}");
+    let csv = text(&smm(&["consolidate", &a, &ana, &ben, "--format", "csv"]).stdout);
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("practice_id,indicator_id,level,met_by,not_met_by,disputed,in_result,practice_spread,resolved"));
+    assert!(csv.contains("threat-modeling,threat-modeling.2.a,2,Ana (OT engineer),Ben (plant manager),yes,"), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&smm(&["consolidate", &a, &ana, &ben, "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["interviewees"], serde_json::json!(["Ana (OT engineer)", "Ben (plant manager)"]));
+    let tm = json["practices"].as_array().unwrap().iter().find(|p| p["practice"] == "threat-modeling").unwrap();
+    assert_eq!(tm["spread"], 1);
+    // Answers for another assessment are refused with the field named.
+    let out = smm(&["consolidate", BOTTLING, &ana]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("this assessment has no interview `line3-dec`"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn passphrase_env_encrypts_documents_and_reads_them_back() {
+    let dir = std::env::temp_dir().join(format!("smm-age-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sealed = dir.join("report.age");
+    let out = smm_env(
+        &["report", BOTTLING, "--format", "md", "--passphrase-env", "SMM_TEST_PASS"],
+        "SMM_TEST_PASS",
+        "tide pool",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.starts_with(b"age-encryption.org/v1\n-> scrypt "), "age binary format");
+    assert!(!text(&out.stdout).contains("Line 3 bottling"));
+    std::fs::write(&sealed, &out.stdout).unwrap();
+    // An encrypted assessment reads with the passphrase, and only with it.
+    let tpl = smm_env(&["template", "--passphrase-env", "P"], "P", "tide pool");
+    let tpl_path = dir.join("t.smm.json.age");
+    std::fs::write(&tpl_path, &tpl.stdout).unwrap();
+    let ok = smm_env(&["validate", tpl_path.to_str().unwrap(), "--passphrase-env", "P"], "P", "tide pool");
+    assert_eq!(text(&ok.stdout), "valid: New assessment (0 targets, 0 results)\n", "{}", text(&ok.stderr));
+    let wrong = smm_env(&["validate", tpl_path.to_str().unwrap(), "--passphrase-env", "P"], "P", "tide poo1");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong.stderr).contains("the passphrase does not open this file"), "{}", text(&wrong.stderr));
+    let none = smm(&["validate", tpl_path.to_str().unwrap()]);
+    assert!(text(&none.stderr).contains("give its passphrase with --passphrase-env"), "{}", text(&none.stderr));
+    let unset = smm(&["validate", BOTTLING, "--passphrase-env", "SMM_SURELY_UNSET_VAR"]);
+    assert_eq!(unset.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
 }

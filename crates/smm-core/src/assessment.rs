@@ -19,18 +19,21 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// plan); version 3 adds `profiles`, the ids of the profiles the assessment uses
 /// (a version 2 file migrates with none); version 4 adds `trustworthiness`
 /// (characteristic ratings, trade-offs, aspects, software lifecycle checklist),
-/// optional, so a version 3 file migrates unchanged.
-pub const ASSESSMENT_VERSION: u32 = 4;
+/// optional, so a version 3 file migrates unchanged; version 5 turns each
+/// evidence reference into an object that may carry a file fingerprint
+/// (`{"reference": "..."}` from the plain string of version 4) and adds
+/// `interviews` and `consensus` (see [`crate::interview`]), both optional.
+pub const ASSESSMENT_VERSION: u32 = 5;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 4"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 5"))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `smm-navigator/assessment`.
     pub format: String,
-    /// The format version, 4.
+    /// The format version, 5.
     pub version: u32,
     /// A stable id for this assessment (any string without spaces; the app uses a random one).
     pub id: String,
@@ -54,6 +57,14 @@ pub struct Assessment {
     /// The trustworthiness view and software lifecycle checklist (version 4); absent when empty.
     #[serde(default, skip_serializing_if = "crate::trust::Trustworthiness::is_empty")]
     pub trustworthiness: crate::trust::Trustworthiness,
+    /// Interview rounds: the practices each asked about and the answers
+    /// imported from the interviewees (version 5); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<crate::interview::Interview>,
+    /// Per practice id, how the owner resolved the interviewees' answers into
+    /// the result, and why (version 5); absent when none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consensus: BTreeMap<String, crate::interview::Resolution>,
 }
 
 /// Who does a roadmap step, by when, and how far it has got.
@@ -282,9 +293,49 @@ pub struct PracticeResult {
     /// Free-text notes.
     #[serde(default)]
     pub notes: String,
-    /// References to evidence (document names, ticket numbers, paths).
+    /// References to evidence (document names, ticket numbers, paths), each
+    /// with an optional fingerprint of the file it names (version 5).
     #[serde(default)]
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One piece of evidence: a reference an assessor can follow, and optionally
+/// the fingerprint of a local file, so that a later look can tell whether a
+/// document is the one that was seen. The file's content is never stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Document name, ticket number, path or link text; empty in a redacted copy.
+    #[serde(default)]
+    pub reference: String,
+    /// The fingerprint of the file the reference names, if one was taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<FileFingerprint>,
+}
+
+impl Evidence {
+    /// A reference without a fingerprint.
+    pub fn reference(text: impl Into<String>) -> Evidence {
+        Evidence { reference: text.into(), file: None }
+    }
+}
+
+/// What identifies a file without its content: name, size, SHA-256, and when
+/// the fingerprint was taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FileFingerprint {
+    /// The file's name as picked (no folder); empty in a redacted copy.
+    #[serde(default)]
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// The SHA-256 digest of its bytes, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// When the fingerprint was taken, `YYYY-MM-DD`.
+    pub taken_on: String,
 }
 
 /// An assessor's override of the derived level.
@@ -319,6 +370,8 @@ impl Assessment {
             plan: BTreeMap::new(),
             profiles: Vec::new(),
             trustworthiness: crate::trust::Trustworthiness::default(),
+            interviews: Vec::new(),
+            consensus: BTreeMap::new(),
         }
     }
 

@@ -156,8 +156,11 @@ pub const REDACTED: &str = "(redacted)";
 /// A copy for sharing with peers or a benchmark: keeps the role, priorities,
 /// target levels and scopes, results (indicators met, scope, override level)
 /// and drops every free text: names of the organisation, system and assessor,
-/// rationales, notes, evidence references and the roadmap plan. Required texts
-/// (not-applicable reasons, override justifications) become "(redacted)".
+/// rationales, notes, evidence references, fingerprinted file names, interviewee
+/// names and their notes, and the roadmap plan. File fingerprints (size, SHA-256,
+/// date) stay, so that a peer can still tell whether a document is the one
+/// seen. Required texts (not-applicable reasons, override justifications)
+/// become "(redacted)".
 pub fn redact(a: &Assessment) -> Assessment {
     let mut r = a.clone();
     r.metadata.name = "Redacted assessment".into();
@@ -172,12 +175,19 @@ pub fn redact(a: &Assessment) -> Assessment {
     }
     for res in r.results.values_mut() {
         res.notes.clear();
-        res.evidence.clear();
+        res.evidence.retain_mut(|e| {
+            e.reference.clear();
+            if let Some(f) = &mut e.file {
+                f.name.clear();
+            }
+            e.file.is_some()
+        });
         if let Some(o) = &mut res.level_override {
             o.justification = REDACTED.into();
         }
     }
     r.plan.clear();
+    crate::interview::redact_interviews(&mut r);
     r
 }
 

@@ -147,6 +147,27 @@ fn migrate_assessment_step(value: &mut Value, from: u32) -> Result<String, Docum
             obj.insert("version".into(), Value::from(4));
             Ok("version 3 to 4: the trustworthiness view is new and starts empty; nothing else changed".into())
         }
+        4 => {
+            let mut turned = 0usize;
+            if let Some(Value::Object(results)) = obj.get_mut("results") {
+                for result in results.values_mut() {
+                    if let Some(Value::Array(list)) = result.get_mut("evidence") {
+                        for item in list.iter_mut() {
+                            if let Value::String(text) = item {
+                                let reference = std::mem::take(text);
+                                *item = serde_json::json!({ "reference": reference });
+                                turned += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            obj.insert("version".into(), Value::from(5));
+            Ok(format!(
+                "version 4 to 5: {turned} evidence reference(s) kept as they were, now able to carry a file fingerprint; \
+                 interviews are new and start empty"
+            ))
+        }
         _ => Err(DocumentError::one("version", format!("no migration from version {from}"))),
     }
 }
@@ -258,7 +279,10 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     for (id, r) in &a.results {
         text(format!("results.{id}.notes"), &r.notes);
         for (i, e) in r.evidence.iter().enumerate() {
-            text(format!("results.{id}.evidence[{i}]"), e);
+            text(format!("results.{id}.evidence[{i}].reference"), &e.reference);
+            if let Some(f) = &e.file {
+                text(format!("results.{id}.evidence[{i}].file.name"), &f.name);
+            }
         }
         if let Some(o) = &r.level_override {
             text(format!("results.{id}.override.justification"), &o.justification);
@@ -266,12 +290,6 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     }
     for (step, plan) in &a.plan {
         text(format!("plan.{step}.owner"), &plan.owner);
-    }
-    validate_trust(&a.trustworthiness, &mut push);
-    for (i, id) in a.profiles.iter().enumerate() {
-        if !crate::catalogue::is_kebab_id(id) {
-            push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
-        }
     }
     if a.metadata.name.trim().is_empty() {
         push("metadata.name".into(), "the assessment needs a name".into());
@@ -340,6 +358,29 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     validate_trust(&a.trustworthiness, &mut push);
+    crate::interview::validate_interviews(a, catalogue, &mut push);
+    for (id, r) in &a.results {
+        for (i, e) in r.evidence.iter().enumerate() {
+            let at = format!("results.{id}.evidence[{i}]");
+            if e.reference.trim().is_empty() && e.file.is_none() {
+                push(at.clone(), "an evidence entry needs a reference or a file fingerprint".into());
+            }
+            if let Some(f) = &e.file {
+                if f.sha256.len() != 64 || !f.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+                    push(
+                        format!("{at}.file.sha256"),
+                        "a SHA-256 fingerprint is 64 lowercase hexadecimal digits".into(),
+                    );
+                }
+                if !is_iso_date_prefix(&f.taken_on) {
+                    push(
+                        format!("{at}.file.taken_on"),
+                        format!("`{}` is not a date of the form YYYY-MM-DD", f.taken_on),
+                    );
+                }
+            }
+        }
+    }
     for (i, id) in a.profiles.iter().enumerate() {
         if !crate::catalogue::is_kebab_id(id) {
             push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));

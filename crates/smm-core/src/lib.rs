@@ -7,7 +7,7 @@
 //!
 //! - [`catalogue`]: the 3 domains, 9 subdomains and 18 practices with their
 //!   levels, actions and indicators, embedded from `data/catalogue.json`.
-//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 2).
+//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 5).
 //! - [`document`]: reading files with clear, path-naming errors.
 //! - [`engine`]: derived level, gap analysis, roll-ups, roadmap.
 //! - [`report`]: the report as JSON, Markdown and CSV.
@@ -28,16 +28,18 @@ pub mod engine;
 pub mod framework;
 pub mod history;
 pub mod iec62443;
+pub mod interview;
 pub mod level;
 pub mod mapping;
 pub mod profile;
 pub mod report;
 pub mod scan;
+pub mod seal;
 pub mod trust;
 
 pub use assessment::{
-    Assessment, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority, Role, StepPlan, StepStatus,
-    Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority,
+    Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
 pub use document::{
@@ -59,6 +61,16 @@ pub mod schema {
     /// The JSON Schema of the assessment file format, pretty-printed.
     pub fn assessment_schema_json() -> String {
         pretty(schemars::schema_for!(crate::Assessment))
+    }
+
+    /// The JSON Schema of the interview file format, pretty-printed.
+    pub fn interview_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::interview::InterviewFile))
+    }
+
+    /// The JSON Schema of the answers file format, pretty-printed.
+    pub fn answers_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::interview::AnswersFile))
     }
 
     /// The JSON Schema of the framework catalogue format, pretty-printed.

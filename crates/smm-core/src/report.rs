@@ -325,7 +325,7 @@ pub fn csv_row(out: &mut String, fields: &[&str]) {
 }
 
 /// Escapes the characters that Markdown or embedded HTML would interpret.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -52,7 +52,7 @@ fn bad_files_are_refused_with_the_json_path() {
         (r#"{"format":"something-else","version":1}"#.into(), "not \"smm-navigator/assessment\""),
         (r#"{"format":"smm-navigator/assessment"}"#.into(), "no `version` field"),
         (r#"{"format":"smm-navigator/assessment","version":"1"}"#.into(), "whole number"),
-        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 4"),
+        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 5"),
         (
             bottling_with("/targets/threat-modeling/level", 5.into()),
             "at `targets.threat-modeling.level`: level 5 is out of range",
@@ -117,7 +117,7 @@ fn a_new_assessment_is_valid() {
 
 #[test]
 fn the_committed_schema_matches_the_types() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v4.schema.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v5.schema.json");
     let generated = smm_core::schema::assessment_schema_json();
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).unwrap();
@@ -125,7 +125,7 @@ fn the_committed_schema_matches_the_types() {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == generated,
-        "schema/assessment-v4.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
+        "schema/assessment-v5.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
     );
 }
 
@@ -133,6 +133,8 @@ fn the_committed_schema_matches_the_types() {
 fn the_committed_framework_and_mapping_schemas_match_the_types() {
     for (file, generated) in [
         ("framework-v1.schema.json", smm_core::schema::framework_schema_json()),
+        ("interview-v1.schema.json", smm_core::schema::interview_schema_json()),
+        ("answers-v1.schema.json", smm_core::schema::answers_schema_json()),
         ("mapping-v2.schema.json", smm_core::schema::mapping_schema_json()),
     ] {
         let path = format!("{}/../../schema/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -154,7 +156,7 @@ fn every_released_version_still_imports() {
     let read = smm_core::read_assessment(&v1, Catalogue::builtin()).unwrap();
     assert_eq!(read.file_version, 1);
     assert_eq!(read.assessment.version, smm_core::ASSESSMENT_VERSION);
-    assert_eq!(read.migration_log.len(), 3);
+    assert_eq!(read.migration_log.len(), 4);
     assert!(read.migration_log[0].contains("version 1 to 2"), "{:?}", read.migration_log);
     assert!(read.migration_log[1].contains("version 2 to 3"), "{:?}", read.migration_log);
     assert!(read.assessment.plan.is_empty());
@@ -165,14 +167,35 @@ fn every_released_version_still_imports() {
     // The version 2 fixture reads as it is.
     let v2 = std::fs::read(format!("{dir}/assessment-v2.smm.json")).unwrap();
     let read2 = smm_core::read_assessment(&v2, Catalogue::builtin()).unwrap();
-    assert_eq!((read2.file_version, read2.migration_log.len()), (2, 2));
+    assert_eq!((read2.file_version, read2.migration_log.len()), (2, 3));
     assert_eq!(read2.assessment, current, "the version 2 fixture is the bottling example before profiles");
     // And the version 3 fixture.
     let v3 = std::fs::read(format!("{dir}/assessment-v3.smm.json")).unwrap();
     let read3 = smm_core::read_assessment(&v3, Catalogue::builtin()).unwrap();
-    assert_eq!((read3.file_version, read3.migration_log.len()), (3, 1));
+    assert_eq!((read3.file_version, read3.migration_log.len()), (3, 2));
     assert!(read3.migration_log[0].contains("version 3 to 4"));
     assert_eq!(read3.assessment, current);
+    // And the version 4 fixture: plain-string evidence becomes references.
+    let v4 = std::fs::read(format!("{dir}/assessment-v4.smm.json")).unwrap();
+    let read4 = smm_core::read_assessment(&v4, Catalogue::builtin()).unwrap();
+    assert_eq!((read4.file_version, read4.migration_log.len()), (4, 1));
+    assert!(read4.migration_log[0].contains("version 4 to 5"), "{:?}", read4.migration_log);
+    let v4_json: serde_json::Value = serde_json::from_slice(&v4).unwrap();
+    let strings = v4_json["results"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|r| r["evidence"].as_array().cloned().unwrap_or_default())
+        .count();
+    assert!(strings > 0, "the v4 fixture has evidence to migrate");
+    assert!(read4.migration_log[0].contains(&format!("{strings} evidence reference(s)")));
+    assert_eq!(read4.assessment, current);
+    for (id, r) in &read4.assessment.results {
+        let before = v4_json["results"][id]["evidence"].as_array().cloned().unwrap_or_default();
+        let after: Vec<&str> = r.evidence.iter().map(|e| e.reference.as_str()).collect();
+        assert_eq!(before.iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>(), after);
+        assert!(r.evidence.iter().all(|e| e.file.is_none()));
+    }
     // A current file needs no migration.
     let read = smm_core::read_assessment(BOTTLING.as_bytes(), Catalogue::builtin()).unwrap();
     assert!(read.migration_log.is_empty());
