@@ -6,6 +6,8 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - npm dev tools from package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)
 #   - Debian's chromium and chromium-driver (for browser tests)
+#   - Debian's age (the reference Go implementation: the independent check of
+#     SMM Navigator's encrypted files)
 # Source it (`. scripts/ensure-tools.sh`) or run it; it puts node_modules/.bin on PATH.
 set -euo pipefail
 
@@ -77,4 +79,9 @@ fi
 # Chromium and its driver, for the browser tests.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
+fi
+
+# The reference age tool, for the encryption interoperability tests.
+if ! command -v age >/dev/null 2>&1; then
+  apt_install age
 fi

@@ -4,11 +4,20 @@ use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a file named `filename` of type `mime`.
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    offer(filename, mime, &wasm_bindgen::JsValue::from_str(contents))
+}
+
+/// Offers `bytes` as a file named `filename` of type `mime`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("the download could not be prepared: {e:?}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();

@@ -10,3 +10,11 @@ pub mod router;
 pub mod site_footer;
 pub mod site_header;
 pub mod storage;
+
+/// Removes the static page frame a page shows while its app loads
+/// (`[data-boot-frame]` in workbench.html and interviews.html).
+pub fn remove_boot_frame() {
+    if let Some(frame) = leptos::prelude::document().query_selector("[data-boot-frame]").ok().flatten() {
+        frame.remove();
+    }
+}

@@ -6,18 +6,22 @@
 //! everything under them). A link within the running app is a hash; a link to
 //! the other app names its page, so it is an ordinary page load.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
-/// One of the two apps, each its own page and bundle.
+/// One of the three apps, each its own page and bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Bundle {
     /// Home, explorer, practice pages and the embeds: catalogue data only.
-    Reader,
+    Reader = 0,
     /// The assessments and everything under them.
-    Workbench,
+    Workbench = 1,
+    /// Interviews: answering one (the interviewee) and the consensus of the
+    /// answers (the owner); few visits need it.
+    Interviews = 2,
 }
 
-static WORKBENCH_RUNNING: AtomicBool = AtomicBool::new(false);
+static RUNNING: AtomicU8 = AtomicU8::new(0);
 
 impl Bundle {
     /// The page of this app, relative to the folder the app is served from.
@@ -25,20 +29,21 @@ impl Bundle {
         match self {
             Bundle::Reader => "./",
             Bundle::Workbench => "workbench.html",
+            Bundle::Interviews => "interviews.html",
         }
     }
 
     /// Records which app this page runs (called once at start).
     pub fn set_running(self) {
-        WORKBENCH_RUNNING.store(self == Bundle::Workbench, Ordering::Relaxed);
+        RUNNING.store(self as u8, Ordering::Relaxed);
     }
 
     /// The app this page runs.
     pub fn running() -> Bundle {
-        if WORKBENCH_RUNNING.load(Ordering::Relaxed) {
-            Bundle::Workbench
-        } else {
-            Bundle::Reader
+        match RUNNING.load(Ordering::Relaxed) {
+            1 => Bundle::Workbench,
+            2 => Bundle::Interviews,
+            _ => Bundle::Reader,
         }
     }
 }
@@ -56,6 +61,9 @@ pub enum Route {
     Assessments,
     /// `#/assessments/<id>[/<section>[/<practice>]]`: one assessment.
     Assessment(String, Section),
+    /// `#/answer/<interview id>`: answering an interview received as a file;
+    /// `#/answer` (id empty): the interviews being answered here, and a file picker.
+    Answer(String),
     /// Any other `#/...` path.
     NotFound(String),
 }
@@ -81,6 +89,8 @@ pub enum Section {
     Requirements,
     /// The trustworthiness view and software lifecycle checklist.
     Trust,
+    /// Interviews: questionnaires out, answers back, and the consensus.
+    Interviews,
 }
 
 impl Section {
@@ -98,6 +108,7 @@ impl Section {
             Section::History => "/history".into(),
             Section::Requirements => "/requirements".into(),
             Section::Trust => "/trustworthiness".into(),
+            Section::Interviews => "/interviews".into(),
         }
     }
 
@@ -123,6 +134,8 @@ impl Route {
             ["practices"] => Route::Practices,
             ["practices", id] => Route::Practice((*id).to_string()),
             ["assessments"] => Route::Assessments,
+            ["answer"] => Route::Answer(String::new()),
+            ["answer", id] => Route::Answer((*id).to_string()),
             ["assessments", id] => Route::Assessment((*id).to_string(), Section::Overview),
             ["assessments", id, rest @ ..] => match rest {
                 ["targets"] => Route::Assessment((*id).to_string(), Section::Targets(None)),
@@ -135,6 +148,7 @@ impl Route {
                 ["history"] => Route::Assessment((*id).to_string(), Section::History),
                 ["requirements"] => Route::Assessment((*id).to_string(), Section::Requirements),
                 ["trustworthiness"] => Route::Assessment((*id).to_string(), Section::Trust),
+                ["interviews"] => Route::Assessment((*id).to_string(), Section::Interviews),
                 _ => Route::NotFound(path.to_string()),
             },
             _ => Route::NotFound(path.to_string()),
@@ -144,6 +158,7 @@ impl Route {
     /// The app that shows this route.
     pub fn bundle(&self) -> Bundle {
         match self {
+            Route::Answer(_) | Route::Assessment(_, Section::Interviews) => Bundle::Interviews,
             Route::Assessments | Route::Assessment(..) => Bundle::Workbench,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
@@ -173,6 +188,8 @@ impl Route {
             Route::Practice(id) => format!("#/practices/{id}"),
             Route::Assessments => "#/assessments".to_string(),
             Route::Assessment(id, section) => format!("#/assessments/{id}{}", section.path()),
+            Route::Answer(id) if id.is_empty() => "#/answer".to_string(),
+            Route::Answer(id) => format!("#/answer/{id}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -217,6 +234,8 @@ mod tests {
             ("#/assessments/a1/roadmap", Route::Assessment("a1".into(), Section::Roadmap)),
             ("#/assessments/a1/report", Route::Assessment("a1".into(), Section::Report)),
             ("#/assessments/a1/history", Route::Assessment("a1".into(), Section::History)),
+            ("#/assessments/a1/interviews", Route::Assessment("a1".into(), Section::Interviews)),
+            ("#/answer/iv-1", Route::Answer("iv-1".into())),
             ("#/assessments/a1/bogus", Route::NotFound("assessments/a1/bogus".into())),
         ] {
             assert_eq!(Route::from_hash(hash), Some(route.clone()), "{hash}");
@@ -239,5 +258,9 @@ mod tests {
         assert_eq!(results.href_from(Bundle::Workbench), "#/assessments/a1/results");
         assert_eq!(results.href_from(Bundle::Reader), "workbench.html#/assessments/a1/results");
         assert_eq!(Route::Home.href_from(Bundle::Workbench), "./#/");
+        let interviews = Route::Assessment("a1".into(), Section::Interviews);
+        assert_eq!(interviews.href_from(Bundle::Workbench), "interviews.html#/assessments/a1/interviews");
+        assert_eq!(results.href_from(Bundle::Interviews), "workbench.html#/assessments/a1/results");
+        assert_eq!(Route::Answer("iv-1".into()).href_from(Bundle::Reader), "interviews.html#/answer/iv-1");
     }
 }

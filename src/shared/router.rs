@@ -12,11 +12,16 @@ use crate::shared::route::{Bundle, Route};
 pub const MAIN_ID: &str = "smm-main";
 
 /// The route of the location hash as app `here` reads it: an empty hash is the
-/// reader's home page and the workbench's list of assessments.
+/// reader's home page, the workbench's list of assessments, and the interviews
+/// page's list of interviews being answered.
 fn current_route(here: Bundle) -> Option<Route> {
     let hash = window().location().hash().unwrap_or_default();
-    if here == Bundle::Workbench && hash.trim_start_matches('#').trim_start_matches('/').is_empty() {
-        return Some(Route::Assessments);
+    if hash.trim_start_matches('#').trim_start_matches('/').is_empty() {
+        match here {
+            Bundle::Workbench => return Some(Route::Assessments),
+            Bundle::Interviews => return Some(Route::Answer(String::new())),
+            Bundle::Reader => {}
+        }
     }
     Route::from_hash(&hash)
 }

@@ -5,6 +5,8 @@
 //!   format (the same JSON an export holds, read back by the same parser).
 //! - `smm-navigator.v1.snapshots.<id>`: the snapshots of that assessment
 //!   (`smm-navigator/snapshots`).
+//! - `smm-navigator.v1.answering.<interview id>`: an interview someone is
+//!   answering in this browser, with their answers so far ([`Answering`]).
 //!
 //! A failed write leaves the previous value of the key in place, so the last
 //! good state stays stored; the caller shows the error.
@@ -342,4 +344,76 @@ pub fn save_embed_answers(set: &str, answers: &[String]) -> Result<(), StorageEr
     let list: js_sys::Array = answers.iter().map(|a| wasm_bindgen::JsValue::from_str(a)).collect();
     let text = js_sys::JSON::stringify(&list).ok().and_then(|s| s.as_string()).unwrap_or_else(|| "[]".into());
     write(&format!("{PREFIX}{EMBED}{set}"), &text)
+}
+
+const ANSWERING: &str = "answering.";
+
+/// An interview being answered in this browser: the interview file as
+/// received and the answers so far (key `smm-navigator.v1.answering.<interview id>`,
+/// value `{"interview": <interview file>, "answers": <answers file>}`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answering {
+    /// The interview file, as read.
+    pub interview: smm_core::interview::InterviewFile,
+    /// The answers so far (the interviewee's name may still be empty).
+    pub answers: smm_core::interview::AnswersFile,
+}
+
+/// The interviews being answered here, each read back with the file parsers
+/// (unreadable ones are skipped).
+pub fn load_answering(catalogue: &Catalogue) -> Vec<Answering> {
+    let Ok(s) = storage() else { return Vec::new() };
+    let full = format!("{PREFIX}{ANSWERING}");
+    keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(&full))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .filter_map(|raw| {
+            let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+            let interview =
+                smm_core::interview::parse_interview(v.get("interview")?.to_string().as_bytes(), catalogue).ok()?;
+            let mut answers_json = v.get("answers")?.clone();
+            // A draft may not have a name yet; the answers file needs one.
+            let unnamed = answers_json.get("interviewee").and_then(|n| n.as_str()).is_some_and(|n| n.trim().is_empty());
+            if unnamed {
+                answers_json["interviewee"] = "-".into();
+            }
+            let mut answers = smm_core::interview::parse_answers(answers_json.to_string().as_bytes()).ok()?;
+            if unnamed {
+                answers.interviewee.clear();
+            }
+            Some(Answering { interview, answers })
+        })
+        .collect()
+}
+
+/// Stores an interview being answered (replacing the earlier state of the same interview).
+pub fn save_answering(a: &Answering) -> Result<(), StorageError> {
+    let value = serde_json::json!({ "interview": a.interview, "answers": a.answers });
+    write(&format!("{PREFIX}{ANSWERING}{}", a.interview.id), &value.to_string())
+}
+
+/// Forgets an interview being answered.
+pub fn remove_answering(interview_id: &str) -> Result<(), StorageError> {
+    remove(&format!("{PREFIX}{ANSWERING}{interview_id}"))
+}
+
+const INBOX: &str = "inbox";
+
+/// Keeps a file imported in the workbench for the interviews page, which reads
+/// and removes it (`smm-navigator.v1.inbox`: a JSON list of `[name, text]`).
+pub fn push_inbox(file_name: &str, text: &str) -> Result<(), StorageError> {
+    let key = format!("{PREFIX}{INBOX}");
+    let mut list: Vec<(String, String)> = raw(&key).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    list.push((file_name.to_string(), text.to_string()));
+    write(&key, &serde_json::to_string(&list).unwrap_or_default())
+}
+
+/// Takes the files kept for the interviews page (and removes them).
+pub fn take_inbox() -> Vec<(String, String)> {
+    let key = format!("{PREFIX}{INBOX}");
+    let list = raw(&key).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let _ = remove(&key);
+    list
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use smm_core::engine::{derived_level, practice_gap};
 use smm_core::{Catalogue, Level, Override, PracticeResult, Scope};
 
+use super::evidence_list::EvidenceList;
 use super::practice_nav::{practice_pager, practice_table, unknown_practice};
 use super::results_section::gap_table;
 use crate::shared::route::Section;
@@ -80,6 +81,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
     let edit_result = move |f: Box<dyn FnOnce(&mut PracticeResult)>| {
         c.edit(|a| f(a.results.entry(pid.get_value()).or_default()));
     };
+    let live_open = RwSignal::new(false);
     let toggle = move |indicator: String, on: bool| {
         let profiles = c.profiles_used();
         edit_result(Box::new(move |r| {
@@ -265,15 +267,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                     prop:value=move || result().map(|r| r.notes).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); edit_result(Box::new(move |r| r.notes = v)); } />
             </label>
-            <label class="block">
-                "Evidence references (one per line: document names, ticket numbers, paths)"
-                <textarea rows="3" maxlength="20000" prop:disabled=move || result().is_none()
-                    prop:value=move || result().map(|r| r.evidence.join("\n")).unwrap_or_default()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit_result(Box::new(move |r| r.evidence = v.split('\n').map(str::to_string).collect()));
-                    } />
-            </label>
+            <EvidenceList practice=p.id.clone() />
             <p>
                 {move || if result().is_none() {
                     view! { <button type="button" on:click=move |_| edit_result(Box::new(|_| {}))>"Nothing is met yet: record level 0"</button> }.into_any()
@@ -281,14 +275,19 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                     view! { <button type="button" class="secondary" on:click=move |_| c.edit(|a| { a.results.remove(&pid.get_value()); })>"Clear this result"</button> }.into_any()
                 }}
             </p>
-            <details class="live-results">
+            <details class="live-results" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                live_open.set(open);
+            }>
                 <summary>"Live results: the gap table and chart of all practices"</summary>
-                {move || c.report.with(|r| r.as_ref().map(|r| view! {
+                // Drawn only while open: no chart work at start or on edits otherwise.
+                {move || live_open.get().then(|| c.report.with(|r| r.as_ref().map(|r| view! {
                     <div class="chart-svg" role="img"
                         aria-label="Target and achieved level for each practice; the gap table below gives the same figures."
                         inner_html=charts::gap_chart_svg(cat, r)></div>
                     {gap_table(r, "live-gap-table")}
-                }))}
+                })))}
             </details>
             {practice_pager(c, index, Section::Assess, Section::Results, "See the results")}
         </section>

@@ -43,6 +43,7 @@ pub fn AssessmentList() -> impl IntoView {
             <p class="lead">
                 "Assessments are kept in this browser only. Every change is saved at once; nothing is sent anywhere."
             </p>
+            <p><a href=Route::Answer(String::new()).href()>"Answer an interview someone sent you"</a></p>
             <form class="create-form card" on:submit=create>
                 <h2>"Start a new assessment"</h2>
                 <div class="field-row">

@@ -376,6 +376,148 @@ fn draw_coverage_chart<DB: DrawingBackend>(
     Ok(())
 }
 
+/// How one interviewee's derived level stands against the others' on a practice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deviation {
+    /// The same as the row's median.
+    Same,
+    /// Below the median.
+    Below,
+    /// Above the median.
+    Above,
+    /// No level is held by more than half, and the answers differ.
+    Split,
+}
+
+/// A heatmap cell level with the majority.
+const SAME: RGBColor = RGBColor(219, 234, 254);
+/// A heatmap cell in a row with no majority.
+const SPLIT: RGBColor = RGBColor(254, 240, 138);
+
+/// One practice row of the interview heatmap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeatRow {
+    /// Practice name.
+    pub label: String,
+    /// Per interviewee (in `names` order): their derived level and how it stands, or no answer.
+    pub cells: Vec<Option<(u8, Deviation)>>,
+    /// Highest minus lowest derived level.
+    pub spread: u8,
+}
+
+/// The heatmap's rows: per practice with answers, each interviewee's level
+/// against the level more than half of them hold; when no level has such a
+/// majority and the levels differ, every cell of the row is a split.
+pub fn heat_rows(
+    catalogue: &Catalogue,
+    consensus: &[smm_core::interview::PracticeConsensus],
+    names: &[String],
+) -> Vec<HeatRow> {
+    consensus
+        .iter()
+        .map(|c| {
+            let levels: Vec<u8> = c.opinions.iter().map(|o| o.level.get()).collect();
+            let majority = (0..=4u8).find(|l| levels.iter().filter(|x| *x == l).count() * 2 > levels.len());
+            let cells = names
+                .iter()
+                .map(|n| {
+                    c.opinions.iter().find(|o| o.interviewee == *n).map(|o| {
+                        let l = o.level.get();
+                        let d = match majority.map(|m| l.cmp(&m)) {
+                            None if c.spread > 0 => Deviation::Split,
+                            None | Some(std::cmp::Ordering::Equal) => Deviation::Same,
+                            Some(std::cmp::Ordering::Less) => Deviation::Below,
+                            Some(std::cmp::Ordering::Greater) => Deviation::Above,
+                        };
+                        (l, d)
+                    })
+                })
+                .collect();
+            HeatRow {
+                label: catalogue.practice(&c.practice).map_or(c.practice.clone(), |p| p.name.clone()),
+                cells,
+                spread: c.spread,
+            }
+        })
+        .collect()
+}
+
+/// The interview heatmap as an SVG document: practices down, interviewees
+/// across, each cell the level their answers derive; cells off the majority,
+/// rows without one, and rows with a spread stand out.
+pub fn heatmap_svg(rows: &[HeatRow], names: &[String]) -> String {
+    let cols = names.len() as u32 + 1;
+    let cell_w = 92u32;
+    let width = (230 + cell_w * cols + 20).max(WIDTH.min(560));
+    let height = 70 + 30 * rows.len() as u32 + 72;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = draw_heatmap(&root, rows, names, cell_w as i32);
+        let _ = root.present();
+    }
+    svg
+}
+
+fn draw_heatmap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    rows: &[HeatRow],
+    names: &[String],
+    cell_w: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let x0 = 230;
+    let y0 = 60;
+    let style = |h: HPos, c: &'static RGBColor| {
+        TextStyle::from(("sans-serif", 13).into_font()).color(c).pos(Pos::new(h, VPos::Center))
+    };
+    for (j, n) in names.iter().chain(std::iter::once(&"Spread".to_string())).enumerate() {
+        let x = x0 + cell_w * j as i32 + cell_w / 2;
+        root.draw(&Text::new(truncate(n, 12), (x, y0 - 16), style(HPos::Center, &colour::INK)))?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = y0 + 30 * i as i32;
+        root.draw(&Text::new(truncate(&r.label, 30), (10, y + 13), style(HPos::Left, &colour::INK)))?;
+        for (j, cell) in r.cells.iter().enumerate() {
+            let x = x0 + cell_w * j as i32;
+            let rect = [(x + 2, y + 1), (x + cell_w - 2, y + 26)];
+            let (fill, ink, text) = match cell {
+                None => (PAPER, &colour::NEUTRAL, "-".to_string()),
+                Some((l, Deviation::Same)) => (SAME, &colour::INK, l.to_string()),
+                Some((l, Deviation::Below)) => (colour::SHORTFALL, &colour::INK, format!("{l} (lower)")),
+                Some((l, Deviation::Above)) => (colour::EXCESS, &PAPER, format!("{l} (higher)")),
+                Some((l, Deviation::Split)) => (SPLIT, &colour::INK, format!("{l} (split)")),
+            };
+            root.draw(&Rectangle::new(rect, fill.filled()))?;
+            root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
+            root.draw(&Text::new(text, (x + cell_w / 2, y + 13), style(HPos::Center, ink)))?;
+        }
+        let x = x0 + cell_w * r.cells.len() as i32;
+        let rect = [(x + 2, y + 1), (x + cell_w - 2, y + 26)];
+        let (fill, ink) = if r.spread > 0 { (colour::SHORTFALL_EDGE, &PAPER) } else { (PAPER, &colour::INK) };
+        root.draw(&Rectangle::new(rect, fill.filled()))?;
+        root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
+        root.draw(&Text::new(r.spread.to_string(), (x + cell_w / 2, y + 13), style(HPos::Center, ink)))?;
+    }
+    let ly = y0 + 30 * rows.len() as i32 + 22;
+    for (k, (name, c)) in [
+        ("As most", SAME),
+        ("Lower than most", colour::SHORTFALL),
+        ("Higher than most", colour::EXCESS),
+        ("No majority", SPLIT),
+        ("Spread over 0", colour::SHORTFALL_EDGE),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (lx, ly) = (10 + 170 * (k as i32 % 3), ly + 22 * (k as i32 / 3));
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], c.filled()))?;
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 16, ly + 7)], colour::GRID.stroke_width(1)))?;
+        root.draw(&Text::new(name, (lx + 22, ly), style(HPos::Left, &colour::INK)))?;
+    }
+    Ok(())
+}
+
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -499,6 +641,43 @@ fn draw_radar<DB: DrawingBackend>(
         lx += 40 + 8 * label.len() as i32;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod heat_tests {
+    use super::*;
+    use smm_core::interview::{consensus, make_interview, take_answers, Answer, AnswersFile};
+
+    #[test]
+    fn cells_off_the_median_stand_out_and_missing_answers_are_blank() {
+        let cat = Catalogue::builtin();
+        let p = &cat.practices[0];
+        let l1: Vec<String> = p.levels[0].indicators.iter().map(|i| i.id.clone()).collect();
+        let mut a = smm_core::Assessment::new("a", "A", smm_core::Role::AssetOwner);
+        make_interview(&mut a, cat, "iv", std::slice::from_ref(&p.id), "2026-12-01").unwrap();
+        for (who, met) in [("A", l1.clone()), ("B", l1.clone()), ("C", vec![])] {
+            let f = AnswersFile {
+                format: smm_core::interview::ANSWERS_FORMAT.into(),
+                version: 1,
+                interview_id: "iv".into(),
+                assessment_id: "a".into(),
+                title: String::new(),
+                interviewee: who.into(),
+                answered_on: String::new(),
+                answers: [(p.id.clone(), Answer { indicators_met: met, notes: String::new() })].into(),
+            };
+            take_answers(&mut a, cat, f).unwrap();
+        }
+        let names = vec!["A".to_string(), "B".into(), "C".into(), "D".into()];
+        let rows = heat_rows(cat, &consensus(cat, &a), &names);
+        assert_eq!(
+            rows[0].cells,
+            vec![Some((1, Deviation::Same)), Some((1, Deviation::Same)), Some((0, Deviation::Below)), None]
+        );
+        assert_eq!(rows[0].spread, 1);
+        let svg = heatmap_svg(&rows, &names);
+        assert!(svg.contains("0 (lower)") && svg.contains("Spread"), "{svg}");
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod assessment_list;
 pub mod assessment_page;
 pub mod charts;
 pub mod crosswalk_matrix;
+pub mod evidence_list;
 pub mod history_section;
 pub mod on_demand;
 pub mod overview_section;
@@ -20,11 +21,13 @@ pub mod requirements_section;
 pub mod results_section;
 pub mod roadmap_section;
 pub mod save_status;
+pub mod seal_choice;
 pub mod section_tabs;
 pub mod state;
 pub mod target_grid;
 pub mod target_section;
 pub mod transfer;
+pub mod transfer_notice;
 pub mod transfer_panel;
 pub mod trust_section;
 
@@ -43,6 +46,7 @@ pub fn start() {
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document().body());
+    crate::shared::remove_boot_frame();
     if let Some(parent) = parent {
         leptos::mount::mount_to(parent, app::Workbench).forget();
     }

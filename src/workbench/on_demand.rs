@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-pub use crate::worker::jobs::SHA256;
+pub use crate::worker::jobs::{AGE_DECRYPT, AGE_ENCRYPT, SHA256};
 
 /// The loader Trunk writes for the worker, next to the app's pages.
 const WORKER_URL: &str = "./worker_loader.js";
@@ -99,6 +99,12 @@ fn describe(e: &JsValue) -> String {
 /// Runs job `kind` on `input` (with `params`, job-specific) in the worker,
 /// starting it first if need be.
 pub async fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobError> {
+    run_js(kind, js_sys::Uint8Array::from(input), params).await
+}
+
+/// Like [`run`], with the input already in a browser array (a picked file's
+/// bytes go to the worker without a copy in the page's memory).
+pub async fn run_js(kind: &str, input: js_sys::Uint8Array, params: &str) -> Result<Vec<u8>, JobError> {
     let answer = CONNECTION.with(|slot| {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
@@ -114,7 +120,7 @@ pub async fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobE
         let request = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&request, &"id".into(), &JsValue::from(id));
         let _ = js_sys::Reflect::set(&request, &"kind".into(), &JsValue::from_str(kind));
-        let _ = js_sys::Reflect::set(&request, &"input".into(), &js_sys::Uint8Array::from(input));
+        let _ = js_sys::Reflect::set(&request, &"input".into(), &input);
         let _ = js_sys::Reflect::set(&request, &"params".into(), &JsValue::from_str(params));
         let worker = c.worker.clone();
         // Sent once the worker listens.
@@ -139,4 +145,32 @@ pub async fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobE
 pub async fn sha256(bytes: &[u8]) -> Result<String, JobError> {
     let out = run(SHA256, bytes, "").await?;
     String::from_utf8(out).map_err(|_| JobError::Failed("the fingerprint was not text".into()))
+}
+
+/// The largest file fingerprinted (2 GiB): the browser holds it in memory while it is hashed.
+pub const MAX_FINGERPRINT_BYTES: f64 = 2.0 * 1024.0 * 1024.0 * 1024.0;
+
+/// The SHA-256 fingerprint of a picked file, hashed in the worker a piece at a time.
+pub async fn sha256_file(file: &web_sys::Blob) -> Result<String, JobError> {
+    if file.size() > MAX_FINGERPRINT_BYTES {
+        return Err(JobError::Failed(format!(
+            "the file is {:.1} GiB; files over 2 GiB cannot be fingerprinted in the browser (use sha256sum and type the reference)",
+            file.size() / 1073741824.0
+        )));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| JobError::Failed(format!("the browser could not read the file ({})", describe(&e))))?;
+    let out = run_js(SHA256, js_sys::Uint8Array::new(&buffer), "").await?;
+    String::from_utf8(out).map_err(|_| JobError::Failed("the fingerprint was not text".into()))
+}
+
+/// Encrypts `plaintext` with `passphrase` in the age format, in the worker.
+pub async fn encrypt(plaintext: &[u8], passphrase: &str) -> Result<Vec<u8>, JobError> {
+    run(AGE_ENCRYPT, plaintext, passphrase).await
+}
+
+/// Decrypts an age file made with a passphrase, in the worker.
+pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, JobError> {
+    run(AGE_DECRYPT, sealed, passphrase).await
 }

@@ -11,6 +11,7 @@ use crate::workbench::state::Current;
 #[component]
 pub fn ProfilePicker() -> impl IntoView {
     let c = Current::expect();
+    c.state.load_profiles();
     let undo = RwSignal::new(None::<(String, BTreeMap<String, Target>)>);
     let uses = move |id: &str| c.with(|a| a.profiles.iter().any(|p| p == id)).unwrap_or(false);
     view! {
@@ -20,7 +21,7 @@ pub fn ProfilePicker() -> impl IntoView {
             <ul class="profile-list">
                 {move || c.state.profiles().into_iter().map(|p| {
                     let id = StoredValue::new(p.id.clone());
-                    let builtin = smm_core::profile::Profile::builtin(&p.id).is_some();
+                    let builtin = smm_core::profile::Profile::is_builtin_id(&p.id);
                     let count = p.suggested_targets.len();
                     let name = p.name.clone();
                     let apply = move |_| {

@@ -198,6 +198,35 @@ fn ReportBody(
             } else {
                 view! { <ol class="report-roadmap">{steps}</ol> }.into_any()
             }}
+            {(!report.interviews.is_empty()).then(|| view! {
+                <h2>"Interviews"</h2>
+                <table class="data report-interviews">
+                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Answers"</th><th scope="col">"Spread"</th><th scope="col">"Indicators in dispute"</th><th scope="col">"Resolved"</th></tr></thead>
+                    <tbody>{report.interviews.iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{cat.practice(&r.practice).map_or(r.practice.clone(), |p| p.name.clone())}</th>
+                            <td>{r.answers}</td><td>{r.spread}</td><td>{r.disputed_indicators}</td>
+                            <td>{r.resolution.as_ref().map_or("no".to_string(), |x| if x.note.is_empty() { x.resolved_on.clone() } else { format!("{}: {}", x.resolved_on, x.note) })}</td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table>
+                <p class="muted">{smm_core::interview::SPREAD_FORMULA}</p>
+            })}
+            {(!report.evidence.is_empty()).then(|| view! {
+                <h2>"Evidence"</h2>
+                <table class="data report-evidence">
+                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Reference"</th><th scope="col">"File fingerprint (SHA-256)"</th></tr></thead>
+                    <tbody>{report.evidence.iter().map(|e| view! {
+                        <tr>
+                            <th scope="row">{cat.practice(&e.practice).map_or(e.practice.clone(), |p| p.name.clone())}</th>
+                            <td>{e.reference.clone()}</td>
+                            <td>{e.file.as_ref().map(|f| view! {
+                                {format!("{}, {} bytes, taken {}: ", f.name, f.size, f.taken_on)}<code class="digest">{f.sha256.clone()}</code>
+                            })}</td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table>
+            })}
         </article>
     }
 }

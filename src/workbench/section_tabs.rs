@@ -13,6 +13,7 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         (Section::Overview, "Overview"),
         (Section::Targets(None), "1 Targets"),
         (Section::Assess(None), "2 Assess"),
+        (Section::Interviews, "Interviews"),
         (Section::Results, "3 Results"),
         (Section::Roadmap, "4 Roadmap"),
         (Section::Requirements, "Frameworks"),

@@ -94,6 +94,14 @@ pub struct AppState {
     pub user_frameworks: RwSignal<Vec<smm_core::framework::Framework>>,
     /// Mappings loaded by the user (the shipped ones come from smm-core).
     pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
+    /// The passphrase exports are encrypted with, when the user chose one. Kept
+    /// in memory for this page only, never stored.
+    pub seal: RwSignal<Option<String>>,
+    /// An encrypted file waiting for its passphrase.
+    pub pending_unseal: RwSignal<Option<crate::workbench::transfer::Sealed>>,
+    /// The shipped profiles, fetched from the app's folder when an assessment
+    /// uses one or the profile picker opens ([`AppState::load_profiles`]).
+    pub shipped_profiles: RwSignal<Option<Result<Vec<smm_core::profile::Profile>, String>>>,
 }
 
 impl AppState {
@@ -116,6 +124,9 @@ impl AppState {
             user_frameworks: RwSignal::new(user_frameworks),
             // Read once the shipped frameworks are here (a mapping names its framework).
             user_mappings: RwSignal::new(Vec::new()),
+            seal: RwSignal::new(None),
+            pending_unseal: RwSignal::new(None),
+            shipped_profiles: RwSignal::new(None),
         }
     }
 
@@ -274,16 +285,58 @@ impl AppState {
         }
     }
 
-    /// Every profile available: shipped first, then the user's (a user profile
-    /// with a shipped id is not listed twice).
+    /// Every profile available: shipped first (once fetched), then the user's
+    /// (a user profile with a shipped id is not listed twice). Tracked.
     pub fn profiles(&self) -> Vec<smm_core::profile::Profile> {
-        let mut all: Vec<_> = smm_core::profile::Profile::builtin_all().to_vec();
+        let mut all: Vec<_> = self.shipped();
         for p in self.user_profiles.get() {
             if !all.iter().any(|x| x.id == p.id) {
                 all.push(p);
             }
         }
         all
+    }
+
+    /// The shipped profiles fetched so far (tracked): none until
+    /// [`AppState::load_profiles`] has finished.
+    fn shipped(&self) -> Vec<smm_core::profile::Profile> {
+        self.shipped_profiles.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned().unwrap_or_default())
+    }
+
+    /// Fetches the shipped profiles once, with the same strict parser as a
+    /// user's file; later calls return at once.
+    pub async fn profiles_ready(&self) -> Result<(), String> {
+        if let Some(done) = self.shipped_profiles.get_untracked() {
+            return done.map(|_| ());
+        }
+        let mut list = Vec::new();
+        let mut failure = None;
+        for (id, file) in smm_core::profile::BUILTIN_PROFILE_FILES {
+            match fetch_text(file).await.and_then(|t| {
+                smm_core::profile::parse_profile(t.as_bytes(), Catalogue::builtin()).map_err(|e| format!("{file}: {e}"))
+            }) {
+                Ok(p) if p.id == id => list.push(p),
+                Ok(p) => failure = Some(format!("{file} holds the profile `{}`, not `{id}`", p.id)),
+                Err(e) => failure = Some(e),
+            }
+        }
+        let result = match failure {
+            Some(e) => Err(e),
+            None => Ok(list),
+        };
+        let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
+        self.shipped_profiles.set(Some(result));
+        outcome
+    }
+
+    /// Starts [`AppState::profiles_ready`] in the background.
+    pub fn load_profiles(&self) {
+        if self.shipped_profiles.get_untracked().is_none() {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                let _ = state.profiles_ready().await;
+            });
+        }
     }
 
     /// Fetches the shipped frameworks and mappings once (then the user's stored
@@ -394,7 +447,10 @@ impl Current {
     pub fn profiles_used(&self) -> Vec<smm_core::profile::Profile> {
         // Copies only the profiles in use (this runs on every change of the checklist).
         let ids = self.with(|a| a.profiles.clone()).unwrap_or_default();
-        let builtin = smm_core::profile::Profile::builtin_all();
+        if ids.iter().any(|id| smm_core::profile::Profile::is_builtin_id(id)) {
+            self.state.load_profiles();
+        }
+        let builtin = self.state.shipped();
         let mut used: Vec<_> = builtin.iter().filter(|p| ids.contains(&p.id)).cloned().collect();
         self.state.user_profiles.with(|v| {
             used.extend(v.iter().filter(|p| ids.contains(&p.id) && !builtin.iter().any(|b| b.id == p.id)).cloned())

@@ -27,10 +27,12 @@ pub struct TransferMessage {
 }
 
 impl TransferMessage {
-    fn ok(summary: String, details: Vec<String>) -> TransferMessage {
+    /// A success.
+    pub fn ok(summary: String, details: Vec<String>) -> TransferMessage {
         TransferMessage { ok: true, summary, details }
     }
-    fn failed(summary: String, details: Vec<String>) -> TransferMessage {
+    /// A refusal or failure.
+    pub fn failed(summary: String, details: Vec<String>) -> TransferMessage {
         TransferMessage { ok: false, summary, details }
     }
 }
@@ -77,20 +79,97 @@ pub fn export_all(state: AppState) -> TransferMessage {
     if let Err(e) = verify_export(&json, &list, &snapshots, Catalogue::builtin()) {
         return TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]);
     }
-    if let Err(e) = download(&format!("smm-navigator-backup-{}.json", today()), "application/json", &json) {
-        return TransferMessage::failed(e, vec![]);
-    }
-    let _ = storage::set_last_export(&now);
     let summary = format!("Exported {} assessment(s) and their snapshots as one file.", list.len());
-    leptos::task::spawn_local(add_fingerprint(state, summary.clone(), json));
-    TransferMessage::ok(summary, vec![])
+    deliver(state, &format!("smm-navigator-backup-{}.json", today()), json, summary, true, true)
+}
+
+/// An encrypted file read for import, waiting for its passphrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sealed {
+    /// The file's name.
+    pub file_name: String,
+    /// Its bytes (an age file).
+    pub bytes: Vec<u8>,
+    /// Why the last passphrase did not open it, if one was tried.
+    pub error: Option<String>,
+    /// True while the worker decrypts.
+    pub busy: bool,
+}
+
+/// Offers `json` as file `name`: as it is, or, when the user chose a passphrase,
+/// encrypted in the worker as `name.age`. `backup` records the export time;
+/// `fingerprint` adds the SHA-256 of the file as downloaded. The message says
+/// what happened (encryption finishes later and updates it).
+pub fn deliver(
+    state: AppState,
+    name: &str,
+    json: String,
+    summary: String,
+    backup: bool,
+    fingerprint: bool,
+) -> TransferMessage {
+    let Some(passphrase) = state.seal.get_untracked() else {
+        if let Err(e) = download(name, "application/json", &json) {
+            return TransferMessage::failed(e, vec![]);
+        }
+        if backup {
+            let _ = storage::set_last_export(&now_iso());
+        }
+        if fingerprint {
+            leptos::task::spawn_local(add_fingerprint(state, summary.clone(), json.into_bytes()));
+        }
+        return TransferMessage::ok(summary, vec![]);
+    };
+    let name = format!("{name}.age");
+    let waiting = format!("Encrypting “{name}” with your passphrase…");
+    leptos::task::spawn_local({
+        let waiting = waiting.clone();
+        async move {
+            let started = js_sys::Date::now();
+            let result = crate::workbench::on_demand::encrypt(json.as_bytes(), &passphrase).await;
+            let ms = js_sys::Date::now() - started;
+            let message = match result {
+                Err(e) => TransferMessage::failed(
+                    format!("Nothing was exported: the file could not be encrypted ({e})."),
+                    vec![],
+                ),
+                Ok(sealed) => match crate::shared::download::download_bytes(&name, "application/octet-stream", &sealed)
+                {
+                    Err(e) => TransferMessage::failed(e, vec![]),
+                    Ok(()) => {
+                        if backup {
+                            let _ = storage::set_last_export(&now_iso());
+                        }
+                        if fingerprint {
+                            leptos::task::spawn_local(add_fingerprint(state, summary.clone(), sealed.clone()));
+                        }
+                        TransferMessage::ok(
+                            summary,
+                            vec![format!(
+                                "Encrypted with your passphrase in the age format in {ms:.0} ms, as “{name}”. \
+                                 SMM Navigator opens it again after asking the passphrase; so do `age -d` and `rage -d`. \
+                                 Without the passphrase nobody can read it, SMM Navigator included."
+                            )],
+                        )
+                    }
+                },
+            };
+            // Only replace the message this export showed (not a later one).
+            state.transfer.update(|m| {
+                if m.as_ref().is_none_or(|m| m.summary == waiting) {
+                    *m = Some(message);
+                }
+            });
+        }
+    });
+    TransferMessage::ok(waiting, vec![])
 }
 
 /// Adds the SHA-256 fingerprint of an exported file to the export's message,
 /// computed by the on-demand worker (loaded on the first export), so that the
 /// user can later check that a copy is this very file.
-async fn add_fingerprint(state: AppState, summary: String, json: String) {
-    let line = match crate::workbench::on_demand::sha256(json.as_bytes()).await {
+async fn add_fingerprint(state: AppState, summary: String, bytes: Vec<u8>) {
+    let line = match crate::workbench::on_demand::sha256(&bytes).await {
         Ok(hex) => format!(
             "SHA-256 fingerprint of the file: {hex}. Keep it to check later that a copy is this very file \
              (sha256sum on Linux, shasum -a 256 on macOS, Get-FileHash in Windows PowerShell)."
@@ -115,26 +194,21 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
         return TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]);
     }
     let name = if redacted { format!("{}-redacted", file_stem(&a.id)) } else { file_stem(&a.metadata.name) };
-    if let Err(e) = download(&format!("{name}.smm.json"), "application/json", &json) {
-        return TransferMessage::failed(e, vec![]);
-    }
-    if !redacted {
-        let _ = storage::set_last_export(&now_iso());
-    }
-    TransferMessage::ok(
-        if redacted {
-            "Exported a redacted copy: levels, scopes and targets only, without names, notes or evidence.".into()
-        } else {
-            "Exported the assessment as a file.".into()
-        },
-        vec![],
-    )
+    let summary = if redacted {
+        "Exported a redacted copy: levels, scopes, targets and file fingerprints, without names, notes, \
+         evidence references or file names."
+            .to_string()
+    } else {
+        "Exported the assessment as a file.".to_string()
+    };
+    deliver(state, &format!("{name}.smm.json"), json, summary, !redacted, false)
 }
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
 pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let size = file.size();
-    if size > MAX_FILE_BYTES as f64 {
+    // An encrypted file is a little larger than what it holds.
+    if size > smm_core::seal::MAX_SEALED_BYTES as f64 {
         return Err(format!(
             "the file is {:.1} MiB; files over {} MiB are refused",
             size / (1024.0 * 1024.0),
@@ -209,6 +283,12 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
                 }),
             };
         }
+        Some(kind @ (smm_core::interview::INTERVIEW_FORMAT | smm_core::interview::ANSWERS_FORMAT)) => {
+            return match INTERVIEW_FILES.get() {
+                Some(handler) => handler(state, file_name, bytes),
+                None => ImportStep::Done(hand_to_interviews(file_name, bytes, kind)),
+            };
+        }
         Some(smm_core::mapping::MAPPING_FORMAT) => {
             let wanted = smm_core::mapping::mapping_framework(bytes).unwrap_or_default();
             let Some(framework) = state.frameworks().into_iter().find(|f| f.id == wanted) else {
@@ -254,6 +334,19 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
         Imported::Assessment(a) => (vec![*a], Vec::new()),
         Imported::Bundle { assessments, snapshots } => (assessments, snapshots),
     };
+    // The shipped profiles are fetched, not embedded: their indicators are checked here.
+    let shipped = state.shipped_profiles.get_untracked().and_then(Result::ok).unwrap_or_default();
+    let unknown: Vec<String> = assessments
+        .iter()
+        .flat_map(|r| smm_core::document::unknown_profile_indicators(&r.assessment, &shipped))
+        .map(|p| p.to_string())
+        .collect();
+    if !unknown.is_empty() {
+        return ImportStep::Done(TransferMessage::failed(
+            format!("“{file_name}” was not imported; nothing stored was changed."),
+            unknown,
+        ));
+    }
     let conflicts: Vec<String> =
         assessments.iter().filter_map(|r| state.get(&r.assessment.id).map(|old| old.metadata.name)).collect();
     let pending = PendingImport { file_name: file_name.to_string(), assessments, snapshots, conflicts };
@@ -264,34 +357,149 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
     }
 }
 
-/// Imports the first of `files` (chosen or dropped), reporting through `state`.
+/// How the interviews page reads interview and answers files (registered by
+/// it at start; the workbench, which never registers one, hands such files over).
+pub type InterviewFilesHandler = fn(AppState, &str, &[u8]) -> ImportStep;
+
+static INTERVIEW_FILES: std::sync::OnceLock<InterviewFilesHandler> = std::sync::OnceLock::new();
+
+/// Registers the reader of interview and answers files (the interviews page does, at start).
+pub fn set_interview_files_handler(handler: InterviewFilesHandler) {
+    let _ = INTERVIEW_FILES.set(handler);
+}
+
+/// Keeps an interview or answers file for the interviews page and opens it
+/// there: the workbench does not carry the code that reads these kinds.
+fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &str) -> TransferMessage {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    if let Err(e) = storage::push_inbox(file_name, &text) {
+        return TransferMessage::failed(format!("“{file_name}” was not imported: {e}."), vec![]);
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let route = if kind == smm_core::interview::ANSWERS_FORMAT {
+        crate::shared::route::Route::Assessment(field("assessment_id"), crate::shared::route::Section::Interviews)
+    } else {
+        crate::shared::route::Route::Answer(field("id"))
+    };
+    let _ = window().location().assign(&route.href());
+    TransferMessage::ok(format!("Opening “{file_name}” on the interviews page…"), vec![])
+}
+
+/// Imports `files` (chosen or dropped) one after the other, reporting through
+/// `state`. An encrypted file stops the run and asks for its passphrase.
 pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
-    let Some(file) = files.and_then(|f| f.get(0)) else { return };
+    let Some(list) = files else { return };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
     state.pending_import.set(None);
+    state.pending_unseal.set(None);
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        let step = match read_browser_file(&file).await {
-            Ok(bytes) => {
-                // A mapping is read against its framework: the shipped ones first.
-                if smm_core::bundle::detect_format(&bytes).as_deref() == Some(smm_core::mapping::MAPPING_FORMAT) {
-                    if let Err(e) = state.builtin_ready().await {
-                        state.transfer.set(Some(TransferMessage::failed(
-                            format!("“{name}” was not imported; nothing stored was changed."),
-                            vec![e],
-                        )));
-                        return;
-                    }
+        let mut messages = Vec::new();
+        for file in files {
+            let name = file.name();
+            match read_browser_file(&file).await {
+                Ok(bytes) if smm_core::seal::is_age(&bytes) => {
+                    state.pending_unseal.set(Some(Sealed { file_name: name, bytes, error: None, busy: false }));
+                    break;
                 }
-                start_import(state, &name, &bytes)
+                Ok(bytes) => match import_bytes(state, &name, &bytes).await {
+                    ImportStep::Done(m) => messages.push(m),
+                    ImportStep::Ask(p) => {
+                        state.pending_import.set(Some(p));
+                        break;
+                    }
+                },
+                Err(e) => messages.push(TransferMessage::failed(
+                    format!("“{name}” was not imported; nothing stored was changed."),
+                    vec![e],
+                )),
             }
-            Err(e) => ImportStep::Done(TransferMessage::failed(
+        }
+        if let Some(m) = combine(messages) {
+            state.transfer.set(Some(m));
+        }
+    });
+}
+
+/// One message for several files' outcomes.
+fn combine(mut messages: Vec<TransferMessage>) -> Option<TransferMessage> {
+    if messages.len() <= 1 {
+        return messages.pop();
+    }
+    let ok = messages.iter().filter(|m| m.ok).count();
+    let mut details = Vec::new();
+    for m in &messages {
+        details.push(m.summary.clone());
+        details.extend(m.details.iter().map(|d| format!("  {d}")));
+    }
+    let summary = format!("{} files: {ok} taken, {} refused.", messages.len(), messages.len() - ok);
+    Some(if ok == messages.len() {
+        TransferMessage::ok(summary, details)
+    } else {
+        TransferMessage::failed(summary, details)
+    })
+}
+
+/// The import after the file was read (and decrypted).
+async fn import_bytes(state: AppState, name: &str, bytes: &[u8]) -> ImportStep {
+    // A mapping is read against its framework: the shipped ones first.
+    if smm_core::bundle::detect_format(bytes).as_deref() == Some(smm_core::mapping::MAPPING_FORMAT) {
+        if let Err(e) = state.builtin_ready().await {
+            return ImportStep::Done(TransferMessage::failed(
                 format!("“{name}” was not imported; nothing stored was changed."),
                 vec![e],
-            )),
-        };
-        match step {
-            ImportStep::Done(m) => state.transfer.set(Some(m)),
-            ImportStep::Ask(p) => state.pending_import.set(Some(p)),
+            ));
+        }
+    }
+    // An assessment that uses a shipped profile is checked against it.
+    if std::str::from_utf8(bytes)
+        .is_ok_and(|t| smm_core::profile::BUILTIN_PROFILE_FILES.iter().any(|(id, _)| t.contains(&format!("\"{id}\""))))
+    {
+        if let Err(e) = state.profiles_ready().await {
+            return ImportStep::Done(TransferMessage::failed(
+                format!("“{name}” was not imported; nothing stored was changed."),
+                vec![e],
+            ));
+        }
+    }
+    start_import(state, name, bytes)
+}
+
+/// Tries `passphrase` on the encrypted file waiting for one; on success the
+/// import goes on as for any file, otherwise the prompt stays with the reason.
+pub fn unseal(state: AppState, passphrase: String) {
+    let Some(sealed) = state.pending_unseal.get_untracked() else { return };
+    state.pending_unseal.update(|p| {
+        if let Some(p) = p {
+            p.busy = true;
+            p.error = None;
+        }
+    });
+    leptos::task::spawn_local(async move {
+        let started = js_sys::Date::now();
+        let result = crate::workbench::on_demand::decrypt(&sealed.bytes, &passphrase).await;
+        let ms = js_sys::Date::now() - started;
+        match result {
+            Err(e) => state.pending_unseal.update(|p| {
+                if let Some(p) = p {
+                    p.busy = false;
+                    p.error = Some(format!("{e}."));
+                }
+            }),
+            Ok(plain) => {
+                state.pending_unseal.set(None);
+                let inner = sealed.file_name.strip_suffix(".age").unwrap_or(&sealed.file_name).to_string();
+                match import_bytes(state, &inner, &plain).await {
+                    ImportStep::Done(mut m) => {
+                        m.details.push(format!("Decrypted “{}” in {ms:.0} ms.", sealed.file_name));
+                        state.transfer.set(Some(m));
+                    }
+                    ImportStep::Ask(p) => state.pending_import.set(Some(p)),
+                }
+            }
         }
     });
 }

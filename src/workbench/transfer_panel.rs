@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::shared::storage;
+use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::AppState;
 use crate::workbench::transfer::{export_all, finish_import, import_files, ImportChoice};
+use crate::workbench::transfer_notice::TransferNotice;
 
 /// Export, import and storage status, shown on the assessments page.
 #[component]
@@ -39,8 +41,8 @@ pub fn TransferPanel() -> impl IntoView {
             <div class="transfer-actions">
                 <button type="button" on:click=move |_| state.transfer.set(Some(export_all(state)))>"Export all (backup file)"</button>
                 <label class="file-pick">
-                    "Import a file (an assessment, a backup, a profile or a mapping)"
-                    <input type="file" accept=".json,application/json"
+                    "Import files (assessments, backups, interview or answers files, profiles, frameworks, mappings; encrypted or not)"
+                    <input type="file" multiple accept=".json,.age,application/json"
                         on:change=move |ev| {
                             let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
                             if let Some(input) = input {
@@ -62,14 +64,8 @@ pub fn TransferPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| choose(ImportChoice::Cancel)>"Cancel"</button>
                 </div>
             })}
-            <div class="transfer-message" role="status" aria-live="polite">
-                {move || state.transfer.get().map(|m| view! {
-                    <div class=if m.ok { "notice ok" } else { "notice error" }>
-                        <p>{m.summary}</p>
-                        {(!m.details.is_empty()).then(|| view! { <ul>{m.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> })}
-                    </div>
-                })}
-            </div>
+            <TransferNotice />
+            <SealChoice />
             <dl class="storage-facts">
                 <dt>"Persistent storage"</dt>
                 <dd>{move || match persisted.get() {

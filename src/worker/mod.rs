@@ -1,5 +1,5 @@
 //! The on-demand worker (`worker_loader.js`, `worker.js`, `worker_bg.wasm`): code
-//! that few visits need (today file fingerprints; later encryption and
+//! that few visits need (file fingerprints, passphrase encryption; later
 //! spreadsheets) runs here, in a Web Worker the workbench starts the first time
 //! such a job is asked for (see [`crate::workbench::on_demand`]). Neither the
 //! reader nor the workbench bundle carries it.
@@ -28,6 +28,9 @@ fn answer(id: &JsValue, result: Result<Vec<u8>, String>) -> js_sys::Object {
     out
 }
 
+/// The piece of a large input hashed at a time (1 MiB).
+const PIECE: u32 = 1 << 20;
+
 /// Listens for jobs and answers each one; then says it is ready.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -36,9 +39,24 @@ pub fn start() {
         let data = msg.data();
         let id = get(&data, "id");
         let kind = get(&data, "kind").as_string().unwrap_or_default();
-        let input = get(&data, "input").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let array = get(&data, "input").dyn_into::<js_sys::Uint8Array>().ok();
         let params = get(&data, "params").as_string().unwrap_or_default();
-        let _ = reply_to.post_message(&answer(&id, jobs::run(&kind, &input, &params)));
+        let result = match (kind.as_str(), array) {
+            // A file to fingerprint may be large: hash it a piece at a time.
+            (jobs::SHA256, Some(array)) => {
+                let mut stream = jobs::Sha256Stream::default();
+                let len = array.length();
+                let mut at = 0;
+                while at < len {
+                    let end = len.min(at + PIECE);
+                    stream.update(&array.subarray(at, end).to_vec());
+                    at = end;
+                }
+                Ok(stream.finish().into_bytes())
+            }
+            (_, array) => jobs::run(&kind, &array.map(|a| a.to_vec()).unwrap_or_default(), &params),
+        };
+        let _ = reply_to.post_message(&answer(&id, result));
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

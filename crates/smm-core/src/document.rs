@@ -461,6 +461,27 @@ fn validate_trust(t: &crate::trust::Trustworthiness, push: &mut impl FnMut(Strin
     }
 }
 
+/// The profile indicators of `a` that `profiles` (shipped profiles fetched by
+/// the app) do not define, with paths: the check [`validate`] makes against the
+/// embedded profiles, for a build that fetches them instead.
+pub fn unknown_profile_indicators(a: &Assessment, profiles: &[crate::profile::Profile]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (id, r) in &a.results {
+        for (i, ind) in r.indicators_met.iter().enumerate() {
+            let Some(profile) = ind.split('.').next() else { continue };
+            let Some(pr) = profiles.iter().find(|p| p.id == profile) else { continue };
+            if ind.split('.').count() == 5 && !pr.entries.iter().any(|e| e.indicators.iter().any(|x| x.id == *ind)) {
+                out.push(Problem {
+                    path: format!("results.{id}.indicators_met[{i}]"),
+                    message: format!("unknown indicator id `{ind}` in profile `{profile}`"),
+                });
+            }
+        }
+    }
+    out.truncate(MAX_PROBLEMS);
+    out
+}
+
 /// `None` when `ind` is not a profile indicator id (five dot-separated parts);
 /// otherwise `Some("")` when it is fine, or `Some(problem)`. A profile indicator
 /// must belong to a profile the assessment uses and to the practice it is

@@ -17,6 +17,11 @@ use crate::level::{Level, Scope};
 /// The `format` value of a profile file.
 pub const PROFILE_FORMAT: &str = "smm-navigator/profile";
 
+/// The shipped profiles: (id, file under the data folder). The app serves the
+/// same files and fetches them when an assessment uses one or the picker opens.
+pub const BUILTIN_PROFILE_FILES: [(&str, &str); 1] = [("retail-pos", "profiles/retail-pos.json")];
+
+#[cfg(feature = "builtin-profiles")]
 const RETAIL_POS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profiles__retail-pos.json"));
 
 /// A profile.
@@ -81,13 +86,27 @@ pub struct SuggestedTarget {
 }
 
 impl Profile {
-    /// The profiles shipped with SMM Navigator (checked by the invariant tests).
+    /// The profiles shipped with SMM Navigator (checked by the invariant tests),
+    /// embedded with the `builtin-profiles` feature (the CLI and the tests); empty
+    /// without it (the web app fetches the same files).
     pub fn builtin_all() -> &'static [Profile] {
         static BUILTIN: OnceLock<Vec<Profile>> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            vec![serde_json::from_str(RETAIL_POS_JSON)
-                .unwrap_or_else(|e| panic!("the built-in profile is invalid: {e}"))]
+            #[cfg(feature = "builtin-profiles")]
+            {
+                vec![serde_json::from_str(RETAIL_POS_JSON)
+                    .unwrap_or_else(|e| panic!("the built-in profile is invalid: {e}"))]
+            }
+            #[cfg(not(feature = "builtin-profiles"))]
+            {
+                Vec::new()
+            }
         })
+    }
+
+    /// True when `id` is the id of a shipped profile (embedded or not).
+    pub fn is_builtin_id(id: &str) -> bool {
+        BUILTIN_PROFILE_FILES.iter().any(|(b, _)| *b == id)
     }
 
     /// A shipped profile by id.

@@ -11,8 +11,36 @@ use crate::engine::{self, Formula, PracticeGap, RoadmapStep, Rollup, Rollups, RO
 
 /// The `format` value of a JSON report.
 pub const REPORT_FORMAT: &str = "smm-navigator/report";
-/// The JSON report's version.
-pub const REPORT_VERSION: u32 = 1;
+/// The JSON report's version (2 adds `evidence` and `interviews`).
+pub const REPORT_VERSION: u32 = 2;
+
+/// One evidence reference of the report, with the fingerprint of its file if taken.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvidenceRow {
+    /// The practice id.
+    pub practice: String,
+    /// The reference as written.
+    pub reference: String,
+    /// The file's fingerprint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<crate::assessment::FileFingerprint>,
+}
+
+/// One practice's interview answers, summed up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InterviewRow {
+    /// The practice id.
+    pub practice: String,
+    /// How many interviewees answered.
+    pub answers: usize,
+    /// Highest minus lowest derived level.
+    pub spread: u8,
+    /// Indicators some said met and others not.
+    pub disputed_indicators: usize,
+    /// How the owner resolved it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<crate::interview::Resolution>,
+}
 
 /// Everything the engine computes for one assessment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,6 +63,10 @@ pub struct Report {
     pub roadmap: Vec<RoadmapStep>,
     /// The trustworthiness view: characteristic ratings and the software checklist summary.
     pub trustworthiness: crate::trust::TrustReport,
+    /// Every evidence reference, in catalogue order, with file fingerprints.
+    pub evidence: Vec<EvidenceRow>,
+    /// The interview answers per practice (empty without interviews).
+    pub interviews: Vec<InterviewRow>,
 }
 
 impl Report {
@@ -44,6 +76,28 @@ impl Report {
         let rollups = engine::rollups(catalogue, &practices);
         let roadmap = engine::roadmap(catalogue, assessment, &practices);
         let trustworthiness = crate::trust::trust_report(&assessment.trustworthiness, &practices);
+        let evidence = catalogue
+            .practices
+            .iter()
+            .filter_map(|p| assessment.results.get(&p.id).map(|r| (p, r)))
+            .flat_map(|(p, r)| {
+                r.evidence.iter().map(|e| EvidenceRow {
+                    practice: p.id.clone(),
+                    reference: e.reference.clone(),
+                    file: e.file.clone(),
+                })
+            })
+            .collect();
+        let interviews = crate::interview::consensus(catalogue, assessment)
+            .into_iter()
+            .map(|c| InterviewRow {
+                answers: c.opinions.len(),
+                spread: c.spread,
+                disputed_indicators: c.indicators.iter().filter(|v| v.disputed()).count(),
+                resolution: c.resolution,
+                practice: c.practice,
+            })
+            .collect();
         Report {
             format: REPORT_FORMAT,
             version: REPORT_VERSION,
@@ -54,6 +108,8 @@ impl Report {
             rollup_formulas: ROLLUP_FORMULAS,
             roadmap,
             trustworthiness,
+            evidence,
+            interviews,
         }
     }
 
@@ -183,6 +239,46 @@ impl Report {
             );
         }
         let _ = writeln!(s, "\n{}", t.coverage_formula);
+        if !self.evidence.is_empty() {
+            s.push_str("\n## Evidence\n\n| Practice | Reference | File | Size (bytes) | SHA-256 | Fingerprint taken |\n|---|---|---|---|---|---|\n");
+            for e in &self.evidence {
+                let name = catalogue.practice(&e.practice).map_or(e.practice.as_str(), |p| p.name.as_str());
+                let (file, size, hash, on) = match &e.file {
+                    Some(f) => (f.name.as_str(), f.size.to_string(), f.sha256.as_str(), f.taken_on.as_str()),
+                    None => ("-", "-".to_string(), "-", "-"),
+                };
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {size} | {} | {on} |",
+                    md_escape(name),
+                    md_escape(&e.reference),
+                    md_escape(file),
+                    if hash == "-" { "-".to_string() } else { format!("`{hash}`") }
+                );
+            }
+        }
+        if !self.interviews.is_empty() {
+            s.push_str("\n## Interviews\n\n| Practice | Answers | Spread | Indicators in dispute | Resolved |\n|---|---|---|---|---|\n");
+            for r in &self.interviews {
+                let name = catalogue.practice(&r.practice).map_or(r.practice.as_str(), |p| p.name.as_str());
+                let resolved = r.resolution.as_ref().map_or("no".to_string(), |x| {
+                    if x.note.is_empty() {
+                        format!("{}", x.resolved_on)
+                    } else {
+                        format!("{}: {}", x.resolved_on, md_escape(&x.note))
+                    }
+                });
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {resolved} |",
+                    md_escape(name),
+                    r.answers,
+                    r.spread,
+                    r.disputed_indicators
+                );
+            }
+            let _ = writeln!(s, "\n{}", crate::interview::SPREAD_FORMULA);
+        }
         s
     }
 

@@ -1,0 +1,79 @@
+//! The interviews page's frame: header, routed main area, footer.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::answer_page::AnswerPage;
+use super::answering_list::AnsweringList;
+use super::inbox::take_inbox;
+use super::interview_section::InterviewSection;
+use crate::shared::not_found::NotFound;
+use crate::shared::route::{Bundle, Route, Section};
+use crate::shared::router::{route_signal, MAIN_ID};
+use crate::shared::site_footer::SiteFooter;
+use crate::shared::site_header::SiteHeader;
+use crate::workbench::save_status::SaveStatus;
+use crate::workbench::section_tabs::SectionTabs;
+use crate::workbench::state::{AppState, Current};
+
+/// The interviews app.
+#[component]
+pub fn InterviewsApp() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    // Files imported in the workbench and handed over to this page.
+    take_inbox(state);
+    let storage_listener = window_event_listener(ev::storage, move |e| match e.key() {
+        Some(key) => {
+            if let Some(id) = crate::shared::storage::assessment_id_of_key(&key) {
+                state.reload(id);
+            }
+        }
+        None => state.reload_all(),
+    });
+    on_cleanup(move || storage_listener.remove());
+    let route = route_signal(Bundle::Interviews);
+    view! {
+        <div class="smm-app"
+            on:dragover=|ev| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                crate::workbench::transfer::import_files(state, ev.data_transfer().and_then(|d| d.files()));
+            }>
+            <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
+            <SiteHeader route=route />
+            <main id=MAIN_ID class="smm-main" tabindex="-1">
+                <SaveStatus />
+                {move || match route.get() {
+                    Route::Answer(id) if id.is_empty() => view! { <AnsweringList /> }.into_any(),
+                    Route::Answer(id) => view! { <AnswerPage id=id /> }.into_any(),
+                    Route::Assessment(id, Section::Interviews) => view! { <OwnerPage id=id /> }.into_any(),
+                    other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),
+                }}
+            </main>
+            <SiteFooter />
+        </div>
+    }
+}
+
+/// The interviews of assessment `id`, in the assessment's frame.
+#[component]
+fn OwnerPage(#[prop(into)] id: String) -> impl IntoView {
+    let current = Current::new(AppState::expect(), id.clone());
+    provide_context(current);
+    if current.assessment.get_untracked().is_none() {
+        return view! { <NotFound path=format!("assessments/{id}/interviews") /> }.into_any();
+    }
+    view! {
+        <div class="assessment-page">
+            <p class="assessment-name">
+                <a href=Route::Assessments.href()>"Assessments"</a>
+                " › "
+                <span>{move || current.with(|a| a.metadata.name.clone()).unwrap_or_default()}</span>
+            </p>
+            <SectionTabs current=Section::Interviews />
+            <InterviewSection />
+        </div>
+    }
+    .into_any()
+}

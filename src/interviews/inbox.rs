@@ -1,0 +1,111 @@
+//! Interview and answers files as the interviews page reads them: an
+//! interview to answer is kept and opened; answers go into their assessment,
+//! with a list of what was left out. Files imported in the workbench arrive
+//! through the storage inbox.
+
+use leptos::prelude::*;
+use smm_core::Catalogue;
+
+use crate::shared::storage;
+use crate::workbench::state::AppState;
+use crate::workbench::transfer::{ImportStep, TransferMessage};
+
+/// Reads an interview or answers file (registered with the workbench's import
+/// as the handler of these kinds).
+pub fn import_interview_kinds(state: AppState, file_name: &str, bytes: &[u8]) -> ImportStep {
+    let refused = |e: smm_core::DocumentError| {
+        ImportStep::Done(TransferMessage {
+            ok: false,
+            summary: format!("“{file_name}” was not imported; nothing stored was changed."),
+            details: e.problems.iter().map(ToString::to_string).collect(),
+        })
+    };
+    match smm_core::bundle::detect_format(bytes).as_deref() {
+        Some(smm_core::interview::INTERVIEW_FORMAT) => {
+            match smm_core::interview::parse_interview(bytes, Catalogue::builtin()) {
+                Err(e) => refused(e),
+                Ok(f) => ImportStep::Done(open_interview(f)),
+            }
+        }
+        _ => match smm_core::interview::parse_answers(bytes) {
+            Err(e) => refused(e),
+            Ok(f) => ImportStep::Done(take_answers_file(state, file_name, f)),
+        },
+    }
+}
+
+/// Reads the files the workbench handed over, reporting through `state`.
+pub fn take_inbox(state: AppState) {
+    let files = storage::take_inbox();
+    let mut messages = Vec::new();
+    for (name, text) in files {
+        if let ImportStep::Done(m) = import_interview_kinds(state, &name, text.as_bytes()) {
+            messages.push(m);
+        }
+    }
+    if let Some(m) = messages.pop() {
+        state.transfer.set(Some(m));
+    }
+}
+
+/// Starts answering an interview received as a file: keeps it (with any
+/// answers already given here) and opens its page.
+pub fn open_interview(f: smm_core::interview::InterviewFile) -> TransferMessage {
+    let existing = storage::load_answering(Catalogue::builtin()).into_iter().find(|a| a.interview.id == f.id);
+    let draft = match existing {
+        Some(a) if a.interview == f => a,
+        _ => storage::Answering {
+            answers: smm_core::interview::AnswersFile {
+                format: smm_core::interview::ANSWERS_FORMAT.into(),
+                version: smm_core::interview::ANSWERS_VERSION,
+                interview_id: f.id.clone(),
+                assessment_id: f.assessment_id.clone(),
+                title: f.title.clone(),
+                interviewee: String::new(),
+                answered_on: String::new(),
+                answers: Default::default(),
+            },
+            interview: f,
+        },
+    };
+    if let Err(e) = storage::save_answering(&draft) {
+        return TransferMessage::failed(format!("The interview could not be kept: {e}."), vec![]);
+    }
+    let _ = window().location().set_hash(&crate::shared::route::Route::Answer(draft.interview.id.clone()).hash());
+    TransferMessage::ok(
+        format!("Opened the interview “{}”: answer it below, then save your answers file.", draft.interview.title),
+        vec![],
+    )
+}
+
+/// Takes an interviewee's answers file into its assessment, listing what was left out.
+pub fn take_answers_file(state: AppState, file_name: &str, f: smm_core::interview::AnswersFile) -> TransferMessage {
+    let refused = |details: Vec<String>| {
+        TransferMessage::failed(format!("“{file_name}” was not taken; nothing stored was changed."), details)
+    };
+    let Some(mut a) = state.get(&f.assessment_id) else {
+        return refused(vec![format!(
+            "assessment_id: these answers belong to the assessment “{}” (`{}`), which is not kept in this browser",
+            f.title, f.assessment_id
+        )]);
+    };
+    let id = a.id.clone();
+    match smm_core::interview::take_answers(&mut a, Catalogue::builtin(), f) {
+        Err(e) => refused(e.problems.iter().map(ToString::to_string).collect()),
+        Ok(t) => {
+            let wanted = a.interviews.clone();
+            state.update(&id, |x| *x = a);
+            if state.get(&id).is_none_or(|x| x.interviews != wanted) {
+                return refused(vec!["the browser did not save the assessment".into()]);
+            }
+            let mut details: Vec<String> = t.left_out.iter().map(|l| format!("Left out: {l}")).collect();
+            if t.replaced {
+                details.insert(0, format!("These replace the earlier answers of {}.", t.interviewee));
+            }
+            TransferMessage::ok(
+                format!("Took the answers of {} on {} practice(s) from “{file_name}”.", t.interviewee, t.practices),
+                details,
+            )
+        }
+    }
+}

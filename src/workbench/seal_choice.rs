@@ -1,0 +1,62 @@
+//! The choice to encrypt exported files with a passphrase.
+
+use leptos::prelude::*;
+
+use crate::workbench::state::AppState;
+
+/// The shortest passphrase accepted for encrypting exports.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// A checkbox and two passphrase fields; while both match, every export from
+/// this page (backups, assessments, interview and answers files) is encrypted
+/// in the age format. The passphrase stays in this page's memory only.
+#[component]
+pub fn SealChoice() -> impl IntoView {
+    let state = AppState::expect();
+    let on = RwSignal::new(state.seal.get_untracked().is_some());
+    let first = RwSignal::new(state.seal.get_untracked().unwrap_or_default());
+    let second = RwSignal::new(state.seal.get_untracked().unwrap_or_default());
+    let problem = move || {
+        let (a, b) = (first.get(), second.get());
+        if a.chars().count() < MIN_PASSPHRASE_CHARS {
+            Some(format!("Use at least {MIN_PASSPHRASE_CHARS} characters; several unrelated words are easy to type and hard to guess."))
+        } else if a != b {
+            Some("The two passphrases differ.".to_string())
+        } else {
+            None
+        }
+    };
+    Effect::new(move |_| {
+        let value = (on.get() && problem().is_none()).then(|| first.get());
+        if state.seal.get_untracked() != value {
+            state.seal.set(value);
+        }
+    });
+    view! {
+        <fieldset class="seal-choice">
+            <legend>"Encryption of exported files"</legend>
+            <label class="checkbox">
+                <input type="checkbox" prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev)) />
+                "Encrypt exported files with a passphrase (age format)"
+            </label>
+            {move || on.get().then(|| view! {
+                <div class="seal-fields">
+                    <label>"Passphrase"
+                        <input type="password" autocomplete="new-password" prop:value=move || first.get()
+                            on:input=move |ev| first.set(event_target_value(&ev)) />
+                    </label>
+                    <label>"Passphrase again"
+                        <input type="password" autocomplete="new-password" prop:value=move || second.get()
+                            on:input=move |ev| second.set(event_target_value(&ev)) />
+                    </label>
+                    <p class="muted" role="status">{move || match problem() {
+                        Some(p) => p,
+                        None => "Exports from this page are now encrypted. Nobody can open them without the passphrase, \
+                                 SMM Navigator included: keep it somewhere safe. Anyone with it can also use the \
+                                 standard age or rage tools (age -d file.age).".to_string(),
+                    }}</p>
+                </div>
+            })}
+        </fieldset>
+    }
+}
