@@ -85,7 +85,7 @@ pub fn take_answers_file(state: AppState, file_name: &str, f: smm_core::intervie
     };
     let Some(mut a) = state.get(&f.assessment_id) else {
         return refused(vec![format!(
-            "assessment_id: these answers belong to the assessment “{}” (`{}`), which is not kept in this browser",
+            "at `assessment_id`: these answers are for another assessment (“{}”, `{}`), which is not kept in this browser",
             f.title, f.assessment_id
         )]);
     };

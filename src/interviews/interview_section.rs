@@ -149,7 +149,7 @@ pub fn InterviewSection() -> impl IntoView {
                                 {list.into_iter().map(|iv| {
                                     let names: Vec<String> = iv.responses.iter().map(|r| format!("{} ({})", r.interviewee, r.answered_on)).collect();
                                     let practices: Vec<String> = iv.practices.iter().map(|p| cat.practice(p).map_or(p.clone(), |x| x.name.clone())).collect();
-                                    let label = format!("Download the interview file {} again", iv.id);
+                                    let label = format!("Download again: interview file {}", iv.id);
                                     view! {
                                         <tr>
                                             <th scope="row">{format!("{} ({})", iv.id, iv.created)}</th>

@@ -447,7 +447,7 @@ pub fn heat_rows(
 /// rows without one, and rows with a spread stand out.
 pub fn heatmap_svg(rows: &[HeatRow], names: &[String]) -> String {
     let cols = names.len() as u32 + 1;
-    let cell_w = 92u32;
+    let cell_w = 124u32;
     let width = (230 + cell_w * cols + 20).max(WIDTH.min(560));
     let height = 70 + 30 * rows.len() as u32 + 72;
     let mut svg = String::new();
@@ -473,7 +473,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     };
     for (j, n) in names.iter().chain(std::iter::once(&"Spread".to_string())).enumerate() {
         let x = x0 + cell_w * j as i32 + cell_w / 2;
-        root.draw(&Text::new(truncate(n, 12), (x, y0 - 16), style(HPos::Center, &colour::INK)))?;
+        root.draw(&Text::new(truncate(n, 16), (x, y0 - 16), style(HPos::Center, &colour::INK)))?;
     }
     for (i, r) in rows.iter().enumerate() {
         let y = y0 + 30 * i as i32;

@@ -178,7 +178,7 @@ test('answers for another assessment, from a newer version or with strays are re
   await page.waitForSelector('.page.interviews');
   const before = await storedItems(page);
   for (const [file, message] of [
-    [other, /these answers belong to the assessment .*not kept in this browser/],
+    [other, /these answers are for another assessment .*not kept in this browser/],
     [future, /format version 9, made by a newer SMM Navigator/],
     [unknownInterview, /this assessment has no interview `iv-nowhere`/],
   ]) {
@@ -186,6 +186,21 @@ test('answers for another assessment, from a newer version or with strays are re
     await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.transfer-message')?.textContent ?? ''), message.source);
     assert.match(await page.locator('.transfer-message').textContent(), /nothing stored was changed/);
     assert.deepEqual(await storedItems(page), before, `${file}: storage unchanged`);
+  }
+  // The hostile corpus of interview and answers files, each refused with its path.
+  const hostile = join(root, 'tests/fixtures/hostile-interviews');
+  const expected = JSON.parse(await readFile(join(hostile, 'expected.json'), 'utf8'));
+  for (const [name, { message, path }] of Object.entries(expected)) {
+    const previous = await page.locator('.transfer-message').textContent();
+    await page.getByLabel('Import answers files').setInputFiles(join(hostile, name));
+    await page.waitForFunction((prev) => {
+      const t = document.querySelector('.transfer-message')?.textContent ?? '';
+      return t !== prev && /not (imported|taken)/.test(t);
+    }, previous);
+    const text = await page.locator('.transfer-message').textContent();
+    assert.ok(text.includes(message), `${name}: expected ${message} in ${text}`);
+    if (path) assert.ok(text.includes(`at \`${path}`), `${name}: path ${path} in ${text}`);
+    assert.deepEqual(await storedItems(page), before, `${name}: storage unchanged`);
   }
   await page.getByLabel('Import answers files').setInputFiles(strays);
   await page.waitForFunction(() => /Took the answers of Ana/.test(document.querySelector('.transfer-message')?.textContent ?? ''));
