@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use crate::shared::clock::today;
 use crate::workbench::state::Current;
 
+/// A change to the evidence list of the practice.
+type EvidenceChange = Box<dyn FnOnce(&mut Vec<Evidence>)>;
+
 /// What a verification found, shown beside the entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Check {
@@ -57,7 +60,7 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
     let pid = StoredValue::new(practice);
     let list = move || c.with(|a| a.results.get(&pid.get_value()).map(|r| r.evidence.clone())).flatten();
     let editable = move || list().is_some();
-    let edit = move |f: Box<dyn FnOnce(&mut Vec<Evidence>)>| {
+    let edit = move |f: EvidenceChange| {
         c.edit(move |a| {
             if let Some(r) = a.results.get_mut(&pid.get_value()) {
                 f(&mut r.evidence);

@@ -263,7 +263,7 @@ impl Report {
                 let name = catalogue.practice(&r.practice).map_or(r.practice.as_str(), |p| p.name.as_str());
                 let resolved = r.resolution.as_ref().map_or("no".to_string(), |x| {
                     if x.note.is_empty() {
-                        format!("{}", x.resolved_on)
+                        x.resolved_on.clone()
                     } else {
                         format!("{}: {}", x.resolved_on, md_escape(&x.note))
                     }
