@@ -140,6 +140,8 @@ try {
     await measure('first load, practice page', '/app/#/practices/threat-modeling', '.level-column', 160);
     await measure('documentation page, both embed forms', '/docs/', '[data-smm-mini] .smm-mini', 200);
     await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
+    // No budget of its own: measured against the workbench's.
+    await measure('first load, interviews page (answering)', '/app/interviews.html#/answer', '.answering', 460);
     // What the service worker fetches in the background after one reader visit.
     const server = await serve(site);
     const { page, context } = await openPage(browser, server.origin);
@@ -169,6 +171,45 @@ try {
     const ms = Date.now() - t0;
     const worker = server.sent.slice(before).filter((r) => /worker/.test(r.path));
     console.log(`on-demand worker: ${worker.reduce((n, r) => n + r.bytes, 0)} bytes gzip fetched on the first export (${worker.map((r) => r.path).join(', ')}); export click to fingerprint shown: ${ms} ms`);
+    await context.close();
+  }
+  // 6. Encryption (issue 14): a backup of about 1 MB exported encrypted, then
+  // imported with its passphrase; the times the worker took, as the page reports them.
+  {
+    const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/workbench.html#/assessments');
+    await appReady(page);
+    await page.evaluate((a) => {
+      for (let i = 0; i < 11; i++) {
+        const c = structuredClone(a);
+        c.id = `bench-seal-${i}`;
+        c.results['threat-modeling'].notes = `Workshop notes ${i}: `.padEnd(90000, 'lorem ipsum dolor sit amet ');
+        localStorage.setItem(`smm-navigator.v1.assessment.${c.id}`, JSON.stringify(c));
+      }
+    }, example);
+    await page.reload();
+    await appReady(page);
+    await page.getByLabel('Encrypt exported files with a passphrase (age format)').check();
+    await page.getByLabel('Passphrase', { exact: true }).fill('bench passphrase one');
+    await page.getByLabel('Passphrase again').fill('bench passphrase one');
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Export all (backup file)' }).click()]);
+    const wall = Date.now() - t0;
+    const path = join(tmpdir(), 'smm-bench-backup.json.age');
+    await download.saveAs(path);
+    const size = (await readFile(path)).length;
+    await page.waitForSelector('text=/Encrypted with your passphrase in the age format in \\d+ ms/', { timeout: 60000 });
+    const enc = Number((await page.locator('.transfer-message').textContent()).match(/age format in (\d+) ms/)[1]);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await appReady(page);
+    await page.getByLabel(/Import files/).setInputFiles(path);
+    await page.locator('form.unseal').getByLabel('Passphrase').fill('bench passphrase one');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.waitForSelector('text=/Decrypted “.*” in \\d+ ms/', { timeout: 60000 });
+    const dec = Number((await page.locator('.transfer-message').textContent()).match(/Decrypted “.*” in (\d+) ms/)[1]);
+    console.log(`encrypted backup of ${size} bytes (scrypt work factor 17): encrypt ${enc} ms in the worker (click to download ${wall} ms, worker start included), decrypt ${dec} ms`);
     await context.close();
   }
   // 5. Frameworks view and matrix after an indicator changes.
