@@ -8,6 +8,8 @@
 #   - Debian's chromium and chromium-driver (for browser tests)
 #   - Debian's age (the reference Go implementation: the independent check of
 #     SMM Navigator's encrypted files)
+#   - openpyxl and compliance-trestle from PyPI (independent readers of the
+#     workbook and of the OSCAL document)
 # Source it (`. scripts/ensure-tools.sh`) or run it; it puts node_modules/.bin on PATH.
 set -euo pipefail
 
@@ -79,6 +81,11 @@ fi
 # Chromium and its driver, for the browser tests.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
+fi
+
+# Independent checkers of the workbook and OSCAL exports (issue 15), from PyPI.
+if ! python3 -c 'import openpyxl, trestle' >/dev/null 2>&1; then
+  python3 -m pip install -q --disable-pip-version-check openpyxl==3.1.5 compliance-trestle==5.2.0
 fi
 
 # The reference age tool, for the encryption interoperability tests.

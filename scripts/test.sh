@@ -26,9 +26,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p smm-navigator --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-step "core, CLI and app unit tests"
-cargo test -p smm-core -p smm-cli --locked
+step "core, CLI, exchange and app unit tests"
+cargo test -p smm-core -p smm-cli -p smm-exchange --locked
 cargo test -p smm-navigator --lib --locked
+
+step "independent checkers: the workbook (openpyxl) and OSCAL (compliance-trestle)"
+tests/interop/exchange.sh
 
 step "wasm-bindgen tests in headless Chromium"
 cargo test -p smm-navigator --target wasm32-unknown-unknown --test web --locked

@@ -96,6 +96,19 @@ enum Command {
         #[arg(long)]
         save_assessment: Option<PathBuf>,
     },
+    /// Apply a workbook that `smm report --format xlsx` or the app exported, after
+    /// it was edited in a spreadsheet: prints every change (sheet, row, id,
+    /// field, old, new) and what was left out on stderr, and writes the updated
+    /// assessment to standard output or --output.
+    ApplyXlsx {
+        /// The assessment file the workbook was made from.
+        file: PathBuf,
+        /// The edited workbook.
+        book: PathBuf,
+        /// Write the updated assessment here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Take interviewees' answers files into an assessment and print the
     /// disagreement table: per practice each interviewee's derived level and
     /// the spread, per indicator who said met and who did not.
@@ -135,6 +148,10 @@ enum Format {
     Json,
     Md,
     Csv,
+    /// The XLSX workbook (binary: redirect it to a file).
+    Xlsx,
+    /// An OSCAL 1.1.2 assessment-results document (JSON).
+    Oscal,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -148,6 +165,8 @@ enum RoleArg {
 /// encrypted when a passphrase was given.
 struct Io {
     out: String,
+    /// Binary output (a workbook), written instead of `out` when set.
+    bin: Option<Vec<u8>>,
     passphrase: Option<String>,
 }
 
@@ -179,11 +198,13 @@ fn main() -> ExitCode {
             | Command::Requirements { .. }
             | Command::Interview { .. }
             | Command::Consolidate { .. }
+            | Command::ApplyXlsx { .. }
     );
-    let mut io = Io { out: String::new(), passphrase };
+    let mut io = Io { out: String::new(), bin: None, passphrase };
     let code = run(cli.command, &mut io);
     if code == ExitCode::SUCCESS {
-        let sealed = if encrypt_output { seal(&io, io.out.as_bytes()) } else { Ok(io.out.clone().into_bytes()) };
+        let plain = io.bin.clone().unwrap_or_else(|| io.out.clone().into_bytes());
+        let sealed = if encrypt_output { seal(&io, &plain) } else { Ok(plain) };
         let bytes = match sealed {
             Ok(b) => b,
             Err(e) => {
@@ -248,6 +269,37 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                 }
             }
             println!(io, "{}", serde_json::to_string_pretty(&made).unwrap_or_default());
+        }
+        Command::ApplyXlsx { file, book, output } => {
+            let a = match load(io, &file, catalogue).and_then(single) {
+                Ok(a) => a,
+                Err(e) => return fail(&file, &e),
+            };
+            let bytes = match std::fs::read(&book) {
+                Ok(b) => b,
+                Err(e) => return fail(&book, &format!("cannot read the file: {e}")),
+            };
+            let preview = match smm_exchange::xlsx::read_changes(&bytes, catalogue, &a) {
+                Ok(p) => p,
+                Err(e) => return fail(&book, &e),
+            };
+            for c in &preview.changes {
+                eprintln!("smm: {}!row {} `{}` {}: {:?} -> {:?}", c.sheet, c.row, c.id, c.field, c.old, c.new);
+            }
+            for l in &preview.left_out {
+                eprintln!("smm: {}: left out {l}", book.display());
+            }
+            eprintln!("smm: {} change(s)", preview.changes.len());
+            let updated = smm_exchange::xlsx::apply(preview);
+            match &output {
+                Some(path) => {
+                    if let Err(e) = save(io, path, &updated) {
+                        eprintln!("smm: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+                None => println!(io, "{}", assessment_to_json(&updated)),
+            }
         }
         Command::Consolidate { assessment, answers, format, save_assessment } => {
             let mut a = match load(io, &assessment, catalogue).and_then(single) {
@@ -402,6 +454,20 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     Format::Json => println!(io, "{}", report.to_json()),
                     Format::Md => print!(io, "{}", report.to_markdown(catalogue)),
                     Format::Csv => print!(io, "{}", report.gaps_to_csv(catalogue)),
+                    Format::Xlsx => {
+                        let frameworks = smm_core::framework::Framework::builtin_all();
+                        let pairs: Vec<_> = frameworks
+                            .iter()
+                            .filter_map(|f| smm_core::mapping::Mapping::builtin_for(&f.id).map(|m| (f, m)))
+                            .collect();
+                        match smm_exchange::xlsx::write_workbook(catalogue, &a, &pairs, &now_iso()) {
+                            Ok(bytes) => io.bin = Some(bytes),
+                            Err(e) => return fail(&file, &e),
+                        }
+                    }
+                    Format::Oscal => {
+                        println!(io, "{}", smm_exchange::oscal::assessment_results_json(catalogue, &a, &now_iso()))
+                    }
                 }
             }
             Err(e) => return fail(&file, &e),
@@ -462,6 +528,12 @@ fn read_raw(file: &PathBuf) -> Result<Vec<u8>, String> {
 fn fail(file: &std::path::Path, message: &str) -> ExitCode {
     eprintln!("smm: {}: {}", file.display(), message.replace('\n', &format!("\nsmm: {}: ", file.display())));
     ExitCode::from(1)
+}
+
+/// Now (UTC) as an RFC 3339 time, from the system clock.
+fn now_iso() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    format!("{}T{:02}:{:02}:{:02}Z", today(), secs % 86_400 / 3600, secs % 3600 / 60, secs % 60)
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, from the system clock.

@@ -136,7 +136,7 @@ pub fn inspect(bytes: &[u8]) -> Result<Header, SealError> {
 
 /// Checks a header before decrypting: passphrase recipient only, work factor
 /// within `max`.
-fn check_header(h: &Header, max: u8) -> Result<(), SealError> {
+pub fn check_header(h: &Header, max: u8) -> Result<(), SealError> {
     if h.recipients.iter().any(|r| r != "scrypt") || h.recipients.len() != 1 {
         let others: Vec<&str> = h.recipients.iter().map(String::as_str).filter(|r| *r != "scrypt").collect();
         let kind = if others.is_empty() { "several passphrases".to_string() } else { others.join(", ") };

@@ -1,0 +1,954 @@
+//! The XLSX workbook of an assessment, and the way back.
+//!
+//! [`write_workbook`] makes a workbook with real spreadsheet features: frozen
+//! header rows, fitted column widths, wrapped text, drop-down lists for levels,
+//! scopes, priorities, met and status, conditional formatting of shortfall and
+//! possible over-investment, and a chart of target against achieved.
+//!
+//! [`read_changes`] reads a workbook SMM Navigator made, after someone edited it
+//! in a spreadsheet, and lists every change (sheet, row, id, field, old, new)
+//! without applying anything; what it cannot match or read is listed, never
+//! guessed. The columns read back are documented in `docs/xlsx-and-oscal.md`:
+//! targets (level, scope, not-applicable reason, rationale), priorities,
+//! indicators met, notes, and roadmap owner, due date and status.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, DataValidationRule, Format,
+    FormatAlign, FormatBorder, Workbook, Worksheet,
+};
+use smm_core::assessment::{Priority, StepStatus};
+use smm_core::engine::{gap_analysis, roadmap, rollups, GapStatus, ROLLUP_FORMULAS};
+use smm_core::framework::Framework;
+use smm_core::mapping::Mapping;
+use smm_core::{Assessment, Catalogue, Level, NotApplicable, Scope, Target};
+
+/// The value of `Overview!B1`: what marks a workbook as SMM Navigator's.
+pub const WORKBOOK_FORMAT: &str = "smm-navigator/workbook";
+/// The workbook layout version this build writes and reads (`Overview!B2`).
+pub const WORKBOOK_VERSION: u32 = 1;
+/// The largest workbook read, in bytes.
+pub const MAX_WORKBOOK_BYTES: usize = 10 * 1024 * 1024;
+/// The most bytes all parts of a workbook may hold once unpacked (a zip bomb is refused).
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+/// The most rows read per sheet; rows beyond are listed as left out.
+pub const MAX_ROWS: usize = 5_000;
+/// The most lines listed of what was left out.
+pub const MAX_LISTED: usize = 100;
+
+/// The sheets, in order.
+pub const SHEETS: [&str; 8] =
+    ["Overview", "Targets", "Priorities", "Indicators", "Results", "Gaps", "Roadmap", "Frameworks"];
+
+type XResult<T> = Result<T, rust_xlsxwriter::XlsxError>;
+
+struct Styles {
+    header: Format,
+    wrap: Format,
+    bold: Format,
+}
+
+fn header(ws: &mut Worksheet, s: &Styles, names: &[(&str, f64)]) -> XResult<()> {
+    for (c, (name, width)) in names.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &s.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn list(values: &[&str], title: &str) -> XResult<DataValidation> {
+    DataValidation::new()
+        .allow_list_strings(values)?
+        .set_error_title(title)?
+        .set_error_message(format!("Choose one of: {}.", values.join(", ")))
+}
+
+/// The framework coverage rows of the workbook: (framework, mapping) pairs to include.
+pub type Coverage<'a> = &'a [(&'a Framework, &'a Mapping)];
+
+/// Writes the workbook of `a`. `exported_at` is written on the overview;
+/// `coverage` lists the frameworks whose coverage goes on the Frameworks sheet.
+pub fn write_workbook(
+    catalogue: &Catalogue,
+    a: &Assessment,
+    coverage: Coverage<'_>,
+    exported_at: &str,
+) -> Result<Vec<u8>, String> {
+    build(catalogue, a, coverage, exported_at).map_err(|e| format!("the workbook could not be made: {e}"))
+}
+
+fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported_at: &str) -> XResult<Vec<u8>> {
+    let s = Styles {
+        header: Format::new()
+            .set_bold()
+            .set_background_color("DCE6F2")
+            .set_border_bottom(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
+        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        bold: Format::new().set_bold(),
+    };
+    let gaps = gap_analysis(catalogue, a);
+    let roll = rollups(catalogue, &gaps);
+    let steps = roadmap(catalogue, a, &gaps);
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title(&a.metadata.name)
+            .set_comment("Made by SMM Navigator; edit the marked columns and import the workbook back.")
+            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+
+    // Overview.
+    {
+        let ws = wb.add_worksheet().set_name("Overview")?;
+        ws.set_column_width(0, 34)?;
+        ws.set_column_width(1, 90)?;
+        let m = &a.metadata;
+        let mut rows: Vec<(String, String)> = vec![
+            ("format".into(), WORKBOOK_FORMAT.into()),
+            ("version".into(), WORKBOOK_VERSION.to_string()),
+            ("assessment_id".into(), a.id.clone()),
+            ("Assessment".into(), m.name.clone()),
+            ("Organisation".into(), m.organisation.clone()),
+            ("System".into(), m.system.clone()),
+            ("Role".into(), m.role.name().into()),
+            ("Assessor".into(), m.assessor.clone()),
+            ("Assessed on".into(), m.assessed_on.clone()),
+            ("Exported at".into(), exported_at.into()),
+            (String::new(), String::new()),
+        ];
+        let o = &roll.overall;
+        rows.push((
+            "On or above target".into(),
+            format!("{} of {} practices with a target", o.on_or_above_target, o.with_target),
+        ));
+        rows.push(("Total shortfall".into(), format!("{} level(s)", o.total_shortfall)));
+        rows.push((
+            "Above target (possible over-investment)".into(),
+            format!("{} practice(s), {} level(s)", o.above_target, o.total_excess),
+        ));
+        rows.push(("Not assessed".into(), o.not_assessed.to_string()));
+        rows.push(("Not applicable".into(), o.not_applicable.to_string()));
+        rows.push((String::new(), String::new()));
+        rows.push((
+            "How the roll-ups are computed".into(),
+            "SMM Navigator's own roll-ups; the SMM scores each practice on its own and defines none.".into(),
+        ));
+        for f in ROLLUP_FORMULAS {
+            rows.push((f.label.into(), f.formula.into()));
+        }
+        rows.push((String::new(), String::new()));
+        rows.push(("Editing".into(), "Change the white columns of Targets, Priorities, Indicators (Met), Results (Notes) and Roadmap (Owner, Due, Status), then import the workbook in SMM Navigator: it shows every change before applying any. Keep the ids in column A and the sheet names.".into()));
+        for (r, (k, v)) in rows.iter().enumerate() {
+            ws.write_string_with_format(r as u32, 0, k, &s.bold)?;
+            ws.write_string_with_format(r as u32, 1, v, &s.wrap)?;
+        }
+    }
+
+    // Targets.
+    {
+        let ws = wb.add_worksheet().set_name("Targets")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("practice_id", 30.0),
+                ("Practice", 34.0),
+                ("Target level (0-4)", 12.0),
+                ("Scope", 12.0),
+                ("Not applicable: reason", 30.0),
+                ("Rationale", 70.0),
+            ],
+        )?;
+        for (i, p) in catalogue.practices.iter().enumerate() {
+            let r = i as u32 + 1;
+            let t = a.targets.get(&p.id);
+            ws.write_string(r, 0, &p.id)?;
+            ws.write_string(r, 1, &p.name)?;
+            if let Some(t) = t {
+                ws.write_number(r, 2, f64::from(t.level.get()))?;
+                ws.write_string(r, 3, t.scope.id())?;
+                ws.write_string_with_format(
+                    r,
+                    4,
+                    t.not_applicable.as_ref().map_or("", |n| n.reason.as_str()),
+                    &s.wrap,
+                )?;
+                ws.write_string_with_format(r, 5, &t.rationale, &s.wrap)?;
+            }
+        }
+        let n = catalogue.practices.len() as u32;
+        ws.add_data_validation(
+            1,
+            2,
+            n,
+            2,
+            &DataValidation::new()
+                .allow_whole_number(DataValidationRule::Between(0, 4))
+                .set_error_message("A level is a whole number from 0 to 4.")?,
+        )?;
+        ws.add_data_validation(1, 3, n, 3, &list(&["general", "industry", "system"], "Scope")?)?;
+    }
+
+    // Priorities.
+    {
+        let ws = wb.add_worksheet().set_name("Priorities")?;
+        header(ws, &s, &[("group_id", 36.0), ("Kind", 12.0), ("Name", 40.0), ("Priority", 12.0)])?;
+        let mut r = 1;
+        for d in &catalogue.domains {
+            for (id, kind, name, pr) in std::iter::once((&d.id, "domain", &d.name, a.domain_priority(&d.id)))
+                .chain(d.subdomains.iter().map(|sd| (&sd.id, "subdomain", &sd.name, a.subdomain_priority(&sd.id))))
+            {
+                ws.write_string(r, 0, id)?;
+                ws.write_string(r, 1, kind)?;
+                ws.write_string(r, 2, name)?;
+                ws.write_string(r, 3, pr.id())?;
+                r += 1;
+            }
+        }
+        ws.add_data_validation(1, 3, r - 1, 3, &list(&["high", "medium", "low"], "Priority")?)?;
+    }
+
+    // Indicators.
+    {
+        let ws = wb.add_worksheet().set_name("Indicators")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("indicator_id", 26.0),
+                ("practice_id", 30.0),
+                ("Level", 7.0),
+                ("Indicator of accomplishment", 80.0),
+                ("Met", 8.0),
+            ],
+        )?;
+        let mut r = 1;
+        for p in &catalogue.practices {
+            let result = a.results.get(&p.id);
+            for l in &p.levels {
+                for ind in &l.indicators {
+                    ws.write_string(r, 0, &ind.id)?;
+                    ws.write_string(r, 1, &p.id)?;
+                    ws.write_number(r, 2, f64::from(l.level.get()))?;
+                    ws.write_string_with_format(r, 3, &ind.text, &s.wrap)?;
+                    ws.write_string(r, 4, if result.is_some_and(|x| x.is_met(&ind.id)) { "yes" } else { "no" })?;
+                    r += 1;
+                }
+            }
+        }
+        ws.add_data_validation(1, 4, r - 1, 4, &list(&["yes", "no"], "Met")?)?;
+    }
+
+    // Results.
+    {
+        let ws = wb.add_worksheet().set_name("Results")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("practice_id", 30.0),
+                ("Practice", 34.0),
+                ("Derived level", 9.0),
+                ("Achieved level", 9.0),
+                ("Override", 9.0),
+                ("Override justification", 40.0),
+                ("Result scope", 12.0),
+                ("Notes", 60.0),
+                ("Evidence", 50.0),
+                ("File fingerprints (SHA-256)", 70.0),
+            ],
+        )?;
+        for (i, p) in catalogue.practices.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, &p.id)?;
+            ws.write_string(r, 1, &p.name)?;
+            let g = gaps.iter().find(|g| g.id == p.id);
+            if let Some(l) = g.and_then(|g| g.derived_level) {
+                ws.write_number(r, 2, f64::from(l.get()))?;
+            }
+            if let Some(l) = g.and_then(|g| g.achieved) {
+                ws.write_number(r, 3, f64::from(l.get()))?;
+            }
+            if let Some(res) = a.results.get(&p.id) {
+                if let Some(o) = &res.level_override {
+                    ws.write_number(r, 4, f64::from(o.level.get()))?;
+                    ws.write_string_with_format(r, 5, &o.justification, &s.wrap)?;
+                }
+                ws.write_string(r, 6, res.scope.id())?;
+                ws.write_string_with_format(r, 7, &res.notes, &s.wrap)?;
+                let refs: Vec<&str> = res.evidence.iter().map(|e| e.reference.as_str()).collect();
+                ws.write_string_with_format(r, 8, refs.join("\n"), &s.wrap)?;
+                let prints: Vec<String> = res
+                    .evidence
+                    .iter()
+                    .filter_map(|e| e.file.as_ref())
+                    .map(|f| format!("{} ({} bytes, {}): {}", f.name, f.size, f.taken_on, f.sha256))
+                    .collect();
+                ws.write_string_with_format(r, 9, prints.join("\n"), &s.wrap)?;
+            }
+        }
+    }
+
+    // Gaps, with conditional formatting and the chart.
+    {
+        let ws = wb.add_worksheet().set_name("Gaps")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("practice_id", 30.0),
+                ("Practice", 34.0),
+                ("Target", 8.0),
+                ("Achieved", 9.0),
+                ("Status", 22.0),
+                ("Shortfall", 9.0),
+                ("Excess (possible over-investment)", 14.0),
+            ],
+        )?;
+        let n = catalogue.practices.len() as u32;
+        for (i, p) in catalogue.practices.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, &p.id)?;
+            ws.write_string(r, 1, &p.name)?;
+            if let Some(g) = gaps.iter().find(|g| g.id == p.id) {
+                if let Some(t) = g.target {
+                    ws.write_number(r, 2, f64::from(t.level.get()))?;
+                }
+                if let Some(l) = g.achieved {
+                    ws.write_number(r, 3, f64::from(l.get()))?;
+                }
+                ws.write_string(r, 4, g.status.label())?;
+                if g.status != GapStatus::NotApplicable {
+                    ws.write_number(r, 5, f64::from(g.shortfall))?;
+                    ws.write_number(r, 6, f64::from(g.excess))?;
+                }
+            }
+        }
+        let short = Format::new().set_background_color("FDBA74").set_font_color("7C2D12");
+        let over = Format::new().set_background_color("E9D5FF").set_font_color("581C87");
+        ws.add_conditional_format(
+            1,
+            5,
+            n,
+            5,
+            &ConditionalFormatCell::new().set_rule(ConditionalFormatCellRule::GreaterThan(0)).set_format(short),
+        )?;
+        ws.add_conditional_format(
+            1,
+            6,
+            n,
+            6,
+            &ConditionalFormatCell::new().set_rule(ConditionalFormatCellRule::GreaterThan(0)).set_format(over),
+        )?;
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name("Target and achieved level per practice");
+        chart.add_series().set_name("Target").set_categories(("Gaps", 1, 1, n, 1)).set_values(("Gaps", 1, 2, n, 2));
+        chart.add_series().set_name("Achieved").set_categories(("Gaps", 1, 1, n, 1)).set_values(("Gaps", 1, 3, n, 3));
+        chart.x_axis().set_min(0).set_max(4);
+        chart.set_width(720).set_height(560);
+        ws.insert_chart(1, 8, &chart)?;
+    }
+
+    // Roadmap.
+    {
+        let ws = wb.add_worksheet().set_name("Roadmap")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("step_id", 30.0),
+                ("Order", 7.0),
+                ("Practice", 30.0),
+                ("Reach level", 8.0),
+                ("Domain priority", 10.0),
+                ("Owner", 24.0),
+                ("Due (YYYY-MM-DD)", 14.0),
+                ("Status", 12.0),
+                ("Actions", 60.0),
+                ("Evidence still missing", 40.0),
+            ],
+        )?;
+        for (i, st) in steps.iter().enumerate() {
+            let r = i as u32 + 1;
+            let plan = a.plan.get(&st.id).cloned().unwrap_or_default();
+            ws.write_string(r, 0, &st.id)?;
+            ws.write_number(r, 1, (i + 1) as f64)?;
+            ws.write_string(r, 2, catalogue.practice(&st.practice).map_or(st.practice.as_str(), |p| p.name.as_str()))?;
+            ws.write_number(r, 3, f64::from(st.level.get()))?;
+            ws.write_string(r, 4, st.domain_priority.id())?;
+            ws.write_string(r, 5, &plan.owner)?;
+            ws.write_string(r, 6, &plan.due)?;
+            ws.write_string(r, 7, plan.status.id())?;
+            ws.write_string_with_format(r, 8, st.actions.join("\n"), &s.wrap)?;
+            ws.write_string_with_format(r, 9, st.unmet_indicators.join("\n"), &s.wrap)?;
+        }
+        let n = (steps.len() as u32).max(1);
+        ws.add_data_validation(1, 7, n, 7, &list(&["planned", "in-progress", "done"], "Status")?)?;
+    }
+
+    // Frameworks.
+    {
+        let ws = wb.add_worksheet().set_name("Frameworks")?;
+        header(
+            ws,
+            &s,
+            &[
+                ("framework_id", 16.0),
+                ("Framework", 30.0),
+                ("Group", 14.0),
+                ("Title", 50.0),
+                ("Implied by the targets", 12.0),
+                ("Covered by the achieved levels", 12.0),
+            ],
+        )?;
+        let mut r = 1;
+        for (f, m) in coverage {
+            let role = f.has_roles().then_some(a.metadata.role);
+            let list = smm_core::mapping::implied_requirements(f, m, &gaps, role);
+            for g in smm_core::mapping::group_coverage(f, &list) {
+                ws.write_string(r, 0, &f.id)?;
+                ws.write_string(r, 1, &f.name)?;
+                ws.write_string(r, 2, format!("{}{}", "  ".repeat(g.depth), g.group))?;
+                ws.write_string_with_format(r, 3, &g.title, &s.wrap)?;
+                ws.write_number(r, 4, g.implied as f64)?;
+                ws.write_number(r, 5, g.covered as f64)?;
+                r += 1;
+            }
+        }
+        if coverage.is_empty() {
+            ws.write_string(1, 0, "No framework was chosen for this workbook.")?;
+        } else {
+            ws.write_string(
+                r + 1,
+                0,
+                "SMM Navigator's indicative mappings (or the mapping chosen); SMM levels are not security levels.",
+            )?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+/// One change a workbook makes to the assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The sheet.
+    pub sheet: &'static str,
+    /// The row, as the spreadsheet numbers it (1 is the header).
+    pub row: u32,
+    /// The id in column A.
+    pub id: String,
+    /// What changes.
+    pub field: &'static str,
+    /// The value before (as text).
+    pub old: String,
+    /// The value after (as text).
+    pub new: String,
+}
+
+/// What a workbook would change, and what it could not take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// Every change, sheet by sheet, row by row.
+    pub changes: Vec<Change>,
+    /// What was left out, each line naming its place (`Targets!C5: ...`).
+    pub left_out: Vec<String>,
+    /// The assessment with every change applied (to store on confirmation).
+    pub updated: Assessment,
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => serial_date(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`.
+fn serial_date(serial: f64) -> String {
+    let days = serial.floor() as i64 - 25_569; // to days since 1970-01-01
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn col_name(c: usize) -> char {
+    (b'A' + c as u8) as char
+}
+
+/// Checks the container before anything is unpacked: size, that it is a zip
+/// at all (a CSV or an encrypted, password-protected workbook is not), and that
+/// its parts do not unpack to more than [`MAX_UNPACKED_BYTES`].
+fn check_container(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(format!(
+            "the file is {:.1} MiB; workbooks over 10 MiB are refused",
+            bytes.len() as f64 / 1048576.0
+        ));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err("this workbook is password-protected (encrypted) or in the old .xls format: save it as an unprotected .xlsx workbook and import that".into());
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(
+            "this is not an XLSX workbook (it is not a zip package; a CSV or text file renamed .xlsx is refused)"
+                .into(),
+        );
+    }
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
+    if archive.len() > 1_000 {
+        return Err(format!("the workbook has {} parts; at most 1000 are read", archive.len()));
+    }
+    // The sizes the package's directory declares for its parts (nothing is unpacked here).
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "the workbook would unpack to {:.0} MiB; at most {} MiB are read (a zip bomb is refused)",
+            total as f64 / 1048576.0,
+            MAX_UNPACKED_BYTES / 1048576
+        ));
+    }
+    Ok(())
+}
+
+struct Sheet {
+    name: &'static str,
+    rows: Vec<Vec<Data>>,
+    formulas: BTreeMap<(usize, usize), String>,
+    merged: Vec<(u32, u32, u32, u32)>,
+}
+
+impl Sheet {
+    fn in_merge(&self, r: usize, c: usize) -> bool {
+        self.merged.iter().any(|&(r0, c0, r1, c1)| (r0..=r1).contains(&(r as u32)) && (c0..=c1).contains(&(c as u32)))
+    }
+}
+
+fn load(wb: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Option<Sheet> {
+    let range = wb.worksheet_range(name).ok()?;
+    // Rows and columns from A1, whatever the used range starts at.
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let mut cells = vec![Data::Empty; c0 as usize];
+        cells.extend(row.iter().cloned());
+        let at = r0 as usize + i;
+        while rows.len() < at {
+            rows.push(Vec::new());
+        }
+        rows.push(cells);
+    }
+    let mut formulas = BTreeMap::new();
+    if let Ok(f) = wb.worksheet_formula(name) {
+        let (fr, fc) = f.start().unwrap_or((0, 0));
+        for (i, row) in f.rows().enumerate() {
+            for (j, text) in row.iter().enumerate() {
+                if !text.is_empty() {
+                    formulas.insert((fr as usize + i, fc as usize + j), text.clone());
+                }
+            }
+        }
+    }
+    let merged = wb
+        .merge_cells_by_sheet_name(name)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+        .collect();
+    Some(Sheet { name, rows, formulas, merged })
+}
+
+struct Reading<'a> {
+    left_out: Vec<String>,
+    more: usize,
+    changes: Vec<Change>,
+    a: &'a mut Assessment,
+}
+
+impl Reading<'_> {
+    fn skip(&mut self, line: String) {
+        if self.left_out.len() < MAX_LISTED {
+            self.left_out.push(line);
+        } else {
+            self.more += 1;
+        }
+    }
+    fn change(&mut self, sheet: &'static str, row: usize, id: &str, field: &'static str, old: String, new: String) {
+        if old != new {
+            self.changes.push(Change { sheet, row: row as u32 + 1, id: id.to_string(), field, old, new });
+        }
+    }
+}
+
+/// The text of an editable cell, or `None` (listed) when it holds a formula or
+/// lies in merged cells.
+fn value(read: &mut Reading<'_>, sheet: &Sheet, r: usize, c: usize) -> Option<String> {
+    let at = format!("{}!{}{}", sheet.name, col_name(c), r + 1);
+    if let Some(f) = sheet.formulas.get(&(r, c)) {
+        read.skip(format!("{at}: a formula (={f}) where a value is expected; left out"));
+        return None;
+    }
+    if sheet.in_merge(r, c) {
+        read.skip(format!("{at}: merged cells; left out"));
+        return None;
+    }
+    Some(sheet.rows.get(r).and_then(|row| row.get(c)).map(cell_text).unwrap_or_default().trim().to_string())
+}
+
+/// The rows of a sheet after the header, capped at [`MAX_ROWS`] (the rest listed).
+fn data_rows(read: &mut Reading<'_>, sheet: &Sheet) -> std::ops::Range<usize> {
+    let last = sheet.rows.len();
+    if last > MAX_ROWS + 1 {
+        read.skip(format!("{}: {} rows; only the first {MAX_ROWS} after the header were read", sheet.name, last - 1));
+        1..MAX_ROWS + 1
+    } else {
+        1..last
+    }
+}
+
+fn id_of(sheet: &Sheet, r: usize) -> String {
+    sheet.rows.get(r).and_then(|row| row.first()).map(cell_text).unwrap_or_default().trim().to_string()
+}
+
+/// Reads the changes a workbook SMM Navigator made would bring to `a`. Refused
+/// (with the reason) when it is not such a workbook or is for another
+/// assessment; otherwise every change is listed with what was left out.
+pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, String> {
+    check_container(bytes)?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("the workbook cannot be read ({e})"))?;
+    let names = wb.sheet_names();
+    let overview = load(&mut wb, "Overview").ok_or_else(|| {
+        "this workbook was not made by SMM Navigator (it has no Overview sheet); only workbooks SMM Navigator exported can be imported".to_string()
+    })?;
+    let field = |k: &str| {
+        overview
+            .rows
+            .iter()
+            .find(|row| row.first().map(cell_text).as_deref() == Some(k))
+            .and_then(|row| row.get(1))
+            .map(cell_text)
+            .unwrap_or_default()
+    };
+    if field("format") != WORKBOOK_FORMAT {
+        return Err(
+            "this workbook was not made by SMM Navigator (Overview!B1 does not read smm-navigator/workbook)".into()
+        );
+    }
+    match field("version").parse::<u32>() {
+        Ok(v) if (1..=WORKBOOK_VERSION).contains(&v) => {}
+        Ok(v) => {
+            return Err(format!(
+                "the workbook is layout version {v}, made by a newer SMM Navigator; this app reads version 1"
+            ))
+        }
+        Err(_) => return Err("Overview!B2 does not hold the workbook's version".into()),
+    }
+    let id = field("assessment_id");
+    if id != a.id {
+        return Err(format!("this workbook is of another assessment (`{id}`), not “{}” (`{}`)", a.metadata.name, a.id));
+    }
+    let mut updated = a.clone();
+    let mut read = Reading { left_out: Vec::new(), more: 0, changes: Vec::new(), a: &mut updated };
+    for n in &names {
+        if !SHEETS.contains(&n.as_str()) {
+            read.skip(format!("{n}: a sheet SMM Navigator does not know; not read"));
+        }
+    }
+    for wanted in ["Targets", "Priorities", "Indicators", "Results", "Roadmap"] {
+        if !names.iter().any(|n| n == wanted) {
+            read.skip(format!("{wanted}: the sheet is missing (renamed or deleted); its changes were not read"));
+        }
+    }
+    if let Some(sheet) = load(&mut wb, "Targets") {
+        read_targets(&mut read, &sheet, catalogue);
+    }
+    if let Some(sheet) = load(&mut wb, "Priorities") {
+        read_priorities(&mut read, &sheet, catalogue);
+    }
+    if let Some(sheet) = load(&mut wb, "Indicators") {
+        read_indicators(&mut read, &sheet, catalogue);
+    }
+    if let Some(sheet) = load(&mut wb, "Results") {
+        read_results(&mut read, &sheet, catalogue);
+    }
+    if let Some(sheet) = load(&mut wb, "Roadmap") {
+        read_roadmap(&mut read, &sheet, catalogue);
+    }
+    if read.more > 0 {
+        let more = read.more;
+        read.left_out.push(format!("and {more} more left out"));
+    }
+    let (changes, left_out) = (read.changes, read.left_out);
+    let problems = smm_core::document::validate(&updated, catalogue);
+    if let Some(p) = problems.first() {
+        return Err(format!("with these changes the assessment would not be valid: {p}"));
+    }
+    Ok(Preview { changes, left_out, updated })
+}
+
+fn read_targets(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+    for r in data_rows(read, sheet) {
+        let id = id_of(sheet, r);
+        if id.is_empty() {
+            continue;
+        }
+        if catalogue.practice(&id).is_none() {
+            read.skip(format!("Targets!A{}: `{id}` is not a practice id; row left out", r + 1));
+            continue;
+        }
+        let (Some(level), Some(scope), Some(na), Some(rationale)) =
+            (value(read, sheet, r, 2), value(read, sheet, r, 3), value(read, sheet, r, 4), value(read, sheet, r, 5))
+        else {
+            continue;
+        };
+        let old = read.a.targets.get(&id).cloned();
+        if level.is_empty() && scope.is_empty() && na.is_empty() && rationale.is_empty() {
+            if old.is_some() {
+                read.skip(format!(
+                    "Targets!C{}: the target of `{id}` was emptied; a target is not removed from a workbook",
+                    r + 1
+                ));
+            }
+            continue;
+        }
+        let Some(level) = level.parse::<u8>().ok().and_then(Level::new) else {
+            read.skip(format!("Targets!C{}: `{level}` is not a level 0-4; row left out", r + 1));
+            continue;
+        };
+        let Some(scope) = Scope::ALL
+            .into_iter()
+            .find(|s| s.id() == scope.to_lowercase() || (scope.is_empty() && *s == Scope::General))
+        else {
+            read.skip(format!(
+                "Targets!D{}: `{scope}` is not a scope (general, industry, system); row left out",
+                r + 1
+            ));
+            continue;
+        };
+        let base = old.clone().unwrap_or_else(|| Target::new(level, scope));
+        let new = Target {
+            level,
+            scope,
+            rationale,
+            not_applicable: (!na.is_empty()).then_some(NotApplicable { reason: na }),
+        };
+        let show = |t: &Option<Target>, f: fn(&Target) -> String| t.as_ref().map(f).unwrap_or_default();
+        read.change("Targets", r, &id, "target level", show(&old, |t| t.level.to_string()), new.level.to_string());
+        read.change(
+            "Targets",
+            r,
+            &id,
+            "scope",
+            old.as_ref().map(|t| t.scope.id().to_string()).unwrap_or_default(),
+            new.scope.id().into(),
+        );
+        read.change("Targets", r, &id, "rationale", base.rationale.clone(), new.rationale.clone());
+        read.change(
+            "Targets",
+            r,
+            &id,
+            "not applicable",
+            show(&old, |t| t.not_applicable.as_ref().map(|n| n.reason.clone()).unwrap_or_default()),
+            new.not_applicable.as_ref().map(|n| n.reason.clone()).unwrap_or_default(),
+        );
+        if old.as_ref() != Some(&new) {
+            read.a.targets.insert(id, new);
+        }
+    }
+}
+
+fn read_priorities(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+    for r in data_rows(read, sheet) {
+        let id = id_of(sheet, r);
+        if id.is_empty() {
+            continue;
+        }
+        let Some(text) = value(read, sheet, r, 3) else { continue };
+        let Some(p) = Priority::ALL.into_iter().find(|p| p.id() == text.to_lowercase()) else {
+            read.skip(format!("Priorities!D{}: `{text}` is not a priority (high, medium, low); row left out", r + 1));
+            continue;
+        };
+        if catalogue.domain(&id).is_some() {
+            let old = read.a.domain_priority(&id);
+            read.change("Priorities", r, &id, "priority", old.id().into(), p.id().into());
+            if old != p {
+                read.a.priorities.domains.insert(id, p);
+            }
+        } else if catalogue.subdomain(&id).is_some() {
+            let old = read.a.subdomain_priority(&id);
+            read.change("Priorities", r, &id, "priority", old.id().into(), p.id().into());
+            if old != p {
+                read.a.priorities.subdomains.insert(id, p);
+            }
+        } else {
+            read.skip(format!("Priorities!A{}: `{id}` is not a domain or subdomain id; row left out", r + 1));
+        }
+    }
+}
+
+fn read_indicators(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+    for r in data_rows(read, sheet) {
+        let id = id_of(sheet, r);
+        if id.is_empty() {
+            continue;
+        }
+        let Some(found) = catalogue.indicator(&id) else {
+            read.skip(format!("Indicators!A{}: `{id}` is not an indicator id; row left out", r + 1));
+            continue;
+        };
+        let practice = found.practice.id.clone();
+        let Some(text) = value(read, sheet, r, 4) else { continue };
+        let met = match text.to_lowercase().as_str() {
+            "yes" | "y" | "true" | "1" | "met" => true,
+            "no" | "n" | "false" | "0" | "" | "not met" => false,
+            other => {
+                read.skip(format!("Indicators!E{}: `{other}` is not yes or no; row left out", r + 1));
+                continue;
+            }
+        };
+        let was = read.a.results.get(&practice).is_some_and(|x| x.is_met(&id));
+        if was == met {
+            continue;
+        }
+        read.change(
+            "Indicators",
+            r,
+            &id,
+            "met",
+            if was { "yes" } else { "no" }.into(),
+            if met { "yes" } else { "no" }.into(),
+        );
+        let result = read.a.results.entry(practice.clone()).or_default();
+        result.indicators_met.retain(|x| *x != id);
+        if met {
+            result.indicators_met.push(id);
+        }
+        // Keep the catalogue's order, as the page does.
+        if let Some(p) = catalogue.practice(&practice) {
+            let order: Vec<String> = p.indicators().map(|(_, i)| i.id.clone()).collect();
+            result.indicators_met.sort_by_key(|x| order.iter().position(|o| o == x).unwrap_or(usize::MAX));
+        }
+    }
+}
+
+fn read_results(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+    for r in data_rows(read, sheet) {
+        let id = id_of(sheet, r);
+        if id.is_empty() {
+            continue;
+        }
+        if catalogue.practice(&id).is_none() {
+            read.skip(format!("Results!A{}: `{id}` is not a practice id; row left out", r + 1));
+            continue;
+        }
+        let Some(notes) = value(read, sheet, r, 7) else { continue };
+        let old = read.a.results.get(&id).map(|x| x.notes.clone()).unwrap_or_default();
+        if old == notes {
+            continue;
+        }
+        read.change("Results", r, &id, "notes", old, notes.clone());
+        read.a.results.entry(id).or_default().notes = notes;
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn read_roadmap(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+    for r in data_rows(read, sheet) {
+        let id = id_of(sheet, r);
+        if id.is_empty() {
+            continue;
+        }
+        let known = id
+            .split_once('@')
+            .is_some_and(|(p, l)| catalogue.practice(p).is_some() && matches!(l, "1" | "2" | "3" | "4"));
+        if !known {
+            read.skip(format!("Roadmap!A{}: `{id}` is not a roadmap step id; row left out", r + 1));
+            continue;
+        }
+        let (Some(owner), Some(due), Some(status)) =
+            (value(read, sheet, r, 5), value(read, sheet, r, 6), value(read, sheet, r, 7))
+        else {
+            continue;
+        };
+        if !due.is_empty() && !is_date(&due) {
+            read.skip(format!("Roadmap!G{}: `{due}` is not a date YYYY-MM-DD; row left out", r + 1));
+            continue;
+        }
+        let Some(status) = StepStatus::ALL
+            .into_iter()
+            .find(|s| s.id() == status.to_lowercase() || (status.is_empty() && *s == StepStatus::Planned))
+        else {
+            read.skip(format!(
+                "Roadmap!H{}: `{status}` is not a status (planned, in-progress, done); row left out",
+                r + 1
+            ));
+            continue;
+        };
+        let old = read.a.plan.get(&id).cloned().unwrap_or_default();
+        read.change("Roadmap", r, &id, "owner", old.owner.clone(), owner.clone());
+        read.change("Roadmap", r, &id, "due", old.due.clone(), due.clone());
+        read.change("Roadmap", r, &id, "status", old.status.id().into(), status.id().into());
+        let new = smm_core::StepPlan { owner, due, status };
+        if new != old {
+            read.a.plan.insert(id, new);
+        }
+    }
+}
+
+/// Applies a preview: the assessment as the workbook has it.
+pub fn apply(preview: Preview) -> Assessment {
+    preview.updated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serial_dates_read_as_iso_dates() {
+        assert_eq!(serial_date(45658.0), "2025-01-01");
+        assert_eq!(serial_date(25569.0), "1970-01-01");
+    }
+
+    #[test]
+    fn containers_that_are_not_workbooks_are_refused_unread() {
+        assert!(check_container(b"practice_id,level\nthreat-modeling,3\n")
+            .unwrap_err()
+            .contains("not an XLSX workbook"));
+        let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        cfb.extend([0u8; 100]);
+        assert!(check_container(&cfb).unwrap_err().contains("password-protected"));
+        assert!(check_container(b"PK\x03\x04garbage").unwrap_err().contains("damaged"));
+    }
+}
