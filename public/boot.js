@@ -1,5 +1,5 @@
 // Starts one of SMM Navigator's three apps: the reader (index.html), the
-// workbench (workbench.html) or the interviews (interviews.html), named by this
+// workbench (workbench.html) or the interviews (exchange.html), named by this
 // script tag's data-bundle. Loads
 // its WebAssembly module next to this file, then registers the service worker
 // for offline use and, once the reader is idle, asks it to fetch the workbench
@@ -7,13 +7,13 @@
 // An external file (not an inline script), so that the content security
 // policy forbids inline scripts.
 const named = document.querySelector('script[data-bundle]')?.dataset.bundle;
-const bundle = ['workbench', 'interviews'].includes(named) ? named : 'reader';
+const bundle = ['workbench', 'exchange'].includes(named) ? named : 'reader';
 const embedded = location.hash.startsWith('#/embed/');
 
 // An old link or bookmark to the assessments (`./#/assessments/...`) lands in
 // the workbench, before the reader is even loaded.
 if (bundle === 'reader' && /^#\/answer(\/|$|\?)/.test(location.hash)) {
-  location.replace(new URL(`./interviews.html${location.hash}`, import.meta.url));
+  location.replace(new URL(`./exchange.html${location.hash}`, import.meta.url));
 } else if (bundle === 'reader' && /^#\/assessments(\/|$|\?)/.test(location.hash)) {
   location.replace(new URL(`./workbench.html${location.hash}`, import.meta.url));
 } else {

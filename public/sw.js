@@ -10,7 +10,7 @@
 const VERSION = '__BUILD_VERSION__';
 const CACHE = `smm-navigator-${VERSION}`;
 const SHELL = ['./', './boot.js', './embed.js', './reader.js', './reader_bg.wasm', './main.css', './embed.css'];
-const REST = ['./workbench.html', './workbench.js', './workbench_bg.wasm', './interviews.html', './interviews.js', './interviews_bg.wasm', './worker_loader.js', './worker.js', './worker_bg.wasm',
+const REST = ['./workbench.html', './workbench.js', './workbench_bg.wasm', './exchange.html', './exchange.js', './exchange_bg.wasm', './worker_loader.js', './worker.js', './worker_bg.wasm',
   './frameworks/iec62443.json', './frameworks/csf-2.0.json', './frameworks/iso27001-2022.json',
   './mappings/indicative-62443.json', './mappings/indicative-csf-2.0.json', './mappings/indicative-iso27001-2022.json',
   './profiles/retail-pos.json'];

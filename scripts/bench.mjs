@@ -141,7 +141,7 @@ try {
     await measure('documentation page, both embed forms', '/docs/', '[data-smm-mini] .smm-mini', 200);
     await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
     // No budget of its own: measured against the workbench's.
-    await measure('first load, interviews page (answering)', '/app/interviews.html#/answer', '.answering', 460);
+    await measure('first load, interviews page (answering)', '/app/exchange.html#/answer', '.answering', 460);
     // What the service worker fetches in the background after one reader visit.
     const server = await serve(site);
     const { page, context } = await openPage(browser, server.origin);

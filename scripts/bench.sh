@@ -41,7 +41,7 @@ for f in dist/frameworks/*.json dist/mappings/*.json; do fw_files=$(( fw_files +
 echo "framework catalogues and mappings fetched with the frameworks view (dist/frameworks, dist/mappings): $fw_files bytes gzip"
 echo "reader bundle (reader.js, reader_bg.wasm): $(( $(gz reader.js) + $(gz reader_bg.wasm) )) bytes gzip"
 echo "on-demand worker (worker_loader.js, worker.js, worker_bg.wasm): $(( $(gz worker_loader.js) + $(gz worker.js) + $(gz worker_bg.wasm) )) bytes gzip"
-echo "interviews bundle (interviews.html, interviews.js, interviews_bg.wasm): $(( $(gz interviews.html) + $(gz interviews.js) + $(gz interviews_bg.wasm) )) bytes gzip"
+echo "interviews bundle (exchange.html, exchange.js, exchange_bg.wasm): $(( $(gz exchange.html) + $(gz exchange.js) + $(gz exchange_bg.wasm) )) bytes gzip"
 # Issue 14: the workbench grew by the encrypted export and import, evidence
 # fingerprints and the assessment format 5; the interviews live in their own
 # bundle and the shipped profiles are fetched like the frameworks. 439,726 bytes

@@ -5,7 +5,7 @@
 //!   explorer, practice pages and the documentation embeds; catalogue data only.
 //! - [`workbench`] (`src/bin/workbench.rs`, `workbench.html`): the assessments
 //!   and everything under them.
-//! - [`interviews`] (`src/bin/interviews.rs`, `interviews.html`): answering an
+//! - [`interviews`] (`src/bin/interviews.rs`, `exchange.html`): answering an
 //!   interview, and the consensus of the answers; it reuses the workbench's
 //!   state, storage and transfer modules.
 //! - [`shared`]: what both use (routes, storage, downloads, the page frame).
@@ -17,7 +17,7 @@
 //! All domain logic (catalogue, scoring) lives in `smm-core`; the components
 //! here only lay out what it computes. One public component per file.
 
-pub mod interviews;
+pub mod exchange;
 pub mod reader;
 pub mod shared;
 pub mod workbench;

@@ -12,7 +12,7 @@ pub mod site_header;
 pub mod storage;
 
 /// Removes the static page frame a page shows while its app loads
-/// (`[data-boot-frame]` in workbench.html and interviews.html).
+/// (`[data-boot-frame]` in workbench.html and exchange.html).
 pub fn remove_boot_frame() {
     if let Some(frame) = leptos::prelude::document().query_selector("[data-boot-frame]").ok().flatten() {
         frame.remove();

@@ -16,9 +16,10 @@ pub enum Bundle {
     Reader = 0,
     /// The assessments and everything under them.
     Workbench = 1,
-    /// Interviews: answering one (the interviewee) and the consensus of the
-    /// answers (the owner); few visits need it.
-    Interviews = 2,
+    /// Working with other people and tools: answering an interview (the
+    /// interviewee), the consensus of the answers, and the spreadsheet and
+    /// OSCAL exchange (the owner); few visits need it.
+    Exchange = 2,
 }
 
 static RUNNING: AtomicU8 = AtomicU8::new(0);
@@ -29,7 +30,7 @@ impl Bundle {
         match self {
             Bundle::Reader => "./",
             Bundle::Workbench => "workbench.html",
-            Bundle::Interviews => "interviews.html",
+            Bundle::Exchange => "exchange.html",
         }
     }
 
@@ -42,7 +43,7 @@ impl Bundle {
     pub fn running() -> Bundle {
         match RUNNING.load(Ordering::Relaxed) {
             1 => Bundle::Workbench,
-            2 => Bundle::Interviews,
+            2 => Bundle::Exchange,
             _ => Bundle::Reader,
         }
     }
@@ -91,6 +92,8 @@ pub enum Section {
     Trust,
     /// Interviews: questionnaires out, answers back, and the consensus.
     Interviews,
+    /// The spreadsheet workbook (out and back) and OSCAL assessment results.
+    Exchange,
 }
 
 impl Section {
@@ -109,6 +112,7 @@ impl Section {
             Section::Requirements => "/requirements".into(),
             Section::Trust => "/trustworthiness".into(),
             Section::Interviews => "/interviews".into(),
+            Section::Exchange => "/exchange".into(),
         }
     }
 
@@ -149,6 +153,7 @@ impl Route {
                 ["requirements"] => Route::Assessment((*id).to_string(), Section::Requirements),
                 ["trustworthiness"] => Route::Assessment((*id).to_string(), Section::Trust),
                 ["interviews"] => Route::Assessment((*id).to_string(), Section::Interviews),
+                ["exchange"] => Route::Assessment((*id).to_string(), Section::Exchange),
                 _ => Route::NotFound(path.to_string()),
             },
             _ => Route::NotFound(path.to_string()),
@@ -158,7 +163,7 @@ impl Route {
     /// The app that shows this route.
     pub fn bundle(&self) -> Bundle {
         match self {
-            Route::Answer(_) | Route::Assessment(_, Section::Interviews) => Bundle::Interviews,
+            Route::Answer(_) | Route::Assessment(_, Section::Interviews | Section::Exchange) => Bundle::Exchange,
             Route::Assessments | Route::Assessment(..) => Bundle::Workbench,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
@@ -259,8 +264,8 @@ mod tests {
         assert_eq!(results.href_from(Bundle::Reader), "workbench.html#/assessments/a1/results");
         assert_eq!(Route::Home.href_from(Bundle::Workbench), "./#/");
         let interviews = Route::Assessment("a1".into(), Section::Interviews);
-        assert_eq!(interviews.href_from(Bundle::Workbench), "interviews.html#/assessments/a1/interviews");
-        assert_eq!(results.href_from(Bundle::Interviews), "workbench.html#/assessments/a1/results");
-        assert_eq!(Route::Answer("iv-1".into()).href_from(Bundle::Reader), "interviews.html#/answer/iv-1");
+        assert_eq!(interviews.href_from(Bundle::Workbench), "exchange.html#/assessments/a1/interviews");
+        assert_eq!(results.href_from(Bundle::Exchange), "workbench.html#/assessments/a1/results");
+        assert_eq!(Route::Answer("iv-1".into()).href_from(Bundle::Reader), "exchange.html#/answer/iv-1");
     }
 }

@@ -19,7 +19,7 @@ fn current_route(here: Bundle) -> Option<Route> {
     if hash.trim_start_matches('#').trim_start_matches('/').is_empty() {
         match here {
             Bundle::Workbench => return Some(Route::Assessments),
-            Bundle::Interviews => return Some(Route::Answer(String::new())),
+            Bundle::Exchange => return Some(Route::Answer(String::new())),
             Bundle::Reader => {}
         }
     }

@@ -35,8 +35,8 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         Section::History => view! { <HistorySection /> }.into_any(),
         Section::Requirements => view! { <RequirementsSection /> }.into_any(),
         Section::Trust => view! { <TrustSection /> }.into_any(),
-        // Shown by the interviews page (interviews.html), its own bundle.
-        Section::Interviews => view! { <NotFound path=format!("assessments/{id}/interviews") /> }.into_any(),
+        // Shown by the interviews page (exchange.html), its own bundle.
+        Section::Interviews | Section::Exchange => view! { <NotFound path=format!("assessments/{id}") /> }.into_any(),
     };
     view! {
         <div class="assessment-page">

@@ -72,10 +72,10 @@ pub fn OverviewSection() -> impl IntoView {
                 <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), false)))>"Export this assessment"</button>
                 " "
                 <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), true)))>"Export a redacted copy for sharing"</button>
-                <p class="muted">"The redacted copy keeps the role, priorities, target levels and scopes and the indicators met; it leaves out the names of the organisation, system and assessor, rationales, notes, evidence and the roadmap plan."</p>
-                <div role="status" aria-live="polite">
-                    {move || c.state.transfer.get().map(|m| view! { <p class=if m.ok { "notice ok" } else { "notice error" }>{m.summary}</p> })}
-                </div>
+                <p class="muted">"The redacted copy keeps the role, priorities, target levels and scopes, the indicators met and file fingerprints; it leaves out the names of the organisation, system, assessor and interviewees, rationales, notes, evidence references and file names, and the roadmap plan."</p>
+                <p><a href=c.href(Section::Exchange)>"Spreadsheet and OSCAL"</a>": a workbook to edit in Excel or LibreOffice and import back, and OSCAL assessment results."</p>
+                <crate::workbench::seal_choice::SealChoice />
+                <crate::workbench::transfer_notice::TransferNotice />
             </section>
             <h2>"How to proceed"</h2>
             <ol class="steps">

@@ -19,6 +19,7 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         (Section::Requirements, "Frameworks"),
         (Section::Trust, "Trust"),
         (Section::Report, "Report"),
+        (Section::Exchange, "Spreadsheet and OSCAL"),
         (Section::History, "History"),
     ];
     view! {

@@ -27,6 +27,9 @@ pub struct Builtin {
     pub frameworks: Vec<smm_core::framework::Framework>,
     /// One indicative mapping per framework.
     pub mappings: Vec<smm_core::mapping::Mapping>,
+    /// The files as fetched, (framework, mapping) per framework: handed to the
+    /// on-demand worker as they are, with no serialiser in this bundle.
+    pub texts: Vec<(String, String)>,
 }
 
 /// Fetches one of the app's own files as text (same origin, cached by the service worker).
@@ -45,17 +48,20 @@ async fn fetch_text(path: &str) -> Result<String, String> {
 /// Fetches and checks the shipped frameworks and mappings, with the same strict
 /// parsers as a user's files.
 async fn fetch_builtin() -> Result<Builtin, String> {
-    let mut out = Builtin { frameworks: Vec::new(), mappings: Vec::new() };
+    let mut out = Builtin { frameworks: Vec::new(), mappings: Vec::new(), texts: Vec::new() };
     for (id, framework, mapping) in smm_core::framework::BUILTIN_FILES {
-        let f = smm_core::framework::parse_framework(fetch_text(framework).await?.as_bytes())
-            .map_err(|e| format!("{framework}: {e}"))?;
+        let framework_text = fetch_text(framework).await?;
+        let f =
+            smm_core::framework::parse_framework(framework_text.as_bytes()).map_err(|e| format!("{framework}: {e}"))?;
         if f.id != id {
             return Err(format!("{framework} holds the framework `{}`, not `{id}`", f.id));
         }
-        let m = smm_core::mapping::parse_mapping(fetch_text(mapping).await?.as_bytes(), Catalogue::builtin(), &f)
+        let mapping_text = fetch_text(mapping).await?;
+        let m = smm_core::mapping::parse_mapping(mapping_text.as_bytes(), Catalogue::builtin(), &f)
             .map_err(|e| format!("{mapping}: {e}"))?;
         out.frameworks.push(f);
         out.mappings.push(m);
+        out.texts.push((framework_text, mapping_text));
     }
     Ok(out)
 }
@@ -99,6 +105,8 @@ pub struct AppState {
     pub seal: RwSignal<Option<String>>,
     /// An encrypted file waiting for its passphrase.
     pub pending_unseal: RwSignal<Option<crate::workbench::transfer::Sealed>>,
+    /// A workbook read back, waiting for its changes to be confirmed.
+    pub pending_workbook: RwSignal<Option<crate::workbench::transfer::WorkbookReview>>,
     /// The shipped profiles, fetched from the app's folder when an assessment
     /// uses one or the profile picker opens ([`AppState::load_profiles`]).
     pub shipped_profiles: RwSignal<Option<Result<Vec<smm_core::profile::Profile>, String>>>,
@@ -126,6 +134,7 @@ impl AppState {
             user_mappings: RwSignal::new(Vec::new()),
             seal: RwSignal::new(None),
             pending_unseal: RwSignal::new(None),
+            pending_workbook: RwSignal::new(None),
             shipped_profiles: RwSignal::new(None),
         }
     }

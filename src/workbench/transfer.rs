@@ -6,7 +6,7 @@
 use smm_core::bundle::{read_file, redact, verify_export, Bundle, Imported, BUNDLE_FORMAT, BUNDLE_VERSION};
 use smm_core::document::ReadAssessment;
 use smm_core::history::Snapshots;
-use smm_core::{assessment_to_json, Catalogue, MAX_FILE_BYTES};
+use smm_core::{assessment_to_json, Catalogue};
 
 use leptos::prelude::*;
 
@@ -81,6 +81,184 @@ pub fn export_all(state: AppState) -> TransferMessage {
     }
     let summary = format!("Exported {} assessment(s) and their snapshots as one file.", list.len());
     deliver(state, &format!("smm-navigator-backup-{}.json", today()), json, summary, true, true)
+}
+
+/// The largest file read from disk (a workbook; the same as the workbook reader's limit).
+const WORKBOOK_LIMIT: usize = 10 * 1024 * 1024;
+
+/// A workbook read back, waiting for the user to confirm its changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkbookReview {
+    /// The file's name.
+    pub file_name: String,
+    /// The assessment it changes.
+    pub assessment_id: String,
+    /// Each change: sheet, row, id, field, old, new.
+    pub changes: Vec<[String; 6]>,
+    /// What was left out, each naming its place.
+    pub left_out: Vec<String>,
+    /// The assessment with the changes, as the worker's parser produced it.
+    pub updated: smm_core::Assessment,
+}
+
+/// True for the start of a workbook (a zip package) or of an encrypted or old
+/// Office file (compound file): both go to the workbook reader.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Reads a workbook in the on-demand worker against the stored assessments and
+/// shows its changes for confirmation; nothing is stored yet.
+pub async fn review_workbook(state: AppState, name: &str, bytes: &[u8]) -> Option<TransferMessage> {
+    let stored: Vec<String> = state.assessments.get_untracked().iter().map(assessment_to_json).collect();
+    let params = format!("[{}]", stored.join(", "));
+    let refused = |why: String| {
+        Some(TransferMessage::failed(format!("“{name}” was not imported; nothing stored was changed."), vec![why]))
+    };
+    let out = match crate::workbench::on_demand::run(crate::workbench::on_demand::XLSX_READ, bytes, &params).await {
+        Ok(out) => out,
+        Err(e) => return refused(e.to_string()),
+    };
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
+    let updated = match smm_core::parse_assessment(v["updated"].to_string().as_bytes(), Catalogue::builtin()) {
+        Ok(a) => a,
+        Err(e) => return refused(e.to_string()),
+    };
+    let text = |x: &serde_json::Value, k: &str| match &x[k] {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let changes = v["changes"]
+        .as_array()
+        .map(|list| list.iter().map(|c| ["sheet", "row", "id", "field", "old", "new"].map(|k| text(c, k))).collect())
+        .unwrap_or_default();
+    let left_out = v["left_out"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    state.pending_workbook.set(Some(WorkbookReview {
+        file_name: name.to_string(),
+        assessment_id: text(&v, "assessment_id"),
+        changes,
+        left_out,
+        updated,
+    }));
+    None
+}
+
+/// Applies the workbook waiting for confirmation.
+pub fn apply_workbook(state: AppState) -> TransferMessage {
+    let Some(r) = state.pending_workbook.get_untracked() else {
+        return TransferMessage::failed("There is no workbook to apply.".into(), vec![]);
+    };
+    state.pending_workbook.set(None);
+    let (id, n, updated) = (r.assessment_id.clone(), r.changes.len(), r.updated);
+    let wanted = updated.clone();
+    state.update(&id, move |a| {
+        let updated_on = a.metadata.updated.clone();
+        *a = updated;
+        a.metadata.updated = updated_on;
+    });
+    let stored = state.get(&id);
+    if stored
+        .as_ref()
+        .is_some_and(|a| a.targets == wanted.targets && a.results == wanted.results && a.plan == wanted.plan)
+    {
+        TransferMessage::ok(format!("Applied {n} change(s) from “{}”.", r.file_name), vec![])
+    } else {
+        TransferMessage::failed(format!("The changes from “{}” were not saved.", r.file_name), vec![])
+    }
+}
+
+/// Offers the XLSX workbook of assessment `id`, made in the on-demand worker,
+/// with the coverage of the shipped frameworks.
+pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
+    let Some(a) = state.get(id) else {
+        return TransferMessage::failed("There is no such assessment.".into(), vec![]);
+    };
+    let waiting = "Making the workbook…".to_string();
+    let name = format!("{}.xlsx", file_stem(&a.metadata.name));
+    leptos::task::spawn_local({
+        let waiting = waiting.clone();
+        async move {
+            let started = js_sys::Date::now();
+            let _ = state.builtin_ready().await;
+            // The worker reads the files as they were fetched (no serialiser needed here).
+            let coverage: Vec<String> = state
+                .builtin
+                .get_untracked()
+                .and_then(Result::ok)
+                .map(|b| b.texts.iter().map(|(f, m)| format!(r#"{{"framework": {f}, "mapping": {m}}}"#)).collect())
+                .unwrap_or_default();
+            let input =
+                format!(r#"{{"assessment": {}, "coverage": [{}]}}"#, assessment_to_json(&a), coverage.join(", "));
+            let result = crate::workbench::on_demand::run(
+                crate::workbench::on_demand::XLSX_EXPORT,
+                input.as_bytes(),
+                &now_iso(),
+            )
+            .await;
+            let ms = js_sys::Date::now() - started;
+            let message = match result {
+                Err(e) => TransferMessage::failed(format!("No workbook was made: {e}."), vec![]),
+                Ok(book) => match crate::shared::download::download_bytes(
+                    &name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &book,
+                ) {
+                    Err(e) => TransferMessage::failed(e, vec![]),
+                    Ok(()) => TransferMessage::ok(
+                        format!("Exported the workbook “{name}” (made in {ms:.0} ms)."),
+                        vec!["Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into()],
+                    ),
+                },
+            };
+            state.transfer.update(|m| {
+                if m.as_ref().is_none_or(|m| m.summary == waiting) {
+                    *m = Some(message);
+                }
+            });
+        }
+    });
+    TransferMessage::ok(waiting, vec![])
+}
+
+/// Offers the OSCAL assessment-results document of assessment `id` (encrypted
+/// when a passphrase is chosen), made in the on-demand worker.
+pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
+    let Some(a) = state.get(id) else {
+        return TransferMessage::failed("There is no such assessment.".into(), vec![]);
+    };
+    let waiting = "Making the OSCAL document…".to_string();
+    leptos::task::spawn_local({
+        let waiting = waiting.clone();
+        async move {
+            let json = assessment_to_json(&a);
+            let result = crate::workbench::on_demand::run(
+                crate::workbench::on_demand::OSCAL_EXPORT,
+                json.as_bytes(),
+                &now_iso(),
+            )
+            .await;
+            let message = match result.map(|b| String::from_utf8_lossy(&b).into_owned()) {
+                Err(e) => TransferMessage::failed(format!("No OSCAL document was made: {e}."), vec![]),
+                Ok(doc) => deliver(
+                    state,
+                    &format!("{}.oscal-assessment-results.json", file_stem(&a.metadata.name)),
+                    doc,
+                    "Exported the assessment as OSCAL 1.1.2 assessment results.".into(),
+                    false,
+                    false,
+                ),
+            };
+            state.transfer.update(|m| {
+                if m.as_ref().is_none_or(|m| m.summary == waiting) {
+                    *m = Some(message);
+                }
+            });
+        }
+    });
+    TransferMessage::ok(waiting, vec![])
 }
 
 /// An encrypted file read for import, waiting for its passphrase.
@@ -207,12 +385,12 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
 pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let size = file.size();
-    // An encrypted file is a little larger than what it holds.
-    if size > smm_core::seal::MAX_SEALED_BYTES as f64 {
+    // The largest kind read is a workbook (10 MiB); each reader then applies its own limit.
+    if size > WORKBOOK_LIMIT as f64 {
         return Err(format!(
             "the file is {:.1} MiB; files over {} MiB are refused",
             size / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024 * 1024)
+            WORKBOOK_LIMIT / (1024 * 1024)
         ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -363,7 +541,25 @@ pub type InterviewFilesHandler = fn(AppState, &str, &[u8]) -> ImportStep;
 
 static INTERVIEW_FILES: std::sync::OnceLock<InterviewFilesHandler> = std::sync::OnceLock::new();
 
-/// Registers the reader of interview and answers files (the interviews page does, at start).
+/// How a page reads a workbook picked or dropped on it (the file's name and bytes).
+pub type WorkbookHandler = fn(AppState, String, Vec<u8>);
+
+static WORKBOOKS: std::sync::OnceLock<WorkbookHandler> = std::sync::OnceLock::new();
+
+/// Lets this page read workbooks with [`review_workbook`] (the exchange page
+/// registers it at start; the workbench, which does not carry that code, points
+/// to the exchange page instead).
+pub fn set_workbook_handler() {
+    let _ = WORKBOOKS.set(|state, name, bytes| {
+        leptos::task::spawn_local(async move {
+            if let Some(m) = review_workbook(state, &name, &bytes).await {
+                state.transfer.set(Some(m));
+            }
+        })
+    });
+}
+
+/// Registers the reader of interview and answers files (the exchange page does, at start).
 pub fn set_interview_files_handler(handler: InterviewFilesHandler) {
     let _ = INTERVIEW_FILES.set(handler);
 }
@@ -396,6 +592,7 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     }
     state.pending_import.set(None);
     state.pending_unseal.set(None);
+    state.pending_workbook.set(None);
     leptos::task::spawn_local(async move {
         let mut messages = Vec::new();
         for file in files {
@@ -405,6 +602,15 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
                     state.pending_unseal.set(Some(Sealed { file_name: name, bytes, error: None, busy: false }));
                     break;
                 }
+                Ok(bytes) if is_workbook(&bytes) || name.to_lowercase().ends_with(".xlsx") => match WORKBOOKS.get() {
+                    Some(read) => read(state, name, bytes),
+                    None => messages.push(TransferMessage::failed(
+                        format!(
+                            "“{name}” is a workbook: import it on the “Spreadsheet and OSCAL” page of its assessment."
+                        ),
+                        vec!["Nothing stored was changed.".into()],
+                    )),
+                },
                 Ok(bytes) => match import_bytes(state, &name, &bytes).await {
                     ImportStep::Done(m) => messages.push(m),
                     ImportStep::Ask(p) => {

@@ -41,8 +41,8 @@ pub fn TransferPanel() -> impl IntoView {
             <div class="transfer-actions">
                 <button type="button" on:click=move |_| state.transfer.set(Some(export_all(state)))>"Export all (backup file)"</button>
                 <label class="file-pick">
-                    "Import files (assessments, backups, interview or answers files, profiles, frameworks, mappings; encrypted or not)"
-                    <input type="file" multiple accept=".json,.age,application/json"
+                    "Import files (assessments, backups, workbooks, interview or answers files, profiles, frameworks, mappings; encrypted or not)"
+                    <input type="file" multiple accept=".json,.age,.xlsx,application/json"
                         on:change=move |ev| {
                             let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
                             if let Some(input) = input {

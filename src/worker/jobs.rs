@@ -18,12 +18,74 @@ pub const AGE_DECRYPT: &str = "age-decrypt";
 /// accepts up to [`smm_core::seal::MAX_WORK_FACTOR`].
 pub const MAX_WORK_FACTOR_IN_PAGE: u8 = 19;
 
+/// The kind of the workbook export: input `{"assessment": <file>, "coverage":
+/// [{"framework": <file>, "mapping": <file>}]}` (JSON), params the time of the
+/// export; output the XLSX workbook.
+pub const XLSX_EXPORT: &str = "xlsx-export";
+/// The kind of the workbook import: input the workbook, params a JSON list of
+/// the stored assessments; output `{"assessment_id", "changes": [...],
+/// "left_out": [...], "updated": <assessment>}` (JSON) for the one the workbook
+/// names.
+pub const XLSX_READ: &str = "xlsx-read";
+/// The kind of the OSCAL export: input an assessment file, params the time;
+/// output the assessment-results document (JSON).
+pub const OSCAL_EXPORT: &str = "oscal-export";
+
+fn assessment(bytes: &[u8]) -> Result<smm_core::Assessment, String> {
+    smm_core::parse_assessment(bytes, smm_core::Catalogue::builtin()).map_err(|e| e.to_string())
+}
+
+fn xlsx_export(input: &[u8], now: &str) -> Result<Vec<u8>, String> {
+    let v: serde_json::Value = serde_json::from_slice(input).map_err(|e| e.to_string())?;
+    let a = assessment(v["assessment"].to_string().as_bytes())?;
+    let cat = smm_core::Catalogue::builtin();
+    let mut pairs = Vec::new();
+    for c in v["coverage"].as_array().cloned().unwrap_or_default() {
+        let f =
+            smm_core::framework::parse_framework(c["framework"].to_string().as_bytes()).map_err(|e| e.to_string())?;
+        let m = smm_core::mapping::parse_mapping(c["mapping"].to_string().as_bytes(), cat, &f)
+            .map_err(|e| e.to_string())?;
+        pairs.push((f, m));
+    }
+    let refs: Vec<_> = pairs.iter().map(|(f, m)| (f, m)).collect();
+    smm_exchange::xlsx::write_workbook(cat, &a, &refs, now)
+}
+
+fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
+    let list: Vec<serde_json::Value> = serde_json::from_str(stored).map_err(|e| e.to_string())?;
+    let cat = smm_core::Catalogue::builtin();
+    let mut last = "no assessment is stored in this browser".to_string();
+    for v in list {
+        let a = assessment(v.to_string().as_bytes())?;
+        match smm_exchange::xlsx::read_changes(input, cat, &a) {
+            Ok(p) => {
+                let changes: Vec<serde_json::Value> = p
+                    .changes
+                    .iter()
+                    .map(|c| serde_json::json!({"sheet": c.sheet, "row": c.row, "id": c.id, "field": c.field, "old": c.old, "new": c.new}))
+                    .collect();
+                let out = serde_json::json!({"assessment_id": a.id, "changes": changes, "left_out": p.left_out, "updated": p.updated});
+                return Ok(out.to_string().into_bytes());
+            }
+            // Another assessment's workbook: try the next stored one.
+            Err(e) if e.contains("of another assessment") => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.replace(", not", "; it is not stored here, and it is not"))
+}
+
 /// Runs job `kind` on `input` with `params`; an unknown kind is an error.
 pub fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, String> {
     match kind {
         SHA256 => Ok(sha256_hex(input).into_bytes()),
         AGE_ENCRYPT => smm_core::seal::encrypt(input, params, smm_core::seal::WORK_FACTOR).map_err(|e| e.to_string()),
         AGE_DECRYPT => smm_core::seal::decrypt(input, params, MAX_WORK_FACTOR_IN_PAGE).map_err(|e| e.to_string()),
+        XLSX_EXPORT => xlsx_export(input, params),
+        XLSX_READ => xlsx_read(input, params),
+        OSCAL_EXPORT => assessment(input).map(|a| {
+            smm_exchange::oscal::assessment_results_json(smm_core::Catalogue::builtin(), &a, params).into_bytes()
+        }),
         other => Err(format!("this version of SMM Navigator does not know the job “{other}”")),
     }
 }
@@ -82,6 +144,22 @@ mod tests {
         assert_eq!(run(AGE_DECRYPT, &sealed, "pass phrase").unwrap(), b"{\"a\": 1}");
         let e = run(AGE_DECRYPT, &sealed, "other").unwrap_err();
         assert!(e.contains("passphrase does not open"), "{e}");
+    }
+
+    #[test]
+    fn a_workbook_made_by_the_worker_reads_back_without_changes() {
+        let a = include_str!("../../examples/bottling-line-asset-owner.smm.json");
+        let input = format!(r#"{{"assessment": {a}, "coverage": []}}"#);
+        let book = run(XLSX_EXPORT, input.as_bytes(), "2026-12-02T00:00:00Z").unwrap();
+        let out = run(XLSX_READ, &book, &format!("[{a}]")).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["assessment_id"], "brightwater-line3-2026");
+        assert_eq!(v["changes"], serde_json::json!([]));
+        let camera = include_str!("../../examples/home-camera-product-supplier.smm.json");
+        let e = run(XLSX_READ, &book, &format!("[{camera}]")).unwrap_err();
+        assert!(e.contains("it is not stored here"), "{e}");
+        let oscal = run(OSCAL_EXPORT, a.as_bytes(), "2026-12-02T00:00:00Z").unwrap();
+        assert!(String::from_utf8(oscal).unwrap().contains("\"assessment-results\""));
     }
 
     #[test]

@@ -43,7 +43,7 @@ async function download(page, click) {
 /** One interviewee answers in their own context: opens the file, ticks, notes, saves. */
 async function answer(file, name, ticks, note) {
   const { page, context, foreign, errors } = await openPage(browser, server.origin, { width: 390, height: 844 });
-  await page.goto(`${server.origin}/interviews.html`);
+  await page.goto(`${server.origin}/exchange.html`);
   await appReady(page);
   await page.getByLabel('Open an interview file').setInputFiles(file);
   await page.waitForSelector('.answer-page');
@@ -72,7 +72,7 @@ async function answer(file, name, ticks, note) {
 
 test('two interviewees disagree, the owner resolves it with notes, and the result shows everywhere', async () => {
   const { page, context, foreign, errors } = await seeded({ width: 1366, height: 900 });
-  await page.goto(`${server.origin}/interviews.html#/assessments/${bottling.id}/interviews`);
+  await page.goto(`${server.origin}/exchange.html#/assessments/${bottling.id}/interviews`);
   await page.waitForSelector('.page.interviews');
   for (const n of NAMES) await page.getByLabel(n, { exact: true }).check();
   const interviewFile = await download(page, () => page.getByRole('button', { name: 'Make the interview file (4 practices)' }).click());
@@ -174,7 +174,7 @@ test('answers for another assessment, from a newer version or with strays are re
     d.answers['threat-modeling'].indicators_met.push('threat-modeling.9.z', 'access-control.1.a');
     d.answers['risk-attitude'] = { indicators_met: [], notes: '' };
   });
-  await page.goto(`${server.origin}/interviews.html#/assessments/${bottling.id}/interviews`);
+  await page.goto(`${server.origin}/exchange.html#/assessments/${bottling.id}/interviews`);
   await page.waitForSelector('.page.interviews');
   const before = await storedItems(page);
   for (const [file, message] of [
@@ -218,7 +218,7 @@ test('answers for another assessment, from a newer version or with strays are re
   await page.goto(`${server.origin}/workbench.html#/assessments`);
   await appReady(page);
   await page.getByLabel(/Import files/).setInputFiles(join(root, 'tests/fixtures/interviews/answers-ben.json'));
-  await page.waitForURL(/interviews\.html#\/assessments\/.*\/interviews/);
+  await page.waitForURL(/exchange\.html#\/assessments\/.*\/interviews/);
   await page.waitForSelector('.consensus-table');
   assert.match(await page.locator('.transfer-message').textContent(), /Took the answers of Ben/);
   assert.equal(await page.evaluate(() => localStorage.getItem('smm-navigator.v1.inbox')), null, 'the inbox is emptied');

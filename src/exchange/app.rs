@@ -1,10 +1,11 @@
-//! The interviews page's frame: header, routed main area, footer.
+//! The exchange page's frame: header, routed main area, footer.
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use super::answer_page::AnswerPage;
 use super::answering_list::AnsweringList;
+use super::exchange_section::ExchangeSection;
 use super::inbox::take_inbox;
 use super::interview_section::InterviewSection;
 use crate::shared::not_found::NotFound;
@@ -16,9 +17,9 @@ use crate::workbench::save_status::SaveStatus;
 use crate::workbench::section_tabs::SectionTabs;
 use crate::workbench::state::{AppState, Current};
 
-/// The interviews app.
+/// The exchange app.
 #[component]
-pub fn InterviewsApp() -> impl IntoView {
+pub fn ExchangeApp() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     // Files imported in the workbench and handed over to this page.
@@ -32,7 +33,7 @@ pub fn InterviewsApp() -> impl IntoView {
         None => state.reload_all(),
     });
     on_cleanup(move || storage_listener.remove());
-    let route = route_signal(Bundle::Interviews);
+    let route = route_signal(Bundle::Exchange);
     view! {
         <div class="smm-app"
             on:dragover=|ev| ev.prevent_default()
@@ -47,7 +48,7 @@ pub fn InterviewsApp() -> impl IntoView {
                 {move || match route.get() {
                     Route::Answer(id) if id.is_empty() => view! { <AnsweringList /> }.into_any(),
                     Route::Answer(id) => view! { <AnswerPage id=id /> }.into_any(),
-                    Route::Assessment(id, Section::Interviews) => view! { <OwnerPage id=id /> }.into_any(),
+                    Route::Assessment(id, section @ (Section::Interviews | Section::Exchange)) => view! { <OwnerPage id=id section=section /> }.into_any(),
                     other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),
                 }}
             </main>
@@ -56,13 +57,13 @@ pub fn InterviewsApp() -> impl IntoView {
     }
 }
 
-/// The interviews of assessment `id`, in the assessment's frame.
+/// The interviews or the exchange of assessment `id`, in the assessment's frame.
 #[component]
-fn OwnerPage(#[prop(into)] id: String) -> impl IntoView {
+fn OwnerPage(#[prop(into)] id: String, section: Section) -> impl IntoView {
     let current = Current::new(AppState::expect(), id.clone());
     provide_context(current);
     if current.assessment.get_untracked().is_none() {
-        return view! { <NotFound path=format!("assessments/{id}/interviews") /> }.into_any();
+        return view! { <NotFound path=format!("assessments/{id}") /> }.into_any();
     }
     view! {
         <div class="assessment-page">
@@ -71,8 +72,8 @@ fn OwnerPage(#[prop(into)] id: String) -> impl IntoView {
                 " › "
                 <span>{move || current.with(|a| a.metadata.name.clone()).unwrap_or_default()}</span>
             </p>
-            <SectionTabs current=Section::Interviews />
-            <InterviewSection />
+            <SectionTabs current=section.clone() />
+            {if section == Section::Exchange { view! { <ExchangeSection /> }.into_any() } else { view! { <InterviewSection /> }.into_any() }}
         </div>
     }
     .into_any()
