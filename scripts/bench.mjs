@@ -141,14 +141,14 @@ try {
     await measure('documentation page, both embed forms', '/docs/', '[data-smm-mini] .smm-mini', 200);
     await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
     // No budget of its own: measured against the workbench's.
-    await measure('first load, interviews page (answering)', '/app/exchange.html#/answer', '.answering', 460);
+    await measure('first load, exchange page (answering an interview)', '/app/exchange.html#/answer', '.answering', 460);
     // What the service worker fetches in the background after one reader visit.
     const server = await serve(site);
     const { page, context } = await openPage(browser, server.origin);
     await page.goto(server.origin + '/app/#/');
     await appReady(page);
     await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
-    const lazy = server.sent.filter((r) => /workbench|worker|frameworks\/|mappings\//.test(r.path));
+    const lazy = server.sent.filter((r) => /workbench|exchange|worker|frameworks\/|mappings\/|profiles\//.test(r.path));
     console.log(`fetched in the background after one reader visit: ${lazy.reduce((n, r) => n + r.bytes, 0)} bytes gzip (${lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ')})`);
     await context.close();
     await server.close();
@@ -210,6 +210,31 @@ try {
     await page.waitForSelector('text=/Decrypted “.*” in \\d+ ms/', { timeout: 60000 });
     const dec = Number((await page.locator('.transfer-message').textContent()).match(/Decrypted “.*” in (\d+) ms/)[1]);
     console.log(`encrypted backup of ${size} bytes (scrypt work factor 17): encrypt ${enc} ms in the worker (click to download ${wall} ms, worker start included), decrypt ${dec} ms`);
+    await context.close();
+  }
+  // 7. The first workbook (issue 15): click to download on the exchange page,
+  // the on-demand worker loaded cold, and what it fetched.
+  {
+    const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/workbench.html#/assessments');
+    await appReady(page);
+    await page.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), example);
+    await page.goto(`${server.origin}/exchange.html#/assessments/${example.id}/exchange`);
+    await page.waitForSelector('.page.exchange');
+    const before = server.sent.length;
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.getByRole('button', { name: 'Export as a workbook (XLSX)' }).click()]);
+    const ms = Date.now() - t0;
+    const path = join(tmpdir(), 'smm-bench.xlsx');
+    await download.saveAs(path);
+    const fetched = server.sent.slice(before);
+    const worker = fetched.filter((r) => /worker/.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+    const data = fetched.filter((r) => /frameworks\/|mappings\//.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+    const t1 = Date.now();
+    await page.getByLabel('Choose the workbook').setInputFiles(path);
+    await page.waitForSelector('.workbook-review', { timeout: 60000 });
+    console.log(`first workbook: click to download ${ms} ms (worker ${worker} bytes gzip and framework data ${data} bytes gzip fetched cold), workbook ${(await readFile(path)).length} bytes; reading it back to the preview ${Date.now() - t1} ms`);
     await context.close();
   }
   // 5. Frameworks view and matrix after an indicator changes.

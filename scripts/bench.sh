@@ -41,10 +41,10 @@ for f in dist/frameworks/*.json dist/mappings/*.json; do fw_files=$(( fw_files +
 echo "framework catalogues and mappings fetched with the frameworks view (dist/frameworks, dist/mappings): $fw_files bytes gzip"
 echo "reader bundle (reader.js, reader_bg.wasm): $(( $(gz reader.js) + $(gz reader_bg.wasm) )) bytes gzip"
 echo "on-demand worker (worker_loader.js, worker.js, worker_bg.wasm): $(( $(gz worker_loader.js) + $(gz worker.js) + $(gz worker_bg.wasm) )) bytes gzip"
-echo "interviews bundle (exchange.html, exchange.js, exchange_bg.wasm): $(( $(gz exchange.html) + $(gz exchange.js) + $(gz exchange_bg.wasm) )) bytes gzip"
+echo "exchange bundle (exchange.html, exchange.js, exchange_bg.wasm): interviews, spreadsheet and OSCAL pages: $(( $(gz exchange.html) + $(gz exchange.js) + $(gz exchange_bg.wasm) )) bytes gzip"
 # Issue 14: the workbench grew by the encrypted export and import, evidence
-# fingerprints and the assessment format 5; the interviews live in their own
-# bundle and the shipped profiles are fetched like the frameworks. 439,726 bytes
+# fingerprints and the assessment format 5; the interviews, the workbook and
+# OSCAL live in the exchange bundle and the shipped profiles are fetched like the frameworks. 439,726 bytes
 # gzip was the workbench wasm before issue 14 (commit c8529ba).
 echo "workbench wasm growth in issue 14: $(( $(gz workbench_bg.wasm) - 439726 )) bytes gzip (reason: encryption, fingerprints and format 5 in the workbench; see the issue)"
 echo "== in headless Chromium"

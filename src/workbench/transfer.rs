@@ -385,12 +385,18 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
 pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let size = file.size();
-    // The largest kind read is a workbook (10 MiB); each reader then applies its own limit.
-    if size > WORKBOOK_LIMIT as f64 {
+    // A workbook may be up to 10 MiB; any other file (an encrypted one is a
+    // little larger than what it holds) up to 5 MiB. Refused from the size alone.
+    let (limit, shown) = if file.name().to_lowercase().ends_with(".xlsx") {
+        (WORKBOOK_LIMIT, WORKBOOK_LIMIT)
+    } else {
+        (smm_core::seal::MAX_SEALED_BYTES, smm_core::MAX_FILE_BYTES)
+    };
+    if size > limit as f64 {
         return Err(format!(
             "the file is {:.1} MiB; files over {} MiB are refused",
             size / (1024.0 * 1024.0),
-            WORKBOOK_LIMIT / (1024 * 1024)
+            shown / (1024 * 1024)
         ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
