@@ -1,4 +1,4 @@
-//! Interview and answers files as the interviews page reads them: an
+//! Interview and answers files as the exchange page reads them: an
 //! interview to answer is kept and opened; answers go into their assessment,
 //! with a list of what was left out. Files imported in the workbench arrive
 //! through the storage inbox.

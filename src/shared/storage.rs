@@ -401,7 +401,7 @@ pub fn remove_answering(interview_id: &str) -> Result<(), StorageError> {
 
 const INBOX: &str = "inbox";
 
-/// Keeps a file imported in the workbench for the interviews page, which reads
+/// Keeps a file imported in the workbench for the exchange page, which reads
 /// and removes it (`smm-navigator.v1.inbox`: a JSON list of `[name, text]`).
 pub fn push_inbox(file_name: &str, text: &str) -> Result<(), StorageError> {
     let key = format!("{PREFIX}{INBOX}");
@@ -410,7 +410,7 @@ pub fn push_inbox(file_name: &str, text: &str) -> Result<(), StorageError> {
     write(&key, &serde_json::to_string(&list).unwrap_or_default())
 }
 
-/// Takes the files kept for the interviews page (and removes them).
+/// Takes the files kept for the exchange page (and removes them).
 pub fn take_inbox() -> Vec<(String, String)> {
     let key = format!("{PREFIX}{INBOX}");
     let list = raw(&key).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();

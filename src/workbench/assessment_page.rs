@@ -35,7 +35,7 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         Section::History => view! { <HistorySection /> }.into_any(),
         Section::Requirements => view! { <RequirementsSection /> }.into_any(),
         Section::Trust => view! { <TrustSection /> }.into_any(),
-        // Shown by the interviews page (exchange.html), its own bundle.
+        // Shown by the exchange page (exchange.html), its own bundle.
         Section::Interviews | Section::Exchange => view! { <NotFound path=format!("assessments/{id}") /> }.into_any(),
     };
     view! {

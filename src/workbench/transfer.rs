@@ -541,7 +541,7 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
     }
 }
 
-/// How the interviews page reads interview and answers files (registered by
+/// How the exchange page reads interview and answers files (registered by
 /// it at start; the workbench, which never registers one, hands such files over).
 pub type InterviewFilesHandler = fn(AppState, &str, &[u8]) -> ImportStep;
 
@@ -570,7 +570,7 @@ pub fn set_interview_files_handler(handler: InterviewFilesHandler) {
     let _ = INTERVIEW_FILES.set(handler);
 }
 
-/// Keeps an interview or answers file for the interviews page and opens it
+/// Keeps an interview or answers file for the exchange page and opens it
 /// there: the workbench does not carry the code that reads these kinds.
 fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &str) -> TransferMessage {
     let text = String::from_utf8_lossy(bytes).into_owned();
@@ -585,7 +585,7 @@ fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &str) -> TransferMess
         crate::shared::route::Route::Answer(field("id"))
     };
     let _ = window().location().assign(&route.href());
-    TransferMessage::ok(format!("Opening “{file_name}” on the interviews page…"), vec![])
+    TransferMessage::ok(format!("Opening “{file_name}” on the exchange page…"), vec![])
 }
 
 /// Imports `files` (chosen or dropped) one after the other, reporting through
