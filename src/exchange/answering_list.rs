@@ -6,7 +6,7 @@ use smm_core::Catalogue;
 use crate::shared::route::Route;
 use crate::shared::storage;
 use crate::workbench::state::AppState;
-use crate::workbench::transfer::import_files;
+use crate::workbench::transfer::import_picked;
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// Lists the interviews kept here and offers to open an interview file.
@@ -27,14 +27,7 @@ pub fn AnsweringList() -> impl IntoView {
             <label class="file-pick">
                 "Open an interview file"
                 <input type="file" accept=".json,.age,application/json"
-                    on:change=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-                        if let Some(input) = input {
-                            import_files(state, input.files());
-                            input.set_value("");
-                        }
-                    } />
+                    on:change=move |ev| import_picked(state, &ev) />
             </label>
             <TransferNotice />
             {move || {

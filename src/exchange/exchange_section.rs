@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::workbook_review_panel::WorkbookReviewPanel;
 use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::Current;
-use crate::workbench::transfer::{export_oscal, export_workbook, import_files};
+use crate::workbench::transfer::{export_oscal, export_workbook, import_picked};
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// Export as a workbook or as OSCAL; import an edited workbook with a preview
@@ -40,14 +40,7 @@ pub fn ExchangeSection() -> impl IntoView {
                 <label class="file-pick">
                     "Choose the workbook"
                     <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        on:change=move |ev| {
-                            use wasm_bindgen::JsCast;
-                            let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-                            if let Some(input) = input {
-                                import_files(c.state, input.files());
-                                input.set_value("");
-                            }
-                        } />
+                        on:change=move |ev| import_picked(c.state, &ev) />
                 </label>
                 <WorkbookReviewPanel />
                 <TransferNotice />

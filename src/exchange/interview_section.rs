@@ -11,7 +11,7 @@ use crate::shared::download::file_stem;
 use crate::workbench::charts;
 use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::Current;
-use crate::workbench::transfer::{deliver, import_files, TransferMessage};
+use crate::workbench::transfer::{deliver, import_picked, TransferMessage};
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// A fresh interview id: `iv-` and eight hexadecimal digits.
@@ -126,14 +126,7 @@ pub fn InterviewSection() -> impl IntoView {
                 <label class="file-pick">
                     "Import answers files"
                     <input type="file" multiple accept=".json,.age,application/json"
-                        on:change=move |ev| {
-                            use wasm_bindgen::JsCast;
-                            let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-                            if let Some(input) = input {
-                                import_files(c.state, input.files());
-                                input.set_value("");
-                            }
-                        } />
+                        on:change=move |ev| import_picked(c.state, &ev) />
                 </label>
                 <TransferNotice />
                 {move || {

@@ -636,6 +636,17 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
     });
 }
 
+/// Imports the files picked in the `<input type="file">` that fired `ev`, then
+/// clears it so that picking the same file again fires again.
+pub fn import_picked(state: AppState, ev: &leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+    if let Some(input) = input {
+        import_files(state, input.files());
+        input.set_value("");
+    }
+}
+
 /// One message for several files' outcomes.
 fn combine(mut messages: Vec<TransferMessage>) -> Option<TransferMessage> {
     if messages.len() <= 1 {

@@ -2,12 +2,11 @@
 //! an id conflict, and the state of the browser's storage.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::shared::storage;
 use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::AppState;
-use crate::workbench::transfer::{export_all, finish_import, import_files, ImportChoice};
+use crate::workbench::transfer::{export_all, finish_import, import_picked, ImportChoice};
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// Export, import and storage status, shown on the assessments page.
@@ -43,13 +42,7 @@ pub fn TransferPanel() -> impl IntoView {
                 <label class="file-pick">
                     "Import files (assessments, backups, workbooks, interview or answers files, profiles, frameworks, mappings; encrypted or not)"
                     <input type="file" multiple accept=".json,.age,.xlsx,application/json"
-                        on:change=move |ev| {
-                            let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-                            if let Some(input) = input {
-                                import_files(state, input.files());
-                                input.set_value("");
-                            }
-                        } />
+                        on:change=move |ev| import_picked(state, &ev) />
                 </label>
                 <span class="muted">"You can also drop a file anywhere on this page."</span>
             </div>

@@ -526,6 +526,21 @@ pub fn text_problem(value: &str) -> Option<String> {
         .map(|c| format!("the text contains the control character U+{:04X}", u32::from(c)))
 }
 
+/// The date `days` days after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's
+/// civil-from-days algorithm); for the CLI's clock and spreadsheet dates.
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// True for `YYYY-MM-DD`, optionally followed by a time (`T...`).
 fn is_iso_date_prefix(s: &str) -> bool {
     let b = s.as_bytes();

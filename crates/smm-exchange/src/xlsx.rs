@@ -478,17 +478,7 @@ fn cell_text(d: &Data) -> String {
 
 /// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`.
 fn serial_date(serial: f64) -> String {
-    let days = serial.floor() as i64 - 25_569; // to days since 1970-01-01
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    smm_core::document::date_from_days(serial.floor() as i64 - 25_569)
 }
 
 fn col_name(c: usize) -> char {
