@@ -1,6 +1,5 @@
 //! The exchange page's frame: header, routed main area, footer.
 
-use leptos::ev;
 use leptos::prelude::*;
 
 use super::answer_page::AnswerPage;
@@ -24,15 +23,7 @@ pub fn ExchangeApp() -> impl IntoView {
     provide_context(state);
     // Files imported in the workbench and handed over to this page.
     take_inbox(state);
-    let storage_listener = window_event_listener(ev::storage, move |e| match e.key() {
-        Some(key) => {
-            if let Some(id) = crate::shared::storage::assessment_id_of_key(&key) {
-                state.reload(id);
-            }
-        }
-        None => state.reload_all(),
-    });
-    on_cleanup(move || storage_listener.remove());
+    state.follow_other_tabs();
     let route = route_signal(Bundle::Exchange);
     view! {
         <div class="smm-app"

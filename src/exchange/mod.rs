@@ -16,9 +16,6 @@ pub mod inbox;
 pub mod interview_section;
 pub mod workbook_review_panel;
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
 use crate::shared::route::Bundle;
 
 /// Mounts the exchange app into the first `[data-smm-app]` element, else into `<body>`.
@@ -27,14 +24,5 @@ pub fn start() {
     Bundle::Exchange.set_running();
     crate::workbench::transfer::set_interview_files_handler(inbox::import_interview_kinds);
     crate::workbench::transfer::set_workbook_handler();
-    let parent = document()
-        .query_selector(&format!("[{}]", crate::MOUNT_ATTRIBUTE))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document().body());
-    crate::shared::remove_boot_frame();
-    if let Some(parent) = parent {
-        leptos::mount::mount_to(parent, app::ExchangeApp).forget();
-    }
+    crate::shared::mount_page(app::ExchangeApp);
 }

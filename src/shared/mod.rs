@@ -18,3 +18,24 @@ pub fn remove_boot_frame() {
         frame.remove();
     }
 }
+
+/// Mounts `app` into the first `[data-smm-app]` element, else into `<body>`,
+/// after removing the page's static frame (the workbench and exchange pages).
+pub fn mount_page<F, V>(app: F)
+where
+    F: FnOnce() -> V + 'static,
+    V: leptos::prelude::IntoView + 'static,
+{
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let parent = document
+        .query_selector(&format!("[{}]", crate::MOUNT_ATTRIBUTE))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
+    remove_boot_frame();
+    if let Some(parent) = parent {
+        leptos::mount::mount_to(parent, app).forget();
+    }
+}

@@ -1,7 +1,6 @@
 //! The workbench's frame: header, routed main area, footer. It shows the
 //! assessments and everything under them; the reader's routes go to the reader.
 
-use leptos::ev;
 use leptos::prelude::*;
 
 use super::assessment_list::AssessmentList;
@@ -19,16 +18,7 @@ use crate::workbench::state::AppState;
 pub fn Workbench() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // Another tab changed storage: show its version here too.
-    let storage_listener = window_event_listener(ev::storage, move |e| match e.key() {
-        Some(key) => {
-            if let Some(id) = crate::shared::storage::assessment_id_of_key(&key) {
-                state.reload(id);
-            }
-        }
-        None => state.reload_all(),
-    });
-    on_cleanup(move || storage_listener.remove());
+    state.follow_other_tabs();
     let route = route_signal(Bundle::Workbench);
 
     view! {

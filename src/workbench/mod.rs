@@ -31,23 +31,11 @@ pub mod transfer_notice;
 pub mod transfer_panel;
 pub mod trust_section;
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
 use crate::shared::route::Bundle;
 
 /// Mounts the workbench into the first `[data-smm-app]` element, else into `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
     Bundle::Workbench.set_running();
-    let parent = document()
-        .query_selector(&format!("[{}]", crate::MOUNT_ATTRIBUTE))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document().body());
-    crate::shared::remove_boot_frame();
-    if let Some(parent) = parent {
-        leptos::mount::mount_to(parent, app::Workbench).forget();
-    }
+    crate::shared::mount_page(app::Workbench);
 }

@@ -139,6 +139,20 @@ impl AppState {
         }
     }
 
+    /// Shows here what another tab of the app stores (its `storage` events), for
+    /// as long as the calling component lives.
+    pub fn follow_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |e| match e.key() {
+            Some(key) => {
+                if let Some(id) = storage::assessment_id_of_key(&key) {
+                    self.reload(id);
+                }
+            }
+            None => self.reload_all(),
+        });
+        on_cleanup(move || listener.remove());
+    }
+
     /// The state from context.
     pub fn expect() -> AppState {
         expect_context::<AppState>()
