@@ -30,6 +30,12 @@ step "core, CLI, exchange and app unit tests"
 cargo test -p smm-core -p smm-cli -p smm-exchange --locked
 cargo test -p smm-navigator --lib --locked
 
+step "fuzz targets: every seed and saved finding replayed"
+cargo test -p smm-fuzz --locked
+
+step "fuzz smoke: every target, seed 1, a fixed count each (the long run is scripts/fuzz.sh)"
+cargo run -q --profile fuzz -p smm-fuzz --locked -- smoke
+
 step "independent checkers: the workbook (openpyxl) and OSCAL (compliance-trestle)"
 tests/interop/exchange.sh
 

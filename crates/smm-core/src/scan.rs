@@ -24,7 +24,8 @@ fn path_of(stack: &[Frame]) -> String {
                 if !p.is_empty() {
                     p.push('.');
                 }
-                p.push_str(k);
+                // An empty key is written `""`, so that its path is not empty.
+                p.push_str(if k.is_empty() { "\"\"" } else { k });
             }
             Frame::Object { key: None, .. } => {}
             Frame::Array { index } => p.push_str(&format!("[{index}]")),
@@ -49,8 +50,24 @@ fn read_string(b: &[u8], mut i: usize) -> Option<(String, usize)> {
                     b'b' => out.push(8),
                     b'f' => out.push(12),
                     b'u' => {
-                        let hex = std::str::from_utf8(b.get(i + 2..i + 6)?).ok()?;
-                        let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                        let unit = |at: usize| -> Option<u32> {
+                            u32::from_str_radix(std::str::from_utf8(b.get(at..at + 4)?).ok()?, 16).ok()
+                        };
+                        let high = unit(i + 2)?;
+                        // A surrogate pair (`\ud83d\ude00`) is one character, as a parser reads it.
+                        let low = (0xD800..0xDC00)
+                            .contains(&high)
+                            .then(|| (b.get(i + 6..i + 8) == Some(b"\\u")).then(|| unit(i + 8)).flatten())
+                            .flatten()
+                            .filter(|l| (0xDC00..0xE000).contains(l));
+                        let c = match low {
+                            Some(low) => {
+                                i += 6;
+                                char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                            }
+                            None => char::from_u32(high),
+                        }
+                        .unwrap_or('\u{FFFD}');
                         let mut buf = [0u8; 4];
                         out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                         i += 4;
@@ -66,6 +83,16 @@ fn read_string(b: &[u8], mut i: usize) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// "at line L, column C" of byte `at` (lines from 1, columns in characters from 1),
+/// so that a problem at the top of a file, which has no path, still has a place.
+fn position(text: &str, at: usize) -> String {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
+    let start = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    format!("at line {line}, column {column}")
 }
 
 /// Checks nesting depth and duplicate keys. Returns `Ok` for malformed JSON too:
@@ -101,7 +128,7 @@ fn walk(text: &str, stop: usize) -> Result<Vec<Frame>, DocumentError> {
                 if stack.len() >= MAX_DEPTH {
                     return Err(DocumentError::one(
                         &path_of(&stack),
-                        format!("the JSON is nested more than {MAX_DEPTH} levels deep"),
+                        format!("the JSON is nested more than {MAX_DEPTH} levels deep ({})", position(text, i)),
                     ));
                 }
                 stack.push(if b[i] == b'{' {
@@ -136,7 +163,7 @@ fn walk(text: &str, stop: usize) -> Result<Vec<Frame>, DocumentError> {
                 if duplicate {
                     return Err(DocumentError::one(
                         &path_of(&stack),
-                        format!("the key `{s}` appears twice in the same object"),
+                        format!("the key `{s}` appears twice in the same object ({})", position(text, i)),
                     ));
                 }
                 i = next;
@@ -157,11 +184,23 @@ mod tests {
 
     #[test]
     fn duplicates_are_found_with_their_path() {
-        assert_eq!(err(r#"{"a":{"b":1,"b":2}}"#), "at `a.b`: the key `b` appears twice in the same object");
         assert_eq!(
-            err(r#"{"t":[{"x":1},{"x":1,"x":2}]}"#),
-            "at `t[1].x`: the key `x` appears twice in the same object"
+            err(r#"{"a":{"b":1,"b":2}}"#),
+            "at `a.b`: the key `b` appears twice in the same object (at line 1, column 13)"
         );
+        assert_eq!(
+            err("{\"t\":[{\"x\":1},\n {\"x\":1,\"x\":2}]}"),
+            "at `t[1].x`: the key `x` appears twice in the same object (at line 2, column 9)"
+        );
+        // Found by fuzzing: at the top of a file a problem had no place at all.
+        assert_eq!(
+            err(r#"{"":1,"":2}"#),
+            "at `\"\"`: the key `` appears twice in the same object (at line 1, column 7)"
+        );
+        assert!(err(&"[".repeat(65)).ends_with("(at line 1, column 65)"));
+        // Two different characters outside the Basic Multilingual Plane are two keys.
+        assert!(check_structure(r#"{"\ud83d\ude00":1,"\ud83d\ude01":2}"#).is_ok());
+        assert!(err(r#"{"\ud83d\ude00":1,"😀":2}"#).contains("appears twice"));
         assert!(check_structure(r#"{"a":{"b":1},"c":{"b":2},"s":"{\"a\":1,\"a\":2}"}"#).is_ok());
         assert!(err(r#"{"k\u0061":1,"ka":2}"#).contains("`ka` appears twice"));
     }

@@ -494,3 +494,19 @@ fn governance_practices_reach_technical_requirements_only_where_reviewed() {
         );
     }
 }
+
+#[test]
+fn a_version_1_mapping_lists_at_most_the_cap_of_problems() {
+    // Found by fuzzing: every row of a version 1 file without its part was listed.
+    let row = serde_json::json!({
+        "practice": "threat-modeling", "level": 1, "requirement": "SR 1.1",
+        "role": "asset-owner", "rationale": "A row without its part."
+    });
+    let file = serde_json::json!({
+        "format": "smm-navigator/mapping", "version": 1, "id": "many-rows",
+        "name": "Many rows", "about": "Rows without parts.", "rows": vec![row; 340]
+    });
+    let e = parse_mapping(file.to_string().as_bytes(), cat(), iec()).unwrap_err();
+    assert_eq!(e.problems.len(), smm_core::document::MAX_PROBLEMS);
+    assert!(e.problems.iter().all(|p| p.path.ends_with(".part") && p.message.contains("must name its 62443 part")));
+}

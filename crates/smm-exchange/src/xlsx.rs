@@ -527,7 +527,10 @@ fn check_container(bytes: &[u8]) -> Result<(), String> {
 
 struct Sheet {
     name: &'static str,
+    /// Rows from row 1, each from column A, at most [`MAX_ROWS`] + 1 rows and [`READ_COLUMNS`] columns.
     rows: Vec<Vec<Data>>,
+    /// How many rows the sheet has (its last row with a cell), read or not.
+    row_count: usize,
     formulas: BTreeMap<(usize, usize), String>,
     merged: Vec<(u32, u32, u32, u32)>,
 }
@@ -538,28 +541,45 @@ impl Sheet {
     }
 }
 
+/// The columns read of each sheet (A to P): every column SMM Navigator writes
+/// and reads lies within them.
+const READ_COLUMNS: usize = 16;
+
+/// Reads a sheet cell by cell. A dense range (`worksheet_range`) is sized by
+/// the farthest cell: one cell at XFD1048576 would ask for 512 GiB (found by
+/// fuzzing). Cells are streamed instead, and only those in the first
+/// [`MAX_ROWS`] + 1 rows and [`READ_COLUMNS`] columns are kept, so memory is
+/// bounded by what is read. `None` when the sheet is missing or unreadable.
 fn load(wb: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Option<Sheet> {
-    let range = wb.worksheet_range(name).ok()?;
-    // Rows and columns from A1, whatever the used range starts at.
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let mut cells = vec![Data::Empty; c0 as usize];
-        cells.extend(row.iter().cloned());
-        let at = r0 as usize + i;
-        while rows.len() < at {
-            rows.push(Vec::new());
+    let mut rows: Vec<Vec<Data>> = Vec::new();
+    let mut row_count = 0usize;
+    {
+        let mut cells = wb.worksheet_cells_reader(name).ok()?;
+        while let Some(cell) = cells.next_cell().ok()? {
+            let (r, c) = cell.get_position();
+            let (r, c) = (r as usize, c as usize);
+            row_count = row_count.max(r + 1);
+            if r > MAX_ROWS || c >= READ_COLUMNS {
+                continue;
+            }
+            if rows.len() <= r {
+                rows.resize_with(r + 1, Vec::new);
+            }
+            let row = &mut rows[r];
+            if row.len() <= c {
+                row.resize(c + 1, Data::Empty);
+            }
+            row[c] = Data::from(cell.get_value().clone());
         }
-        rows.push(cells);
     }
     let mut formulas = BTreeMap::new();
-    if let Ok(f) = wb.worksheet_formula(name) {
-        let (fr, fc) = f.start().unwrap_or((0, 0));
-        for (i, row) in f.rows().enumerate() {
-            for (j, text) in row.iter().enumerate() {
-                if !text.is_empty() {
-                    formulas.insert((fr as usize + i, fc as usize + j), text.clone());
-                }
+    {
+        let mut cells = wb.worksheet_cells_reader(name).ok()?;
+        while let Some(cell) = cells.next_formula().ok()? {
+            let (r, c) = cell.get_position();
+            let (r, c) = (r as usize, c as usize);
+            if r <= MAX_ROWS && c < READ_COLUMNS && !cell.get_value().is_empty() {
+                formulas.insert((r, c), cell.get_value().clone());
             }
         }
     }
@@ -569,7 +589,69 @@ fn load(wb: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Option<Sheet> {
         .into_iter()
         .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
         .collect();
-    Some(Sheet { name, rows, formulas, merged })
+    Some(Sheet { name, rows, row_count, formulas, merged })
+}
+
+/// A cell or row reference (`r` attribute) within a spreadsheet's limits:
+/// at most column XFD and row 1048576.
+fn reference_in_limits(r: &[u8]) -> bool {
+    let letters = r.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let digits = &r[letters..];
+    let column = r[..letters].iter().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
+    let row = std::str::from_utf8(digits).ok().filter(|d| d.len() <= 7).and_then(|d| d.parse::<u32>().ok());
+    letters <= 3
+        && column <= 16_384
+        && !digits.is_empty()
+        && digits.iter().all(u8::is_ascii_digit)
+        && row.is_some_and(|n| (1..=1_048_576).contains(&n))
+}
+
+/// Checks every cell and row reference in the workbook's sheets before the
+/// spreadsheet reader sees them: a reference beyond XFD1048576 is refused
+/// (the reader's arithmetic overflows on it; found by fuzzing).
+fn check_references(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        part.by_ref()
+            .take(MAX_UNPACKED_BYTES + 1)
+            .read_to_end(&mut xml)
+            .map_err(|e| format!("the workbook's part {name} is damaged ({e})"))?;
+        if xml.len() as u64 > MAX_UNPACKED_BYTES {
+            return Err(format!("the workbook's part {name} unpacks to more than {} MiB", MAX_UNPACKED_BYTES >> 20));
+        }
+        let mut at = 0;
+        while let Some(found) = xml[at..].iter().position(|&b| b == b'<').map(|p| p + at) {
+            at = found + 1;
+            let tag = &xml[at..];
+            if !(tag.starts_with(b"c ") || tag.starts_with(b"row ")) {
+                continue;
+            }
+            let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
+            let head = &tag[..end];
+            let Some(r) = head.windows(4).position(|w| w == b" r=\"").map(|p| p + 4) else { continue };
+            let value = &head[r..head[r..].iter().position(|&b| b == b'"').map_or(head.len(), |q| q + r)];
+            let ok = if tag.starts_with(b"row ") {
+                reference_in_limits(&[b"A", value].concat())
+            } else {
+                reference_in_limits(value)
+            };
+            if !ok {
+                return Err(format!(
+                    "the workbook's sheet {name} has a cell reference beyond a spreadsheet's limits (`{}`); it is refused",
+                    String::from_utf8_lossy(&value[..value.len().min(40)])
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 struct Reading<'a> {
@@ -611,7 +693,7 @@ fn value(read: &mut Reading<'_>, sheet: &Sheet, r: usize, c: usize) -> Option<St
 
 /// The rows of a sheet after the header, capped at [`MAX_ROWS`] (the rest listed).
 fn data_rows(read: &mut Reading<'_>, sheet: &Sheet) -> std::ops::Range<usize> {
-    let last = sheet.rows.len();
+    let last = sheet.row_count;
     if last > MAX_ROWS + 1 {
         read.skip(format!("{}: {} rows; only the first {MAX_ROWS} after the header were read", sheet.name, last - 1));
         1..MAX_ROWS + 1
@@ -629,6 +711,7 @@ fn id_of(sheet: &Sheet, r: usize) -> String {
 /// assessment; otherwise every change is listed with what was left out.
 pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, String> {
     check_container(bytes)?;
+    check_references(bytes)?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("the workbook cannot be read ({e})"))?;
     let names = wb.sheet_names();
     let overview = load(&mut wb, "Overview").ok_or_else(|| {

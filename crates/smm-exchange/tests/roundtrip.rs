@@ -60,3 +60,45 @@ fn oscal_findings_follow_the_gap_analysis() {
     assert_eq!(doc, oscal::assessment_results(cat, &a, "2026-12-02T00:00:00Z"), "stable");
     assert_eq!(doc["assessment-results"]["metadata"]["oscal-version"], "1.1.2");
 }
+
+/// The workbook of the first example with `extra` cells added to the Targets sheet.
+fn with_cells(extra: &str) -> (Vec<u8>, smm_core::Assessment) {
+    use std::io::{Read, Write};
+    let cat = Catalogue::builtin();
+    let a = smm_core::parse_assessment(EXAMPLES[0].as_bytes(), cat).unwrap();
+    let book = xlsx::write_workbook(cat, &a, &[], "2026-12-02T00:00:00Z").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&book[..])).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet2.xml" {
+            data =
+                String::from_utf8(data).unwrap().replace("</sheetData>", &format!("{extra}</sheetData>")).into_bytes();
+        }
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    (out.finish().unwrap().into_inner(), a)
+}
+
+#[test]
+fn a_far_cell_does_not_make_the_reader_allocate_the_whole_grid() {
+    // Found by fuzzing: one cell at XFD1048576 asked for a 512 GiB range.
+    let (book, a) = with_cells(r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
+    let p = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap();
+    assert_eq!(p.changes, vec![]);
+    assert!(p.left_out.iter().any(|l| l.contains("Targets: 1048575 rows")), "{:?}", p.left_out);
+}
+
+#[test]
+fn a_reference_beyond_a_spreadsheets_limits_is_refused() {
+    // Found by fuzzing: the reader's column arithmetic overflows on such references.
+    for r in ["ZZZZ1", "XFE1", "A1048577", "A0", "A99999999999"] {
+        let (book, a) = with_cells(&format!(r#"<row r="2"><c r="{r}" t="inlineStr"><is><t>x</t></is></c></row>"#));
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err();
+        assert!(e.contains("beyond a spreadsheet's limits"), "{r}: {e}");
+    }
+}
