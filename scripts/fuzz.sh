@@ -64,8 +64,8 @@ for t in "${TARGETS[@]}"; do
     -artifact_prefix="$artifacts/" -print_final_stats=1 -close_fd_mask=3 >"$log" 2>&1
   status=$?
   set -e
-  execs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /,"",$2); print $2}' "$log" | tail -1)
-  rate=$(awk -F: '/stat::average_exec_per_sec/ {gsub(/ /,"",$2); print $2}' "$log" | tail -1)
+  execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
+  rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+).*/\1/p' "$log" | tail -1)
   crashes=0 hangs=0
   for f in "$artifacts"/crash-* "$artifacts"/oom-*; do
     [ -e "$f" ] || continue; crashes=$((crashes + 1))

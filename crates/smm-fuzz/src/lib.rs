@@ -39,17 +39,14 @@ pub fn custom_mutate(
     theirs: impl FnOnce(&mut [u8], usize, usize) -> usize,
 ) -> usize {
     use std::sync::OnceLock;
-    static DICTS: OnceLock<std::sync::Mutex<std::collections::HashMap<&'static str, mutate::Dict>>> = OnceLock::new();
+    // One target per process (libFuzzer runs one), so its dictionary is made once.
+    static DICT: OnceLock<mutate::Dict> = OnceLock::new();
     let mut rng = rng::Rng::new(u64::from(seed));
     if rng.one_in(2) {
         return theirs(data, size, max_size);
     }
-    let dicts = DICTS.get_or_init(Default::default);
-    let dict = {
-        let mut map = dicts.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(t.name).or_insert_with(|| mutate::Dict::from_seeds(&seeds::seeds(t.name))).clone()
-    };
-    let out = mutate::mutate(t.kind, &data[..size], &[], &dict, &mut rng);
+    let dict = DICT.get_or_init(|| mutate::Dict::from_seeds(&seeds::seeds(t.name)));
+    let out = mutate::mutate(t.kind, &data[..size], &[], dict, &mut rng);
     if out.len() > max_size {
         return theirs(data, size, max_size);
     }

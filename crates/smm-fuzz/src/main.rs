@@ -24,18 +24,18 @@ static ALLOC: smm_fuzz::alloc::Counting = smm_fuzz::alloc::Counting;
 /// Executions per target in `smoke`: about a minute in all on one core of the
 /// CI machine (measured: see the README).
 const SMOKE: &[(&str, u64)] = &[
-    ("assessment", 4_000),
-    ("migration", 4_000),
-    ("import", 4_000),
-    ("snapshots", 4_000),
-    ("profile", 4_000),
-    ("framework", 4_000),
-    ("mapping", 4_000),
-    ("interview", 4_000),
-    ("answers", 4_000),
-    ("scan", 4_000),
-    ("sealed", 4_000),
-    ("workbook", 1_000),
+    ("assessment", 18_000),
+    ("migration", 18_000),
+    ("import", 10_000),
+    ("snapshots", 60_000),
+    ("profile", 30_000),
+    ("framework", 40_000),
+    ("mapping", 8_000),
+    ("interview", 150_000),
+    ("answers", 120_000),
+    ("scan", 100_000),
+    ("sealed", 18_000),
+    ("workbook", 12_000),
 ];
 
 fn usage() -> ExitCode {
