@@ -21,19 +21,19 @@ use smm_fuzz::{seeds, target, Target, TARGETS};
 #[global_allocator]
 static ALLOC: smm_fuzz::alloc::Counting = smm_fuzz::alloc::Counting;
 
-/// Executions per target in `smoke`: about a minute in all on one core of the
-/// CI machine (measured: see the README).
+/// Executions per target in `smoke`: about a minute in all on one core of
+/// this machine (measured: see the README).
 const SMOKE: &[(&str, u64)] = &[
-    ("assessment", 18_000),
+    ("assessment", 12_000),
     ("migration", 18_000),
-    ("import", 10_000),
-    ("snapshots", 60_000),
-    ("profile", 30_000),
-    ("framework", 40_000),
-    ("mapping", 8_000),
-    ("interview", 150_000),
-    ("answers", 120_000),
-    ("scan", 100_000),
+    ("import", 7_000),
+    ("snapshots", 40_000),
+    ("profile", 10_000),
+    ("framework", 10_000),
+    ("mapping", 5_000),
+    ("interview", 100_000),
+    ("answers", 80_000),
+    ("scan", 70_000),
     ("sealed", 18_000),
     ("workbook", 12_000),
 ];
