@@ -41,3 +41,18 @@ fn the_file_the_damaged_cases_start_from_opens() {
     let big: Vec<u8> = (0..1_048_576u32).map(|i| (i % 253) as u8).collect();
     assert_eq!(decrypt(&encrypt(&big, "p", 10).unwrap(), "p", 10).unwrap(), big);
 }
+
+#[test]
+fn a_long_header_is_refused_before_the_age_parser_reads_it() {
+    // Found by fuzzing: one scrypt stanza followed by 540 lines took the age
+    // crate's header parser 0.4 s (its time grows with the square of the length).
+    let mut file = b"age-encryption.org/v1\n-> scrypt g62UYDGWEXHyvVdK8Pwdvw 3\n".to_vec();
+    for _ in 0..540 {
+        file.extend_from_slice(b"nDmN1WIuVh6QH90eQMaR1cZ4Qrc50dV0VEaw1P80YEJjromcyYFgdxQfFgnuVHbS\n");
+    }
+    file.extend_from_slice(b"--- uZWaWhlcDNQaXB1WThJUlp1c0RTRnFJV1l5L3cwR1J2Q1BvbVlH\npayload");
+    let started = Instant::now();
+    let err = decrypt(&file, "x", MAX_WORK_FACTOR).unwrap_err().to_string();
+    assert!(err.contains("a passphrase file's header is under 1024"), "{err}");
+    assert!(started.elapsed() < Duration::from_millis(50), "took {:?}", started.elapsed());
+}
