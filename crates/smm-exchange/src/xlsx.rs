@@ -592,23 +592,39 @@ fn load(wb: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Option<Sheet> {
     Some(Sheet { name, rows, row_count, formulas, merged })
 }
 
-/// A cell or row reference (`r` attribute) within a spreadsheet's limits:
-/// at most column XFD and row 1048576.
-fn reference_in_limits(r: &[u8]) -> bool {
+/// A cell reference (`B7`) as (column, row) from 1, when it lies within a
+/// spreadsheet's limits: at most column XFD and row 1048576.
+fn parse_reference(r: &[u8]) -> Option<(u32, u32)> {
     let letters = r.iter().take_while(|b| b.is_ascii_uppercase()).count();
     let digits = &r[letters..];
+    if !(1..=3).contains(&letters) || digits.is_empty() || digits.len() > 7 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let column = r[..letters].iter().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
-    let row = std::str::from_utf8(digits).ok().filter(|d| d.len() <= 7).and_then(|d| d.parse::<u32>().ok());
-    letters <= 3
-        && column <= 16_384
-        && !digits.is_empty()
-        && digits.iter().all(u8::is_ascii_digit)
-        && row.is_some_and(|n| (1..=1_048_576).contains(&n))
+    let row = std::str::from_utf8(digits).ok()?.parse::<u32>().ok()?;
+    (column <= 16_384 && (1..=1_048_576).contains(&row)).then_some((column, row))
 }
 
-/// Checks every cell and row reference in the workbook's sheets before the
-/// spreadsheet reader sees them: a reference beyond XFD1048576 is refused
-/// (the reader's arithmetic overflows on it; found by fuzzing).
+/// A cell reference or a range (`A1:F19`) within the limits, its start before its end.
+fn range_in_limits(r: &[u8]) -> bool {
+    let mut parts = r.split(|&b| b == b':');
+    let (Some(first), second, None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    match (parse_reference(first), second.map(parse_reference)) {
+        (Some(_), None) => true,
+        (Some((c0, r0)), Some(Some((c1, r1)))) => c0 <= c1 && r0 <= r1,
+        _ => false,
+    }
+}
+
+/// The elements of a sheet whose references the spreadsheet reader computes
+/// with, and the attribute that holds each.
+const REFERENCES: &[(&[u8], &[u8])] =
+    &[(b"c", b" r=\""), (b"row", b" r=\""), (b"dimension", b" ref=\""), (b"mergeCell", b" ref=\""), (b"f", b" ref=\"")];
+
+/// Checks every cell, row, range and merge reference in the workbook's sheets
+/// before the spreadsheet reader sees them: one beyond XFD1048576, or a range
+/// that ends before it starts, is refused (the reader's arithmetic overflows on
+/// them; found by fuzzing).
 fn check_references(bytes: &[u8]) -> Result<(), String> {
     use std::io::Read;
     let mut archive =
@@ -631,21 +647,25 @@ fn check_references(bytes: &[u8]) -> Result<(), String> {
         while let Some(found) = xml[at..].iter().position(|&b| b == b'<').map(|p| p + at) {
             at = found + 1;
             let tag = &xml[at..];
-            if !(tag.starts_with(b"c ") || tag.starts_with(b"row ")) {
-                continue;
-            }
             let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
             let head = &tag[..end];
-            let Some(r) = head.windows(4).position(|w| w == b" r=\"").map(|p| p + 4) else { continue };
-            let value = &head[r..head[r..].iter().position(|&b| b == b'"').map_or(head.len(), |q| q + r)];
-            let ok = if tag.starts_with(b"row ") {
-                reference_in_limits(&[b"A", value].concat())
+            let name_end = head.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(head.len());
+            // A namespace prefix (`x:c`) names the same element.
+            let local = head[..name_end].rsplit(|&b| b == b':').next().unwrap_or_default();
+            let Some((element, attribute)) = REFERENCES.iter().find(|(e, _)| *e == local) else { continue };
+            let Some(v) = head.windows(attribute.len()).position(|w| w == *attribute).map(|p| p + attribute.len())
+            else {
+                continue;
+            };
+            let value = &head[v..head[v..].iter().position(|&b| b == b'"').map_or(head.len(), |q| q + v)];
+            let ok = if *element == b"row" {
+                parse_reference(&[b"A", value].concat()).is_some()
             } else {
-                reference_in_limits(value)
+                range_in_limits(value)
             };
             if !ok {
                 return Err(format!(
-                    "the workbook's sheet {name} has a cell reference beyond a spreadsheet's limits (`{}`); it is refused",
+                    "the workbook's sheet {name} has a reference beyond a spreadsheet's limits or a range that ends before it starts (`{}`); it is refused",
                     String::from_utf8_lossy(&value[..value.len().min(40)])
                 ));
             }

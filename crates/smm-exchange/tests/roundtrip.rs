@@ -101,4 +101,16 @@ fn a_reference_beyond_a_spreadsheets_limits_is_refused() {
         let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err();
         assert!(e.contains("beyond a spreadsheet's limits"), "{r}: {e}");
     }
+    // Found by fuzzing too: a range that ends before it starts underflows the
+    // reader's dimension arithmetic, wherever the range is and however prefixed.
+    for extra in [
+        r#"<dimension ref="B5:A1"/>"#,
+        r#"<x:mergeCell ref="C3:C1"/>"#,
+        r#"<row r="2"><c r="A2"><f t="shared" ref="A9:A2" si="0">1</f></c></row>"#,
+        r#"<row r="0"/>"#,
+    ] {
+        let (book, a) = with_cells(extra);
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err();
+        assert!(e.contains("ends before it starts"), "{extra}: {e}");
+    }
 }

@@ -226,8 +226,12 @@ pub fn run(t: &'static Target, seed: u64, budget: Budget, save: bool) -> Run {
 
 /// Replays one saved input; `Err` carries the panic message.
 pub fn replay(t: &Target, input: &[u8]) -> Result<Outcome, String> {
+    // The quiet hook only for this input: a test's own failure must still print.
+    let previous = std::panic::take_hook();
     quiet_panics();
-    catch_unwind(AssertUnwindSafe(|| check(t, input))).map_err(|_| LAST_PANIC.with(|p| p.borrow().clone()))
+    let result = catch_unwind(AssertUnwindSafe(|| check(t, input)));
+    std::panic::set_hook(previous);
+    result.map_err(|_| LAST_PANIC.with(|p| p.borrow().clone()))
 }
 
 /// The header of [`line`].

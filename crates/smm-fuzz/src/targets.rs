@@ -400,25 +400,27 @@ fn snapshots(data: &[u8]) -> Outcome {
     }
 }
 
-fn profile_file(data: &[u8]) -> Outcome {
-    let parse = |b: &[u8]| profile::parse_profile(b, catalogue());
+/// Reads `data` with `parse`; an accepted value must round-trip, a refusal carry its places.
+fn typed<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+    what: &'static str,
+    data: &[u8],
+    parse: impl Fn(&[u8]) -> Result<T, DocumentError>,
+) -> Outcome {
     match parse(data) {
-        Ok(p) => {
-            round_trip("profile", &p, parse);
-            Outcome::Accepted("profile".into())
+        Ok(value) => {
+            round_trip(what, &value, parse);
+            Outcome::Accepted(what.into())
         }
-        Err(e) => refused("profile", &e),
+        Err(e) => refused(what, &e),
     }
 }
 
+fn profile_file(data: &[u8]) -> Outcome {
+    typed("profile", data, |b| profile::parse_profile(b, catalogue()))
+}
+
 fn framework_file(data: &[u8]) -> Outcome {
-    match framework::parse_framework(data) {
-        Ok(f) => {
-            round_trip("framework", &f, framework::parse_framework);
-            Outcome::Accepted("framework".into())
-        }
-        Err(e) => refused("framework", &e),
-    }
+    typed("framework", data, framework::parse_framework)
 }
 
 fn mapping_file(data: &[u8]) -> Outcome {
@@ -426,35 +428,15 @@ fn mapping_file(data: &[u8]) -> Outcome {
     let Some(f) = mapping::mapping_framework(data).and_then(|id| Framework::builtin(&id)) else {
         return Outcome::Refused("no built-in framework named".into());
     };
-    let parse = |b: &[u8]| mapping::parse_mapping(b, catalogue(), f);
-    match parse(data) {
-        Ok(m) => {
-            round_trip("mapping", &m, parse);
-            Outcome::Accepted(format!("mapping for {}", f.id))
-        }
-        Err(e) => refused("mapping", &e),
-    }
+    typed("mapping", data, |b| mapping::parse_mapping(b, catalogue(), f))
 }
 
 fn interview_file(data: &[u8]) -> Outcome {
-    let parse = |b: &[u8]| interview::parse_interview(b, catalogue());
-    match parse(data) {
-        Ok(i) => {
-            round_trip("interview", &i, parse);
-            Outcome::Accepted("interview".into())
-        }
-        Err(e) => refused("interview", &e),
-    }
+    typed("interview", data, |b| interview::parse_interview(b, catalogue()))
 }
 
 fn answers_file(data: &[u8]) -> Outcome {
-    match interview::parse_answers(data) {
-        Ok(a) => {
-            round_trip("answers", &a, interview::parse_answers);
-            Outcome::Accepted("answers".into())
-        }
-        Err(e) => refused("answers", &e),
-    }
+    typed("answers", data, interview::parse_answers)
 }
 
 fn scan_text(data: &[u8]) -> Outcome {
