@@ -7,12 +7,12 @@
 //
 // SMM_LONG_EDITS and SMM_LONG_SEED change the length and the seed (the
 // defaults are the issue's 10,000 and 16). The heap figures are printed and
-// written to tests/e2e/artifacts/long-session.json.
+// written to tests/e2e/artifacts/long-session.json (beside the end-to-end tests' screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, storedItems, artifacts, root, screenshot } from './harness.mjs';
+import { serve, launch, openPage, appReady, storedItems, artifacts, root, screenshot } from '../e2e/harness.mjs';
 
 const EDITS = Number(process.env.SMM_LONG_EDITS ?? 10000);
 const SEED = Number(process.env.SMM_LONG_SEED ?? 16);
