@@ -485,9 +485,11 @@ fn col_name(c: usize) -> char {
     (b'A' + c as u8) as char
 }
 
-/// Checks the container before anything is unpacked: size, that it is a zip
-/// at all (a CSV or an encrypted, password-protected workbook is not), and that
-/// its parts do not unpack to more than [`MAX_UNPACKED_BYTES`].
+/// Checks the container before the spreadsheet reader sees it: size, that it
+/// is a zip at all (a CSV or an encrypted, password-protected workbook is not),
+/// that its parts do not unpack to more than [`MAX_UNPACKED_BYTES`] (declared
+/// sizes, before anything is unpacked), then the sheets' references
+/// ([`check_references`]), all from one reading of the package's directory.
 fn check_container(bytes: &[u8]) -> Result<(), String> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(format!(
@@ -522,7 +524,7 @@ fn check_container(bytes: &[u8]) -> Result<(), String> {
             MAX_UNPACKED_BYTES / 1048576
         ));
     }
-    Ok(())
+    check_references(&mut archive)
 }
 
 struct Sheet {
@@ -625,10 +627,8 @@ const REFERENCES: &[(&[u8], &[u8])] =
 /// before the spreadsheet reader sees them: one beyond XFD1048576, or a range
 /// that ends before it starts, is refused (the reader's arithmetic overflows on
 /// them; found by fuzzing).
-fn check_references(bytes: &[u8]) -> Result<(), String> {
+fn check_references(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
     use std::io::Read;
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
     for i in 0..archive.len() {
         let mut part = archive.by_index(i).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
@@ -731,7 +731,6 @@ fn id_of(sheet: &Sheet, r: usize) -> String {
 /// assessment; otherwise every change is listed with what was left out.
 pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, String> {
     check_container(bytes)?;
-    check_references(bytes)?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("the workbook cannot be read ({e})"))?;
     let names = wb.sheet_names();
     let overview = load(&mut wb, "Overview").ok_or_else(|| {
