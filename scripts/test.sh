@@ -50,7 +50,7 @@ scripts/size-report.sh
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/e2e/
 
-step "the long editing session (10,000 edits, about 11 minutes)"
+step "the long editing session (10,000 edits, 11 to 17 minutes)"
 # Its own step: node's --test-timeout bounds a whole file, and this one runs long.
 node --test --test-timeout=2700000 --test-force-exit tests/soak/
 
