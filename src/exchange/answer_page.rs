@@ -9,9 +9,9 @@ use crate::shared::download::file_stem;
 use crate::shared::not_found::NotFound;
 use crate::shared::route::Route;
 use crate::shared::storage::{self, Answering};
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::AppState;
-use crate::workbench::transfer::deliver;
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// The questions of interview `id`: per practice its indicators to tick and a
@@ -57,14 +57,12 @@ pub fn AnswerPage(#[prop(into)] id: String) -> impl IntoView {
         let json = serde_json::to_string_pretty(&d.answers).unwrap_or_default();
         let _ = storage::save_answering(&d);
         let name = format!("answers-{}-{}.json", file_stem(&d.answers.interviewee), d.interview.id);
-        state.transfer.set(Some(deliver(
-            state,
-            &name,
+        let out = Outgoing::json(
+            name,
             json,
-            "Saved your answers file. Send it back to the person who sent you the interview.".into(),
-            false,
-            false,
-        )));
+            "Saved your answers file. Send it back to the person who sent you the interview.",
+        );
+        state.transfer.set(Some(outbox::send(state, out, Notice::Transfer)));
         draft.set(d);
     };
     let practices = draft.with_untracked(|d| d.interview.practices.clone());

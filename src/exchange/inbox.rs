@@ -4,43 +4,54 @@
 //! through the storage inbox.
 
 use leptos::prelude::*;
-use smm_core::Catalogue;
+use smm_core::{Catalogue, Incoming};
 
 use crate::shared::storage;
 use crate::workbench::state::AppState;
-use crate::workbench::transfer::{ImportStep, TransferMessage};
+use crate::workbench::transfer::{ImportStep, InterviewKind, TransferMessage};
 
-/// Reads an interview or answers file (registered with the workbench's import
-/// as the handler of these kinds).
-pub fn import_interview_kinds(state: AppState, file_name: &str, bytes: &[u8]) -> ImportStep {
-    let refused = |e: smm_core::DocumentError| {
-        ImportStep::Done(TransferMessage {
-            ok: false,
-            summary: format!("“{file_name}” was not imported; nothing stored was changed."),
-            details: e.problems.iter().map(ToString::to_string).collect(),
-        })
-    };
-    match smm_core::bundle::detect_format(bytes).as_deref() {
-        Some(smm_core::interview::INTERVIEW_FORMAT) => {
-            match smm_core::interview::parse_interview(bytes, Catalogue::builtin()) {
-                Err(e) => refused(e),
-                Ok(f) => ImportStep::Done(open_interview(f)),
-            }
-        }
-        _ => match smm_core::interview::parse_answers(bytes) {
-            Err(e) => refused(e),
-            Ok(f) => ImportStep::Done(take_answers_file(state, file_name, f)),
-        },
-    }
+/// Opens an interview or takes an answers file, as the one way in read it
+/// (registered with the import as the handler of these kinds).
+pub fn import_interview_kinds(state: AppState, file_name: &str, kind: InterviewKind) -> ImportStep {
+    ImportStep::Done(match kind {
+        InterviewKind::Interview(f) => open_interview(*f),
+        InterviewKind::Answers(f) => take_answers_file(state, file_name, *f),
+    })
 }
 
-/// Reads the files the workbench handed over, reporting through `state`.
+/// Reads the files the workbench handed over, reporting through `state`: each
+/// through the core's one way in again (storage is outside input too), and
+/// only interview and answers files are taken.
 pub fn take_inbox(state: AppState) {
     let files = storage::take_inbox();
     let mut messages = Vec::new();
     for (name, text) in files {
-        if let ImportStep::Done(m) = import_interview_kinds(state, &name, text.as_bytes()) {
-            messages.push(m);
+        let refused = |details: Vec<String>| TransferMessage {
+            ok: false,
+            summary: format!("“{name}” was not imported; nothing stored was changed."),
+            details,
+        };
+        let kind = match smm_core::read_any(text.as_bytes(), Catalogue::builtin()) {
+            Err(e) => Err(e.problems.iter().map(ToString::to_string).collect()),
+            Ok(Incoming::Interview(f)) => Ok(InterviewKind::Interview(f)),
+            Ok(Incoming::Answers(f)) => Ok(InterviewKind::Answers(f)),
+            Ok(
+                other @ (Incoming::Assessment(_)
+                | Incoming::Bundle { .. }
+                | Incoming::Profile(_)
+                | Incoming::Framework(_)
+                | Incoming::Mapping(_)
+                | Incoming::Encrypted
+                | Incoming::Workbook),
+            ) => Err(vec![format!("this is {}, not an interview or answers file", other.kind_name())]),
+        };
+        match kind {
+            Ok(kind) => {
+                if let ImportStep::Done(m) = import_interview_kinds(state, &name, kind) {
+                    messages.push(m);
+                }
+            }
+            Err(details) => messages.push(refused(details)),
         }
     }
     if let Some(m) = messages.pop() {

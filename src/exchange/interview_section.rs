@@ -9,9 +9,10 @@ use super::consensus_card::ConsensusCard;
 use crate::shared::clock::today;
 use crate::shared::download::file_stem;
 use crate::workbench::charts;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::Current;
-use crate::workbench::transfer::{deliver, import_picked, TransferMessage};
+use crate::workbench::transfer::{import_picked, TransferMessage};
 use crate::workbench::transfer_notice::TransferNotice;
 
 /// A fresh interview id: `iv-` and eight hexadecimal digits.
@@ -27,18 +28,16 @@ fn send_interview(c: Current, iv: &smm_core::interview::Interview) -> TransferMe
     };
     let file = interview_file(&a, iv);
     let json = serde_json::to_string_pretty(&file).unwrap_or_default();
-    deliver(
-        c.state,
-        &format!("interview-{}-{}.json", file_stem(&a.metadata.name), iv.id),
+    let out = Outgoing::json(
+        format!("interview-{}-{}.json", file_stem(&a.metadata.name), iv.id),
         json,
         format!(
             "Made the interview file for {} practice(s). Send it to each interviewee: they open it in SMM Navigator \
              (Import, or drop it on the page), answer, and send back their answers file.",
             iv.practices.len()
         ),
-        false,
-        false,
-    )
+    );
+    outbox::send(c.state, out, Notice::Transfer)
 }
 
 /// The interviews of the current assessment.

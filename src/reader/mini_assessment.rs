@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use smm_core::engine::derived_level;
 use smm_core::{assessment_to_json, Assessment, Catalogue, PracticeResult, Role};
 
-use crate::shared::download::download;
+use crate::shared::download::offer;
 use crate::shared::storage;
 
 /// The mini self-assessment of `practices` (ids); `app_url` is where the full app lives.
@@ -57,7 +57,8 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
     };
     let save_file = move |_| {
         let a = as_assessment();
-        message.set(Some(match download("quick-check.smm.json", "application/json", &assessment_to_json(&a)) {
+        let json = assessment_to_json(&a);
+        message.set(Some(match offer("quick-check.smm.json", "application/json", json.as_bytes()) {
             Ok(()) => "Saved as a file: import it in SMM Navigator.".into(),
             Err(e) => e,
         }));

@@ -37,3 +37,10 @@ fn radix36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// A random id that says nothing of when or where it was made (for a redacted
+/// copy): `PREFIX-` and 80 random bits in base 36.
+pub fn random_id(prefix: &str) -> String {
+    let part = || (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{prefix}-{}{}", radix36(part()), radix36(part()))
+}

@@ -1,18 +1,15 @@
 //! Downloads made in the page (a Blob and a temporary link): no network involved.
+//!
+//! Only two callers: the workbench's and exchange page's one way out
+//! ([`crate::workbench::outbox::send`], which encrypts when asked), and the
+//! reader's quick check (a file of indicator ids met, on a page that offers no
+//! encryption and holds nothing else). `tests/tidy.rs` holds it.
 
 use wasm_bindgen::JsCast;
 
-/// Offers `contents` as a file named `filename` of type `mime`.
-pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
-    offer(filename, mime, &wasm_bindgen::JsValue::from_str(contents))
-}
-
 /// Offers `bytes` as a file named `filename` of type `mime`.
-pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    offer(filename, mime, &js_sys::Uint8Array::from(bytes))
-}
-
-fn offer(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+pub(crate) fn offer(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let part: &wasm_bindgen::JsValue = &js_sys::Uint8Array::from(bytes);
     let fail = |e: wasm_bindgen::JsValue| format!("the download could not be prepared: {e:?}");
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();

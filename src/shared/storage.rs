@@ -308,9 +308,10 @@ pub fn load_mappings(
     }
     let frameworks = frameworks();
     load_prefixed(MAPPING, |b| {
-        let id = smm_core::mapping::mapping_framework(b).unwrap_or_default();
+        let file = smm_core::mapping::MappingFile::read(b)?;
+        let id = file.framework.clone();
         match frameworks.iter().find(|f| f.id == id) {
-            Some(f) => smm_core::mapping::parse_mapping(b, catalogue, f),
+            Some(f) => file.check(catalogue, f),
             None => Err(smm_core::DocumentError {
                 problems: vec![smm_core::Problem {
                     path: "framework".into(),

@@ -12,6 +12,7 @@ pub mod crosswalk_matrix;
 pub mod evidence_list;
 pub mod history_section;
 pub mod on_demand;
+pub mod outbox;
 pub mod overview_section;
 pub mod practice_nav;
 pub mod profile_picker;
@@ -29,6 +30,7 @@ pub mod target_section;
 pub mod transfer;
 pub mod transfer_notice;
 pub mod transfer_panel;
+pub mod transfer_state;
 pub mod trust_section;
 
 use crate::shared::route::Bundle;

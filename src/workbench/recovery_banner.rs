@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::shared::download::download;
 use crate::shared::storage;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::AppState;
 
 /// Lists unreadable stored entries, offers their raw text for download and
@@ -27,7 +27,8 @@ pub fn RecoveryBanner() -> impl IntoView {
                                     <button type="button" class="small" on:click=move |_| {
                                         let raw = storage::raw(&key.get_value()).unwrap_or_default();
                                         let name = format!("{}.recovered.txt", key.get_value().replace(['.', '/'], "-"));
-                                        let _ = download(&name, "text/plain;charset=utf-8", &raw);
+                                        let out = Outgoing::new(name, "text/plain;charset=utf-8", raw.into_bytes(), "The stored text was saved as a file.");
+                                        state.transfer.set(Some(outbox::send(state, out, Notice::Transfer)));
                                     }>"Download the stored text"</button>
                                     " "
                                     <button type="button" class="small danger" on:click=move |_| state.forget_broken(&key.get_value())>"Remove this entry"</button>

@@ -10,7 +10,8 @@ use smm_core::mapping::{group_coverage, implied_requirements, requirements_csv, 
 use smm_core::{Catalogue, Role};
 
 use super::crosswalk_matrix::CrosswalkMatrix;
-use crate::shared::download::{download, file_stem};
+use crate::shared::download::file_stem;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::Current;
 
 /// An empty framework, shown while the catalogues load.
@@ -82,10 +83,10 @@ pub fn RequirementsSection() -> impl IntoView {
         let name = c.with(|a| file_stem(&a.metadata.name)).unwrap_or_default();
         let fid = framework.with_untracked(|f| f.id.clone());
         let suffix = role_used().map_or(String::new(), |r| format!("-{}", r.id()));
-        message.set(Some(match download(&format!("{name}-{fid}{suffix}.csv"), "text/csv;charset=utf-8", &csv) {
-            Ok(()) => "The requirement checklist was exported as CSV.".into(),
-            Err(e) => e,
-        }));
+        let out =
+            Outgoing::csv(format!("{name}-{fid}{suffix}.csv"), csv, "The requirement checklist was exported as CSV.");
+        let shown = outbox::send(c.state, out, Notice::Inline(message));
+        message.set(Some(shown.summary));
     };
     let choose_framework = move |id: String| {
         framework_id.set(id);

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use smm_core::report::roadmap_to_csv;
 use smm_core::{Catalogue, RoadmapStep, StepPlan, StepStatus};
 
-use crate::shared::download::{download, file_stem};
+use crate::shared::download::file_stem;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::Current;
 
 /// The ordered roadmap with its plan, and the CSV export.
@@ -19,10 +20,10 @@ pub fn RoadmapSection() -> impl IntoView {
         }) else {
             return;
         };
-        match download(&format!("{}-roadmap.csv", file_stem(&name)), "text/csv;charset=utf-8", &csv) {
-            Ok(()) => message.set(Some("The roadmap was exported as a CSV file.".into())),
-            Err(e) => message.set(Some(e)),
-        }
+        let out =
+            Outgoing::csv(format!("{}-roadmap.csv", file_stem(&name)), csv, "The roadmap was exported as a CSV file.");
+        let shown = outbox::send(c.state, out, Notice::Inline(message));
+        message.set(Some(shown.summary));
     };
     let steps = move || c.report.with(|r| r.as_ref().map(|r| r.roadmap.clone()).unwrap_or_default());
     view! {

@@ -87,9 +87,9 @@ pub struct AppState {
     /// The last deleted assessment, for undo.
     pub deleted: RwSignal<Option<Deleted>>,
     /// The outcome of the last export or import.
-    pub transfer: RwSignal<Option<crate::workbench::transfer::TransferMessage>>,
+    pub transfer: RwSignal<Option<crate::workbench::transfer_state::TransferMessage>>,
     /// An import waiting for the user's choice.
-    pub pending_import: RwSignal<Option<crate::workbench::transfer::PendingImport>>,
+    pub pending_import: RwSignal<Option<crate::workbench::transfer_state::PendingImport>>,
     /// Profiles loaded by the user (the shipped ones come from smm-core).
     pub user_profiles: RwSignal<Vec<smm_core::profile::Profile>>,
     /// The shipped framework catalogues and their indicative mappings, fetched
@@ -104,9 +104,9 @@ pub struct AppState {
     /// in memory for this page only, never stored.
     pub seal: RwSignal<Option<String>>,
     /// An encrypted file waiting for its passphrase.
-    pub pending_unseal: RwSignal<Option<crate::workbench::transfer::Sealed>>,
+    pub pending_unseal: RwSignal<Option<crate::workbench::transfer_state::Sealed>>,
     /// A workbook read back, waiting for its changes to be confirmed.
-    pub pending_workbook: RwSignal<Option<crate::workbench::transfer::WorkbookReview>>,
+    pub pending_workbook: RwSignal<Option<crate::workbench::transfer_state::WorkbookReview>>,
     /// The shipped profiles, fetched from the app's folder when an assessment
     /// uses one or the profile picker opens ([`AppState::load_profiles`]).
     pub shipped_profiles: RwSignal<Option<Result<Vec<smm_core::profile::Profile>, String>>>,

@@ -1,65 +1,21 @@
 //! Export and import: files made and read in the page, never sent anywhere.
-//! Every export is read back and compared with what is stored before the
-//! download starts; every import goes through the same parser as the `smm`
-//! command and leaves storage untouched unless it is accepted.
+//! Every export is read back and compared with what is stored before it goes
+//! out through the one way out ([`crate::workbench::outbox`]); every import is
+//! read once by the core's one way in ([`smm_core::read_any`]) and routed by
+//! one exhaustive `match`, and leaves storage untouched unless it is accepted.
 
-use smm_core::bundle::{read_file, redact, verify_export, Bundle, Imported, BUNDLE_FORMAT, BUNDLE_VERSION};
-use smm_core::document::ReadAssessment;
+use smm_core::bundle::{verify_export, Bundle, BUNDLE_FORMAT, BUNDLE_VERSION};
 use smm_core::history::Snapshots;
-use smm_core::{assessment_to_json, Catalogue};
+use smm_core::{assessment_to_json, read_any, Catalogue, Incoming};
 
 use leptos::prelude::*;
 
 use crate::shared::clock::{now_iso, today};
-use crate::shared::download::{download, file_stem};
+use crate::shared::download::file_stem;
 use crate::shared::storage;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::AppState;
-
-/// The outcome of an export or import, for the page to show.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TransferMessage {
-    /// True for success.
-    pub ok: bool,
-    /// One sentence.
-    pub summary: String,
-    /// Details: problems with their JSON paths, or migration notes.
-    pub details: Vec<String>,
-}
-
-impl TransferMessage {
-    /// A success.
-    pub fn ok(summary: String, details: Vec<String>) -> TransferMessage {
-        TransferMessage { ok: true, summary, details }
-    }
-    /// A refusal or failure.
-    pub fn failed(summary: String, details: Vec<String>) -> TransferMessage {
-        TransferMessage { ok: false, summary, details }
-    }
-}
-
-/// An import waiting for the user's answer: some ids already exist.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PendingImport {
-    /// The file's name.
-    pub file_name: String,
-    /// What it holds.
-    pub assessments: Vec<ReadAssessment>,
-    /// Its snapshots.
-    pub snapshots: Vec<Snapshots>,
-    /// Names of the assessments whose id is already stored.
-    pub conflicts: Vec<String>,
-}
-
-/// How to treat assessments whose id already exists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportChoice {
-    /// Overwrite the stored ones.
-    Replace,
-    /// Store the imported ones under new ids.
-    KeepBoth,
-    /// Import nothing.
-    Cancel,
-}
+pub use crate::workbench::transfer_state::{ImportChoice, PendingImport, Sealed, TransferMessage, WorkbookReview};
 
 /// Exports every assessment and its snapshots as one bundle.
 pub fn export_all(state: AppState) -> TransferMessage {
@@ -80,32 +36,14 @@ pub fn export_all(state: AppState) -> TransferMessage {
         return TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]);
     }
     let summary = format!("Exported {} assessment(s) and their snapshots as one file.", list.len());
-    deliver(state, &format!("smm-navigator-backup-{}.json", today()), json, summary, true, true)
+    let mut out = Outgoing::json(format!("smm-navigator-backup-{}.json", today()), json, summary);
+    out.backup = true;
+    out.fingerprint = true;
+    outbox::send(state, out, Notice::Transfer)
 }
 
 /// The largest file read from disk (a workbook; the same as the workbook reader's limit).
 const WORKBOOK_LIMIT: usize = 10 * 1024 * 1024;
-
-/// A workbook read back, waiting for the user to confirm its changes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkbookReview {
-    /// The file's name.
-    pub file_name: String,
-    /// The assessment it changes.
-    pub assessment_id: String,
-    /// Each change: sheet, row, id, field, old, new.
-    pub changes: Vec<[String; 6]>,
-    /// What was left out, each naming its place.
-    pub left_out: Vec<String>,
-    /// The assessment with the changes, as the worker's parser produced it.
-    pub updated: smm_core::Assessment,
-}
-
-/// True for the start of a workbook (a zip package) or of an encrypted or old
-/// Office file (compound file): both go to the workbook reader.
-pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-}
 
 /// Reads a workbook in the on-demand worker against the stored assessments and
 /// shows its changes for confirmation; nothing is stored yet.
@@ -171,7 +109,8 @@ pub fn apply_workbook(state: AppState) -> TransferMessage {
 }
 
 /// Offers the XLSX workbook of assessment `id`, made in the on-demand worker,
-/// with the coverage of the shipped frameworks.
+/// with the coverage of the shipped frameworks (encrypted when a passphrase is
+/// chosen: `NAME.xlsx.age`).
 pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
     let Some(a) = state.get(id) else {
         return TransferMessage::failed("There is no such assessment.".into(), vec![]);
@@ -201,17 +140,16 @@ pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
             let ms = js_sys::Date::now() - started;
             let message = match result {
                 Err(e) => TransferMessage::failed(format!("No workbook was made: {e}."), vec![]),
-                Ok(book) => match crate::shared::download::download_bytes(
-                    &name,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &book,
-                ) {
-                    Err(e) => TransferMessage::failed(e, vec![]),
-                    Ok(()) => TransferMessage::ok(
+                Ok(book) => {
+                    let mut out = Outgoing::new(
+                        name.clone(),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        book,
                         format!("Exported the workbook “{name}” (made in {ms:.0} ms)."),
-                        vec!["Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into()],
-                    ),
-                },
+                    );
+                    out.details.push("Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into());
+                    outbox::send(state, out, Notice::Transfer)
+                }
             };
             state.transfer.update(|m| {
                 if m.as_ref().is_none_or(|m| m.summary == waiting) {
@@ -242,13 +180,14 @@ pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
             .await;
             let message = match result.map(|b| String::from_utf8_lossy(&b).into_owned()) {
                 Err(e) => TransferMessage::failed(format!("No OSCAL document was made: {e}."), vec![]),
-                Ok(doc) => deliver(
+                Ok(doc) => outbox::send(
                     state,
-                    &format!("{}.oscal-assessment-results.json", file_stem(&a.metadata.name)),
-                    doc,
-                    "Exported the assessment as OSCAL 1.1.2 assessment results.".into(),
-                    false,
-                    false,
+                    Outgoing::json(
+                        format!("{}.oscal-assessment-results.json", file_stem(&a.metadata.name)),
+                        doc,
+                        "Exported the assessment as OSCAL 1.1.2 assessment results.",
+                    ),
+                    Notice::Transfer,
                 ),
             };
             state.transfer.update(|m| {
@@ -261,125 +200,15 @@ pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
     TransferMessage::ok(waiting, vec![])
 }
 
-/// An encrypted file read for import, waiting for its passphrase.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sealed {
-    /// The file's name.
-    pub file_name: String,
-    /// Its bytes (an age file).
-    pub bytes: Vec<u8>,
-    /// Why the last passphrase did not open it, if one was tried.
-    pub error: Option<String>,
-    /// True while the worker decrypts.
-    pub busy: bool,
-}
-
-/// Offers `json` as file `name`: as it is, or, when the user chose a passphrase,
-/// encrypted in the worker as `name.age`. `backup` records the export time;
-/// `fingerprint` adds the SHA-256 of the file as downloaded. The message says
-/// what happened (encryption finishes later and updates it).
-pub fn deliver(
-    state: AppState,
-    name: &str,
-    json: String,
-    summary: String,
-    backup: bool,
-    fingerprint: bool,
-) -> TransferMessage {
-    let Some(passphrase) = state.seal.get_untracked() else {
-        if let Err(e) = download(name, "application/json", &json) {
-            return TransferMessage::failed(e, vec![]);
-        }
-        if backup {
-            let _ = storage::set_last_export(&now_iso());
-        }
-        if fingerprint {
-            leptos::task::spawn_local(add_fingerprint(state, summary.clone(), json.into_bytes()));
-        }
-        return TransferMessage::ok(summary, vec![]);
-    };
-    let name = format!("{name}.age");
-    let waiting = format!("Encrypting “{name}” with your passphrase…");
-    leptos::task::spawn_local({
-        let waiting = waiting.clone();
-        async move {
-            let started = js_sys::Date::now();
-            let result = crate::workbench::on_demand::encrypt(json.as_bytes(), &passphrase).await;
-            let ms = js_sys::Date::now() - started;
-            let message = match result {
-                Err(e) => TransferMessage::failed(
-                    format!("Nothing was exported: the file could not be encrypted ({e})."),
-                    vec![],
-                ),
-                Ok(sealed) => match crate::shared::download::download_bytes(&name, "application/octet-stream", &sealed)
-                {
-                    Err(e) => TransferMessage::failed(e, vec![]),
-                    Ok(()) => {
-                        if backup {
-                            let _ = storage::set_last_export(&now_iso());
-                        }
-                        if fingerprint {
-                            leptos::task::spawn_local(add_fingerprint(state, summary.clone(), sealed.clone()));
-                        }
-                        TransferMessage::ok(
-                            summary,
-                            vec![format!(
-                                "Encrypted with your passphrase in the age format in {ms:.0} ms, as “{name}”. \
-                                 SMM Navigator opens it again after asking the passphrase; so do `age -d` and `rage -d`. \
-                                 Without the passphrase nobody can read it, SMM Navigator included."
-                            )],
-                        )
-                    }
-                },
-            };
-            // Only replace the message this export showed (not a later one).
-            state.transfer.update(|m| {
-                if m.as_ref().is_none_or(|m| m.summary == waiting) {
-                    *m = Some(message);
-                }
-            });
-        }
-    });
-    TransferMessage::ok(waiting, vec![])
-}
-
-/// Adds the SHA-256 fingerprint of an exported file to the export's message,
-/// computed by the on-demand worker (loaded on the first export), so that the
-/// user can later check that a copy is this very file.
-async fn add_fingerprint(state: AppState, summary: String, bytes: Vec<u8>) {
-    let line = match crate::workbench::on_demand::sha256(&bytes).await {
-        Ok(hex) => format!(
-            "SHA-256 fingerprint of the file: {hex}. Keep it to check later that a copy is this very file \
-             (sha256sum on Linux, shasum -a 256 on macOS, Get-FileHash in Windows PowerShell)."
-        ),
-        Err(e) => format!("No fingerprint: {e}. The file itself was exported."),
-    };
-    state.transfer.update(|m| {
-        if let Some(m) = m.as_mut().filter(|m| m.ok && m.summary == summary) {
-            m.details.push(line);
-        }
-    });
-}
-
-/// Exports one assessment, in full or redacted for sharing.
+/// Exports one assessment, in full or as the redacted copy for sharing.
 pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage {
     let Some(a) = state.get(id) else {
         return TransferMessage::failed("There is no such assessment.".into(), vec![]);
     };
-    let a = if redacted { redact(&a) } else { a };
-    let json = assessment_to_json(&a);
-    if let Err(e) = verify_export(&json, std::slice::from_ref(&a), &[], Catalogue::builtin()) {
-        return TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]);
+    match outbox::assessment_file(&a, redacted) {
+        Ok(out) => outbox::send(state, out, Notice::Transfer),
+        Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
     }
-    let name = if redacted { format!("{}-redacted", file_stem(&a.id)) } else { file_stem(&a.metadata.name) };
-    let summary = if redacted {
-        "Exported a redacted copy: levels, scopes, targets and file fingerprints, without names, notes, \
-         evidence references or file names."
-            .to_string()
-    } else {
-        "Exported the assessment as a file.".to_string()
-    };
-    deliver(state, &format!("{name}.smm.json"), json, summary, !redacted, false)
 }
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
@@ -412,69 +241,93 @@ pub enum ImportStep {
     Done(TransferMessage),
     /// Some ids already exist: the user chooses.
     Ask(PendingImport),
+    /// The file is encrypted: the page asks for its passphrase.
+    Locked(Sealed),
+    /// Another part of the page took the file and reports on its own (a workbook).
+    Handed,
 }
 
-/// Parses an imported file. Stores it at once when no id is taken; otherwise
-/// returns the pending import for the user to decide. Nothing is stored on error.
-pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportStep {
-    let refused = |e: smm_core::DocumentError| {
+/// An interview or answers file, as the one way in read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InterviewKind {
+    /// An interview to answer.
+    Interview(Box<smm_core::interview::InterviewFile>),
+    /// An interviewee's answers.
+    Answers(Box<smm_core::interview::AnswersFile>),
+}
+
+/// Reads an imported file once, through the core's one way in, and routes it
+/// by its kind: one exhaustive `match`, so that a new kind of file does not
+/// compile until this import handles it. Nothing is stored on error.
+pub async fn import_bytes(state: AppState, file_name: &str, bytes: Vec<u8>) -> ImportStep {
+    let refused = |details: Vec<String>| {
         ImportStep::Done(TransferMessage::failed(
             format!("“{file_name}” was not imported; nothing stored was changed."),
-            e.problems.iter().map(ToString::to_string).collect(),
+            details,
         ))
     };
-    match smm_core::bundle::detect_format(bytes).as_deref() {
-        Some(smm_core::profile::PROFILE_FORMAT) => {
-            return match smm_core::profile::parse_profile(bytes, Catalogue::builtin()) {
-                Err(e) => refused(e),
-                Ok(p) => ImportStep::Done(match storage::save_profile(&p) {
-                    Ok(()) => {
-                        let name = p.name.clone();
-                        state.user_profiles.update(|v| {
-                            v.retain(|x| x.id != p.id);
-                            v.push(p);
-                        });
-                        TransferMessage::ok(format!("Loaded the profile “{name}”; assessments can now use it."), vec![])
-                    }
-                    Err(e) => TransferMessage::failed(e.to_string(), vec![]),
-                }),
-            };
+    let problems = |e: smm_core::DocumentError| e.problems.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let incoming = match read_any(&bytes, Catalogue::builtin()) {
+        Ok(i) => i,
+        // A file named as a workbook goes to the workbook reader, which says why it is not one.
+        Err(_) if file_name.to_lowercase().ends_with(".xlsx") => Incoming::Workbook,
+        Err(e) => return refused(problems(e)),
+    };
+    match incoming {
+        Incoming::Encrypted => {
+            ImportStep::Locked(Sealed { file_name: file_name.to_string(), bytes, error: None, busy: false })
         }
-        Some(smm_core::framework::FRAMEWORK_FORMAT) => {
-            return match smm_core::framework::parse_framework(bytes) {
-                Err(e) => refused(e),
-                Ok(f) if state.is_builtin_framework(&f.id) => ImportStep::Done(TransferMessage::failed(
-                    format!(
-                        "“{file_name}” was not loaded: `{}` is the id of a built-in framework; give yours another id.",
-                        f.id
-                    ),
-                    vec![],
-                )),
-                Ok(f) => ImportStep::Done(match storage::save_framework(&f) {
-                    Ok(()) => {
-                        let summary = format!(
-                            "Loaded the framework catalogue “{}” ({} requirements); load a mapping for it to use it.",
-                            f.name,
-                            f.requirements.len()
-                        );
-                        state.user_frameworks.update(|v| {
-                            v.retain(|x| x.id != f.id);
-                            v.push(f);
-                        });
-                        TransferMessage::ok(summary, vec![])
-                    }
-                    Err(e) => TransferMessage::failed(e.to_string(), vec![]),
-                }),
-            };
-        }
-        Some(kind @ (smm_core::interview::INTERVIEW_FORMAT | smm_core::interview::ANSWERS_FORMAT)) => {
-            return match INTERVIEW_FILES.get() {
-                Some(handler) => handler(state, file_name, bytes),
-                None => ImportStep::Done(hand_to_interviews(file_name, bytes, kind)),
-            };
-        }
-        Some(smm_core::mapping::MAPPING_FORMAT) => {
-            let wanted = smm_core::mapping::mapping_framework(bytes).unwrap_or_default();
+        Incoming::Workbook => match WORKBOOKS.get() {
+            Some(read) => {
+                read(state, file_name.to_string(), bytes);
+                ImportStep::Handed
+            }
+            None => ImportStep::Done(TransferMessage::failed(
+                format!(
+                    "“{file_name}” is a workbook: import it on the “Spreadsheet and OSCAL” page of its assessment."
+                ),
+                vec!["Nothing stored was changed.".into()],
+            )),
+        },
+        Incoming::Profile(p) => ImportStep::Done(match storage::save_profile(&p) {
+            Ok(()) => {
+                let name = p.name.clone();
+                state.user_profiles.update(|v| {
+                    v.retain(|x| x.id != p.id);
+                    v.push(*p);
+                });
+                TransferMessage::ok(format!("Loaded the profile “{name}”; assessments can now use it."), vec![])
+            }
+            Err(e) => TransferMessage::failed(e.to_string(), vec![]),
+        }),
+        Incoming::Framework(f) if state.is_builtin_framework(&f.id) => ImportStep::Done(TransferMessage::failed(
+            format!(
+                "“{file_name}” was not loaded: `{}` is the id of a built-in framework; give yours another id.",
+                f.id
+            ),
+            vec![],
+        )),
+        Incoming::Framework(f) => ImportStep::Done(match storage::save_framework(&f) {
+            Ok(()) => {
+                let summary = format!(
+                    "Loaded the framework catalogue “{}” ({} requirements); load a mapping for it to use it.",
+                    f.name,
+                    f.requirements.len()
+                );
+                state.user_frameworks.update(|v| {
+                    v.retain(|x| x.id != f.id);
+                    v.push(*f);
+                });
+                TransferMessage::ok(summary, vec![])
+            }
+            Err(e) => TransferMessage::failed(e.to_string(), vec![]),
+        }),
+        Incoming::Mapping(m) => {
+            // A mapping is read against its framework: the shipped ones first.
+            if let Err(e) = state.builtin_ready().await {
+                return refused(vec![e]);
+            }
+            let wanted = m.framework.clone();
             let Some(framework) = state.frameworks().into_iter().find(|f| f.id == wanted) else {
                 return ImportStep::Done(TransferMessage::failed(
                     format!("“{file_name}” was not loaded; nothing stored was changed."),
@@ -483,8 +336,8 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
                     )],
                 ));
             };
-            return match smm_core::mapping::parse_mapping(bytes, Catalogue::builtin(), &framework) {
-                Err(e) => refused(e),
+            match m.check(Catalogue::builtin(), &framework) {
+                Err(e) => refused(problems(e)),
                 Ok(m) => ImportStep::Done(match storage::save_mapping(&m) {
                     Ok(()) => {
                         let summary = format!(
@@ -501,24 +354,43 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
                     }
                     Err(e) => TransferMessage::failed(e.to_string(), vec![]),
                 }),
-            };
+            }
         }
-        _ => {}
+        Incoming::Interview(f) => interview_kind(state, file_name, &bytes, InterviewKind::Interview(f)),
+        Incoming::Answers(f) => interview_kind(state, file_name, &bytes, InterviewKind::Answers(f)),
+        Incoming::Assessment(a) => take_assessments(state, file_name, vec![*a], Vec::new()).await,
+        Incoming::Bundle { assessments, snapshots } => take_assessments(state, file_name, assessments, snapshots).await,
     }
-    let imported = match read_file(bytes, Catalogue::builtin()) {
-        Ok(i) => i,
-        Err(e) => {
-            return ImportStep::Done(TransferMessage::failed(
-                format!("“{file_name}” was not imported; nothing stored was changed."),
-                e.problems.iter().map(ToString::to_string).collect(),
-            ))
-        }
-    };
-    let (assessments, snapshots) = match imported {
-        Imported::Assessment(a) => (vec![*a], Vec::new()),
-        Imported::Bundle { assessments, snapshots } => (assessments, snapshots),
+}
+
+/// An interview or answers file: read here on the exchange page, handed over to it from the workbench.
+fn interview_kind(state: AppState, file_name: &str, bytes: &[u8], kind: InterviewKind) -> ImportStep {
+    match INTERVIEW_FILES.get() {
+        Some(handler) => handler(state, file_name, kind),
+        None => ImportStep::Done(hand_to_interviews(file_name, bytes, &kind)),
+    }
+}
+
+/// Assessments read from a file: checked against the shipped profiles they use,
+/// then stored, or held for the user's choice when an id is already taken.
+async fn take_assessments(
+    state: AppState,
+    file_name: &str,
+    assessments: Vec<smm_core::ReadAssessment>,
+    snapshots: Vec<Snapshots>,
+) -> ImportStep {
+    let refused = |details: Vec<String>| {
+        ImportStep::Done(TransferMessage::failed(
+            format!("“{file_name}” was not imported; nothing stored was changed."),
+            details,
+        ))
     };
     // The shipped profiles are fetched, not embedded: their indicators are checked here.
+    if assessments.iter().any(|r| r.assessment.profiles.iter().any(|p| smm_core::profile::Profile::is_builtin_id(p))) {
+        if let Err(e) = state.profiles_ready().await {
+            return refused(vec![e]);
+        }
+    }
     let shipped = state.shipped_profiles.get_untracked().and_then(Result::ok).unwrap_or_default();
     let unknown: Vec<String> = assessments
         .iter()
@@ -526,10 +398,7 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
         .map(|p| p.to_string())
         .collect();
     if !unknown.is_empty() {
-        return ImportStep::Done(TransferMessage::failed(
-            format!("“{file_name}” was not imported; nothing stored was changed."),
-            unknown,
-        ));
+        return refused(unknown);
     }
     let conflicts: Vec<String> =
         assessments.iter().filter_map(|r| state.get(&r.assessment.id).map(|old| old.metadata.name)).collect();
@@ -543,7 +412,7 @@ pub fn start_import(state: AppState, file_name: &str, bytes: &[u8]) -> ImportSte
 
 /// How the exchange page reads interview and answers files (registered by
 /// it at start; the workbench, which never registers one, hands such files over).
-pub type InterviewFilesHandler = fn(AppState, &str, &[u8]) -> ImportStep;
+pub type InterviewFilesHandler = fn(AppState, &str, InterviewKind) -> ImportStep;
 
 static INTERVIEW_FILES: std::sync::OnceLock<InterviewFilesHandler> = std::sync::OnceLock::new();
 
@@ -572,17 +441,16 @@ pub fn set_interview_files_handler(handler: InterviewFilesHandler) {
 
 /// Keeps an interview or answers file for the exchange page and opens it
 /// there: the workbench does not carry the code that reads these kinds.
-fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &str) -> TransferMessage {
+fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &InterviewKind) -> TransferMessage {
     let text = String::from_utf8_lossy(bytes).into_owned();
     if let Err(e) = storage::push_inbox(file_name, &text) {
         return TransferMessage::failed(format!("“{file_name}” was not imported: {e}."), vec![]);
     }
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-    let route = if kind == smm_core::interview::ANSWERS_FORMAT {
-        crate::shared::route::Route::Assessment(field("assessment_id"), crate::shared::route::Section::Interviews)
-    } else {
-        crate::shared::route::Route::Answer(field("id"))
+    let route = match kind {
+        InterviewKind::Answers(f) => {
+            crate::shared::route::Route::Assessment(f.assessment_id.clone(), crate::shared::route::Section::Interviews)
+        }
+        InterviewKind::Interview(f) => crate::shared::route::Route::Answer(f.id.clone()),
     };
     let _ = window().location().assign(&route.href());
     TransferMessage::ok(format!("Opening “{file_name}” on the exchange page…"), vec![])
@@ -604,23 +472,15 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
         for file in files {
             let name = file.name();
             match read_browser_file(&file).await {
-                Ok(bytes) if smm_core::seal::is_age(&bytes) => {
-                    state.pending_unseal.set(Some(Sealed { file_name: name, bytes, error: None, busy: false }));
-                    break;
-                }
-                Ok(bytes) if is_workbook(&bytes) || name.to_lowercase().ends_with(".xlsx") => match WORKBOOKS.get() {
-                    Some(read) => read(state, name, bytes),
-                    None => messages.push(TransferMessage::failed(
-                        format!(
-                            "“{name}” is a workbook: import it on the “Spreadsheet and OSCAL” page of its assessment."
-                        ),
-                        vec!["Nothing stored was changed.".into()],
-                    )),
-                },
-                Ok(bytes) => match import_bytes(state, &name, &bytes).await {
+                Ok(bytes) => match import_bytes(state, &name, bytes).await {
                     ImportStep::Done(m) => messages.push(m),
+                    ImportStep::Handed => {}
                     ImportStep::Ask(p) => {
                         state.pending_import.set(Some(p));
+                        break;
+                    }
+                    ImportStep::Locked(s) => {
+                        state.pending_unseal.set(Some(s));
                         break;
                     }
                 },
@@ -666,33 +526,9 @@ fn combine(mut messages: Vec<TransferMessage>) -> Option<TransferMessage> {
     })
 }
 
-/// The import after the file was read (and decrypted).
-async fn import_bytes(state: AppState, name: &str, bytes: &[u8]) -> ImportStep {
-    // A mapping is read against its framework: the shipped ones first.
-    if smm_core::bundle::detect_format(bytes).as_deref() == Some(smm_core::mapping::MAPPING_FORMAT) {
-        if let Err(e) = state.builtin_ready().await {
-            return ImportStep::Done(TransferMessage::failed(
-                format!("“{name}” was not imported; nothing stored was changed."),
-                vec![e],
-            ));
-        }
-    }
-    // An assessment that uses a shipped profile is checked against it.
-    if std::str::from_utf8(bytes)
-        .is_ok_and(|t| smm_core::profile::BUILTIN_PROFILE_FILES.iter().any(|(id, _)| t.contains(&format!("\"{id}\""))))
-    {
-        if let Err(e) = state.profiles_ready().await {
-            return ImportStep::Done(TransferMessage::failed(
-                format!("“{name}” was not imported; nothing stored was changed."),
-                vec![e],
-            ));
-        }
-    }
-    start_import(state, name, bytes)
-}
-
 /// Tries `passphrase` on the encrypted file waiting for one; on success the
-/// import goes on as for any file, otherwise the prompt stays with the reason.
+/// import goes on as for any file (a workbook to the workbook reader, and so
+/// on), otherwise the prompt stays with the reason.
 pub fn unseal(state: AppState, passphrase: String) {
     let Some(sealed) = state.pending_unseal.get_untracked() else { return };
     state.pending_unseal.update(|p| {
@@ -715,12 +551,14 @@ pub fn unseal(state: AppState, passphrase: String) {
             Ok(plain) => {
                 state.pending_unseal.set(None);
                 let inner = sealed.file_name.strip_suffix(".age").unwrap_or(&sealed.file_name).to_string();
-                match import_bytes(state, &inner, &plain).await {
+                match import_bytes(state, &inner, plain).await {
                     ImportStep::Done(mut m) => {
                         m.details.push(format!("Decrypted “{}” in {ms:.0} ms.", sealed.file_name));
                         state.transfer.set(Some(m));
                     }
+                    ImportStep::Handed => {}
                     ImportStep::Ask(p) => state.pending_import.set(Some(p)),
+                    ImportStep::Locked(s) => state.pending_unseal.set(Some(s)),
                 }
             }
         }

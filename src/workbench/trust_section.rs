@@ -8,8 +8,9 @@ use smm_core::trust::{
     SECURITY_FORMULA,
 };
 
-use crate::shared::download::{download, file_stem};
+use crate::shared::download::file_stem;
 use crate::workbench::charts;
+use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::Current;
 
 type Field = fn(&mut smm_core::trust::CharacteristicRating) -> &mut Option<u8>;
@@ -184,10 +185,9 @@ pub fn TrustSection() -> impl IntoView {
         let Some((csv, name)) = c.with(|a| (checklist_csv(tc, &a.trustworthiness), file_stem(&a.metadata.name))) else {
             return;
         };
-        message.set(Some(match download(&format!("{name}-software-checklist.csv"), "text/csv;charset=utf-8", &csv) {
-            Ok(()) => "The checklist was exported as CSV.".into(),
-            Err(e) => e,
-        }));
+        let out = Outgoing::csv(format!("{name}-software-checklist.csv"), csv, "The checklist was exported as CSV.");
+        let shown = outbox::send(c.state, out, Notice::Inline(message));
+        message.set(Some(shown.summary));
     };
     view! {
         <section class="page trust">

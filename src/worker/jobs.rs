@@ -68,8 +68,8 @@ fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
                 return Ok(out.to_string().into_bytes());
             }
             // Another assessment's workbook: try the next stored one.
-            Err(e) if e.contains("of another assessment") => last = e,
-            Err(e) => return Err(e),
+            Err(e @ smm_exchange::xlsx::ReadError::OtherAssessment { .. }) => last = e.to_string(),
+            Err(e) => return Err(e.to_string()),
         }
     }
     Err(last.replace(", not", "; it is not stored here, and it is not"))

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use smm_core::bundle::{read_file, Imported};
-use smm_core::{assessment_to_json, Assessment, Catalogue, Report, Role};
+use smm_core::bundle::Imported;
+use smm_core::{assessment_to_json, read_any, Assessment, Catalogue, Incoming, Report, Role};
 
 /// Validate SMM Navigator assessment files and report their gaps, roll-ups and roadmap.
 #[derive(Parser)]
@@ -44,6 +44,21 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Report on the copy for sharing (the same as `smm export --redact`):
+        /// no names, notes, rationales, references or plan; a fresh id.
+        #[arg(long)]
+        redact: bool,
+    },
+    /// Print the assessment file, as the app's export writes it (migrated to
+    /// the current version).
+    Export {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+        /// Print the copy for sharing instead: only the role, priorities,
+        /// levels and scopes, the indicators met and evidence fingerprints'
+        /// size, hash and date, under a fresh random id.
+        #[arg(long)]
+        redact: bool,
     },
     /// Print an empty assessment to fill in.
     Template {
@@ -195,6 +210,7 @@ fn main() -> ExitCode {
         cli.command,
         Command::Template { .. }
             | Command::Report { .. }
+            | Command::Export { .. }
             | Command::Requirements { .. }
             | Command::Interview { .. }
             | Command::Consolidate { .. }
@@ -275,13 +291,26 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                 Ok(a) => a,
                 Err(e) => return fail(&file, &e),
             };
-            let bytes = match std::fs::read(&book) {
-                Ok(b) => b,
-                Err(e) => return fail(&book, &format!("cannot read the file: {e}")),
-            };
+            // A workbook exported encrypted (`.xlsx.age`) is decrypted first.
+            let bytes =
+                match std::fs::read(&book).map_err(|e| format!("cannot read the file: {e}")).and_then(|b| {
+                    match (&io.passphrase, smm_core::seal::is_age(&b)) {
+                        (_, false) => Ok(b),
+                        (None, true) => {
+                            Err("the file is encrypted (age format): give its passphrase with --passphrase-env VAR"
+                                .into())
+                        }
+                        (Some(p), true) => {
+                            smm_core::seal::decrypt(&b, p, smm_core::seal::MAX_WORK_FACTOR).map_err(|e| e.to_string())
+                        }
+                    }
+                }) {
+                    Ok(b) => b,
+                    Err(e) => return fail(&book, &e),
+                };
             let preview = match smm_exchange::xlsx::read_changes(&bytes, catalogue, &a) {
                 Ok(p) => p,
-                Err(e) => return fail(&book, &e),
+                Err(e) => return fail(&book, &e.to_string()),
             };
             for c in &preview.changes {
                 eprintln!("smm: {}!row {} `{}` {}: {:?} -> {:?}", c.sheet, c.row, c.id, c.field, c.old, c.new);
@@ -447,8 +476,13 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             }
             Err(e) => return fail(&file, &e),
         },
-        Command::Report { file, format } => match load(io, &file, catalogue).and_then(single) {
+        Command::Export { file, redact } => match load(io, &file, catalogue).and_then(single) {
+            Ok(a) => println!(io, "{}", assessment_to_json(&shared(a, redact))),
+            Err(e) => return fail(&file, &e),
+        },
+        Command::Report { file, format, redact } => match load(io, &file, catalogue).and_then(single) {
             Ok(a) => {
+                let a = shared(a, redact);
                 let report = Report::new(catalogue, &a);
                 match format {
                     Format::Json => println!(io, "{}", report.to_json()),
@@ -489,6 +523,24 @@ fn single(imported: Imported) -> Result<Assessment, String> {
     }
 }
 
+/// `a`, or its copy for sharing when `redact` (under a fresh random id).
+fn shared(a: Assessment, redact: bool) -> Assessment {
+    if !redact {
+        return a;
+    }
+    let trust = smm_core::trust::TrustCatalogue::builtin();
+    smm_core::bundle::redact(&a, Catalogue::builtin(), trust, &fresh_id())
+}
+
+/// A random id for a redacted copy: the standard library's randomly seeded
+/// hasher, read twice (no clock, no counter: nothing that ties the copy to its
+/// source).
+fn fresh_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let word = || std::collections::hash_map::RandomState::new().build_hasher().finish();
+    format!("shared-{:016x}{:016x}", word(), word())
+}
+
 fn role_of(role: RoleArg) -> Role {
     match role {
         RoleArg::AssetOwner => Role::AssetOwner,
@@ -497,8 +549,23 @@ fn role_of(role: RoleArg) -> Role {
     }
 }
 
+/// Reads an assessment or a bundle through the one way in ([`read_any`]);
+/// every other kind is named and refused.
 fn load(io: &Io, file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
-    read_file(&read_bytes(io, file)?, catalogue).map_err(|e| e.to_string())
+    let incoming = read_any(&read_bytes(io, file)?, catalogue).map_err(|e| e.to_string())?;
+    match incoming {
+        Incoming::Assessment(a) => Ok(Imported::Assessment(a)),
+        Incoming::Bundle { assessments, snapshots } => Ok(Imported::Bundle { assessments, snapshots }),
+        other @ (Incoming::Profile(_)
+        | Incoming::Framework(_)
+        | Incoming::Mapping(_)
+        | Incoming::Interview(_)
+        | Incoming::Answers(_)
+        | Incoming::Encrypted
+        | Incoming::Workbook) => {
+            Err(format!("this is {}, not an assessment or a bundle of assessments", other.kind_name()))
+        }
+    }
 }
 
 /// Reads a file (`-`: standard input), decrypting it when it is an age file.

@@ -2,6 +2,7 @@
 
 use smm_core::bundle::{read_file, redact, verify_export, Bundle, Imported, BUNDLE_FORMAT, BUNDLE_VERSION, REDACTED};
 use smm_core::history::Snapshots;
+use smm_core::trust::TrustCatalogue;
 use smm_core::{assessment_to_json, parse_assessment, Catalogue};
 
 const BOTTLING: &str = include_str!("../../../examples/bottling-line-asset-owner.smm.json");
@@ -43,8 +44,10 @@ fn a_bundle_round_trips_and_verifies() {
 fn redaction_keeps_levels_and_targets_and_drops_every_free_text() {
     let c = Catalogue::builtin();
     let a = parse_assessment(BOTTLING.as_bytes(), c).unwrap();
-    let r = redact(&a);
+    let r = redact(&a, c, TrustCatalogue::builtin(), "shared-copy-1");
     let json = assessment_to_json(&r);
+    assert_eq!(r.id, "shared-copy-1");
+    assert!(!json.contains(&a.id), "the assessment's id is left in the redacted export");
     for secret in
         ["Brightwater", "Okafor", "Line 3 filling", "TTX-2026-06", "J. Meyer", "SEC-CHARTER-2026.pdf", "40,000 EUR"]
     {

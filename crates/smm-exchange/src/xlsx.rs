@@ -726,16 +726,43 @@ fn id_of(sheet: &Sheet, r: usize) -> String {
     sheet.rows.get(r).and_then(|row| row.first()).map(cell_text).unwrap_or_default().trim().to_string()
 }
 
+/// Why a workbook was not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The workbook was made from another assessment: try the one it names.
+    OtherAssessment {
+        /// The assessment id the workbook carries.
+        workbook: String,
+        /// The sentence to show.
+        message: String,
+    },
+    /// Refused for the reason given.
+    Refused(String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::OtherAssessment { message, .. } | ReadError::Refused(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
 /// Reads the changes a workbook SMM Navigator made would bring to `a`. Refused
 /// (with the reason) when it is not such a workbook or is for another
 /// assessment; otherwise every change is listed with what was left out.
-pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, String> {
-    check_container(bytes)?;
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("the workbook cannot be read ({e})"))?;
+pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, ReadError> {
+    check_container(bytes).map_err(ReadError::Refused)?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| format!("the workbook cannot be read ({e})"))
+        .map_err(ReadError::Refused)?;
     let names = wb.sheet_names();
     let overview = load(&mut wb, "Overview").ok_or_else(|| {
         "this workbook was not made by SMM Navigator (it has no Overview sheet); only workbooks SMM Navigator exported can be imported".to_string()
-    })?;
+    })
+    .map_err(ReadError::Refused)?;
     let field = |k: &str| {
         overview
             .rows
@@ -746,22 +773,25 @@ pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Resu
             .unwrap_or_default()
     };
     if field("format") != WORKBOOK_FORMAT {
-        return Err(
-            "this workbook was not made by SMM Navigator (Overview!B1 does not read smm-navigator/workbook)".into()
-        );
+        return Err(ReadError::Refused(
+            "this workbook was not made by SMM Navigator (Overview!B1 does not read smm-navigator/workbook)".into(),
+        ));
     }
     match field("version").parse::<u32>() {
         Ok(v) if (1..=WORKBOOK_VERSION).contains(&v) => {}
         Ok(v) => {
-            return Err(format!(
+            return Err(ReadError::Refused(format!(
                 "the workbook is layout version {v}, made by a newer SMM Navigator; this app reads version 1"
-            ))
+            )))
         }
-        Err(_) => return Err("Overview!B2 does not hold the workbook's version".into()),
+        Err(_) => return Err(ReadError::Refused("Overview!B2 does not hold the workbook's version".into())),
     }
     let id = field("assessment_id");
     if id != a.id {
-        return Err(format!("this workbook is of another assessment (`{id}`), not “{}” (`{}`)", a.metadata.name, a.id));
+        return Err(ReadError::OtherAssessment {
+            message: format!("this workbook is of another assessment (`{id}`), not “{}” (`{}`)", a.metadata.name, a.id),
+            workbook: id,
+        });
     }
     let mut updated = a.clone();
     let mut read = Reading { left_out: Vec::new(), more: 0, changes: Vec::new(), a: &mut updated };
@@ -797,7 +827,7 @@ pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Resu
     let (changes, left_out) = (read.changes, read.left_out);
     let problems = smm_core::document::validate(&updated, catalogue);
     if let Some(p) = problems.first() {
-        return Err(format!("with these changes the assessment would not be valid: {p}"));
+        return Err(ReadError::Refused(format!("with these changes the assessment would not be valid: {p}")));
     }
     Ok(Preview { changes, left_out, updated })
 }

@@ -23,8 +23,8 @@ use smm_core::document::{self, MAX_PROBLEMS};
 use smm_core::framework::{self, Framework};
 use smm_core::seal::{self, SealError};
 use smm_core::{
-    assessment_to_json, history, interview, mapping, profile, read_assessment, scan, Assessment, Catalogue,
-    DocumentError, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    assessment_to_json, history, interview, mapping, profile, read_any, read_assessment, scan, Assessment, Catalogue,
+    DocumentError, Incoming, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 use smm_exchange::xlsx;
 
@@ -101,7 +101,8 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "import",
         kind: Kind::Json,
-        about: "an imported file: an assessment or a bundle with snapshots (bundle::read_file, bundle::detect_format)",
+        about:
+            "an imported file through the one way in (formats::read_any): every kind, each agreeing with its own reader",
         time_limit: Duration::from_secs(2),
         memory_base: 64 << 20,
         run: import,
@@ -358,15 +359,19 @@ fn migration(data: &[u8]) -> Outcome {
 }
 
 fn import(data: &[u8]) -> Outcome {
-    let format = bundle::detect_format(data);
-    match bundle::read_file(data, catalogue()) {
-        Ok(Imported::Assessment(read)) => {
-            assert_eq!(format.as_deref(), Some(ASSESSMENT_FORMAT), "an assessment not routed as one");
+    let cat = catalogue();
+    let incoming = match read_any(data, cat) {
+        Ok(i) => i,
+        Err(e) => return refused("import", &e),
+    };
+    // Each kind is what its own reader makes of the same bytes.
+    match incoming {
+        Incoming::Assessment(read) => {
+            assert_eq!(bundle::read_file(data, cat).ok(), Some(Imported::Assessment(read.clone())));
             reads_back(&read.assessment);
             Outcome::Accepted(format!("assessment, version {}", read.file_version))
         }
-        Ok(Imported::Bundle { assessments, snapshots }) => {
-            assert_eq!(format.as_deref(), Some(BUNDLE_FORMAT), "a bundle not routed as one");
+        Incoming::Bundle { assessments, snapshots } => {
             let list: Vec<Assessment> = assessments.iter().map(|r| r.assessment.clone()).collect();
             let json = Bundle {
                 format: BUNDLE_FORMAT,
@@ -376,7 +381,7 @@ fn import(data: &[u8]) -> Outcome {
                 snapshots: &snapshots,
             }
             .to_json();
-            bundle::verify_export(&json, &list, &snapshots, catalogue())
+            bundle::verify_export(&json, &list, &snapshots, cat)
                 .unwrap_or_else(|e| panic!("an accepted bundle, written again: {e}"));
             Outcome::Accepted(format!(
                 "bundle of {} assessment(s), {} snapshot list(s)",
@@ -384,7 +389,40 @@ fn import(data: &[u8]) -> Outcome {
                 snapshots.len().min(3)
             ))
         }
-        Err(e) => refused("import", &e),
+        Incoming::Profile(p) => {
+            assert_eq!(profile::parse_profile(data, cat).as_ref(), Ok(&*p));
+            Outcome::Accepted("profile".into())
+        }
+        Incoming::Framework(f) => {
+            assert_eq!(framework::parse_framework(data).as_ref(), Ok(&*f));
+            Outcome::Accepted("framework".into())
+        }
+        Incoming::Mapping(m) => {
+            assert_eq!(mapping::MappingFile::read(data).as_ref(), Ok(&*m));
+            match Framework::builtin(&m.framework) {
+                Some(f) => match m.check(cat, f) {
+                    Ok(_) => Outcome::Accepted("mapping".into()),
+                    Err(e) => refused("import", &e),
+                },
+                None => Outcome::Refused("a mapping for no built-in framework".into()),
+            }
+        }
+        Incoming::Interview(i) => {
+            assert_eq!(interview::parse_interview(data, cat).as_ref(), Ok(&*i));
+            Outcome::Accepted("interview".into())
+        }
+        Incoming::Answers(a) => {
+            assert_eq!(interview::parse_answers(data).as_ref(), Ok(&*a));
+            Outcome::Accepted("answers".into())
+        }
+        Incoming::Encrypted => {
+            assert!(seal::is_age(data));
+            Outcome::Accepted("encrypted".into())
+        }
+        Incoming::Workbook => {
+            assert!(data.starts_with(b"PK") || data.starts_with(&[0xD0, 0xCF]));
+            Outcome::Accepted("workbook".into())
+        }
     }
 }
 
@@ -425,7 +463,7 @@ fn framework_file(data: &[u8]) -> Outcome {
 
 fn mapping_file(data: &[u8]) -> Outcome {
     // As the app routes a mapping: to the framework its header names.
-    let Some(f) = mapping::mapping_framework(data).and_then(|id| Framework::builtin(&id)) else {
+    let Some(f) = mapping::MappingFile::read(data).ok().and_then(|m| Framework::builtin(&m.framework)) else {
         return Outcome::Refused("no built-in framework named".into());
     };
     typed("mapping", data, |b| mapping::parse_mapping(b, catalogue(), f))
@@ -505,8 +543,8 @@ fn sealed(data: &[u8]) -> Outcome {
                 );
             }
             // What the app does next with the plaintext.
-            let inner = match bundle::read_file(&plain, catalogue()) {
-                Ok(_) => "an SMM Navigator file",
+            let inner = match read_any(&plain, catalogue()) {
+                Ok(i) => i.kind_name(),
                 Err(_) => "something else",
             };
             Outcome::Accepted(format!("opened: {inner}"))
@@ -547,7 +585,8 @@ fn workbook(data: &[u8]) -> Outcome {
             assert_eq!(applied, preview.updated);
             Outcome::Accepted(if preview.changes.is_empty() { "no change".into() } else { "changes".into() })
         }
-        Err(message) => {
+        Err(e) => {
+            let message = e.to_string();
             assert!(!message.trim().is_empty(), "a workbook refused without words");
             Outcome::Refused(message_class(&message))
         }

@@ -1,0 +1,108 @@
+//! Text rules shared by every file kind: the size limit and decoding of a
+//! file, the limits of a free-text field, dates and ids.
+
+use crate::base::error::DocumentError;
+
+/// The largest assessment file accepted, in bytes (5 MiB). A full assessment of
+/// 18 practices with long notes is well under 200 KiB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Size limit, empty file, byte-order mark and UTF-8.
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DocumentError::one(
+            "",
+            format!(
+                "the file is {:.1} MiB; files over {} MiB are refused",
+                bytes.len() as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        DocumentError::one("", format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(DocumentError::one("", "the file is empty"));
+    }
+    Ok(text)
+}
+
+/// The longest text accepted in one field, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// What is wrong with a free-text value, if anything: too long, or control
+/// characters other than tab and line breaks.
+pub fn text_problem(value: &str) -> Option<String> {
+    let n = value.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Some(format!("the text is {n} characters long; at most {MAX_TEXT_CHARS} are accepted"));
+    }
+    value
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .map(|c| format!("the text contains the control character U+{:04X}", u32::from(c)))
+}
+
+/// The date `days` days after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's
+/// civil-from-days algorithm); for the CLI's clock and spreadsheet dates.
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// True for `YYYY-MM-DD`, optionally followed by a time (`T...`).
+pub fn is_iso_date_prefix(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let ok = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
+    if !ok || !(b.len() == 10 || b.get(10) == Some(&b'T')) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// True for a stable id: lowercase ASCII letters and digits in words joined by single hyphens.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date_prefix("2026-11-25"));
+        assert!(is_iso_date_prefix("2026-11-25T10:00:00Z"));
+        for bad in ["2026-13-01", "26-11-25", "2026/11/25", "2026-11-25x", "2026-11-00"] {
+            assert!(!is_iso_date_prefix(bad), "{bad}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod kebab_tests {
+    use super::*;
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_id("threat-modeling"));
+        assert!(is_kebab_id("sr-1"));
+        for bad in ["", "Threat", "a--b", "-a", "a-", "a_b", "a b"] {
+            assert!(!is_kebab_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Layer 7, edits: the changes applied to an assessment (indicators met,
+//! interviews and their answers, resolutions, snapshots), each keeping the
+//! document's rules.
+
+pub mod history;
+pub mod interview;
+pub mod results;

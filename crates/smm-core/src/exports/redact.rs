@@ -1,0 +1,197 @@
+//! The copy of an assessment for sharing with peers or a benchmark, built from
+//! an allow-list: a new assessment is made and only what may be shared is
+//! copied into it. A field added to the format later is left out until someone
+//! adds it here on purpose.
+//!
+//! What is shared: the role; stakeholder priorities of known domains and
+//! subdomains; per known practice the target level and scope (and that it is
+//! not applicable, without the reason), the indicator ids met that the
+//! catalogue or a shipped profile defines, the achieved scope, an override's
+//! level (without the justification), and the size, SHA-256 and date of
+//! evidence file fingerprints; the shipped profiles used; the trustworthiness
+//! ratings (0-4) of known characteristics and the answers to known checklist
+//! items; interviews with pseudonyms ("Interviewee N") and the indicators each
+//! said met; per practice whether the answers disagreed. Everything else (names,
+//! dates, notes, rationales, references, file names, the roadmap plan, the
+//! assessment's id) is not copied; required texts read "(redacted)".
+
+use std::collections::BTreeMap;
+
+use crate::base::text::is_iso_date_prefix;
+use crate::model::assessment::{
+    Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Target,
+};
+use crate::model::catalogue::{Catalogue, Practice};
+use crate::model::interview::{Answer, Interview, Resolution, Response};
+use crate::model::profile::Profile;
+use crate::model::trust::{CharacteristicRating, ChecklistAnswer, TrustCatalogue, Trustworthiness};
+
+/// Text that stands in for a required free-text field in a redacted copy.
+pub const REDACTED: &str = "(redacted)";
+
+/// The name every redacted copy carries.
+pub const REDACTED_NAME: &str = "Redacted assessment";
+
+/// The neutral file name of a redacted copy made on `date` (`YYYY-MM-DD`):
+/// nothing of the assessment's name or id.
+pub fn redacted_file_name(date: &str) -> String {
+    let date = if is_iso_date_prefix(date) { &date[..10] } else { "undated" };
+    format!("redacted-assessment-{date}.smm.json")
+}
+
+/// The copy of `a` for sharing, with the fresh id `new_id` (the caller draws a
+/// random one), built from the allow-list in this module's documentation.
+pub fn redact(a: &Assessment, catalogue: &Catalogue, trust: &TrustCatalogue, new_id: &str) -> Assessment {
+    let mut r = Assessment::new(new_id, REDACTED_NAME, a.metadata.role);
+    r.metadata = Metadata { name: REDACTED_NAME.into(), role: a.metadata.role, ..Metadata::default() };
+    r.priorities = Priorities {
+        domains: a.priorities.domains.iter().filter(|(id, _)| catalogue.domain(id).is_some()).map(copy).collect(),
+        subdomains: a
+            .priorities
+            .subdomains
+            .iter()
+            .filter(|(id, _)| catalogue.subdomain(id).is_some())
+            .map(copy)
+            .collect(),
+    };
+    r.profiles = a.profiles.iter().filter(|p| Profile::is_builtin_id(p)).cloned().collect();
+    for (id, t) in &a.targets {
+        if catalogue.practice(id).is_some() {
+            let mut kept = Target::new(t.level, t.scope);
+            if t.not_applicable.is_some() {
+                kept.not_applicable = Some(NotApplicable { reason: REDACTED.into() });
+            }
+            r.targets.insert(id.clone(), kept);
+        }
+    }
+    for (id, res) in &a.results {
+        let Some(practice) = catalogue.practice(id) else { continue };
+        let kept = PracticeResult {
+            indicators_met: shareable_indicators(&res.indicators_met, practice, &r.profiles, catalogue),
+            scope: res.scope,
+            level_override: res
+                .level_override
+                .as_ref()
+                .map(|o| Override { level: o.level, justification: REDACTED.into() }),
+            notes: String::new(),
+            evidence: res.evidence.iter().filter_map(|e| e.file.as_ref().and_then(fingerprint)).collect(),
+        };
+        r.results.insert(id.clone(), kept);
+    }
+    r.trustworthiness = trustworthiness(&a.trustworthiness, trust);
+    let names = crate::engine::consensus::interviewees(a);
+    r.interviews = a
+        .interviews
+        .iter()
+        .enumerate()
+        .map(|(i, iv)| interview(i, iv, &names, catalogue))
+        .filter(|iv| !iv.practices.is_empty())
+        .collect();
+    r.consensus = a
+        .consensus
+        .iter()
+        .filter(|(id, _)| catalogue.practice(id).is_some())
+        .map(|(id, res)| {
+            let kept = Resolution { answers: res.answers, disagreed: res.disagreed, ..Resolution::default() };
+            (id.clone(), kept)
+        })
+        .collect();
+    r
+}
+
+fn copy<K: Clone, V: Copy>((k, v): (&K, &V)) -> (K, V) {
+    (k.clone(), *v)
+}
+
+/// The indicator ids met that the catalogue defines for `practice`, or that a
+/// shipped profile in `profiles` could define (their shape; the reader checks
+/// the rest), in the order given, each once.
+fn shareable_indicators(
+    met: &[String],
+    practice: &Practice,
+    profiles: &[String],
+    catalogue: &Catalogue,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in met {
+        let known = catalogue.indicator(id).is_some_and(|i| i.practice.id == practice.id) || {
+            let parts: Vec<&str> = id.split('.').collect();
+            matches!(parts.as_slice(), [profile, p, level, scope, letter]
+                if profiles.iter().any(|x| x == profile) && *p == practice.id
+                    && matches!(*level, "1" | "2" | "3" | "4") && matches!(*scope, "industry" | "system")
+                    && letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        if known && !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
+
+/// Size, hash and date of a fingerprint, when the hash and date are well formed.
+fn fingerprint(f: &FileFingerprint) -> Option<Evidence> {
+    let hash_ok = f.sha256.len() == 64 && f.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let date_ok = f.taken_on.len() == 10 && is_iso_date_prefix(&f.taken_on);
+    (hash_ok && date_ok).then(|| Evidence {
+        reference: String::new(),
+        file: Some(FileFingerprint {
+            name: String::new(),
+            size: f.size,
+            sha256: f.sha256.clone(),
+            taken_on: f.taken_on.clone(),
+        }),
+    })
+}
+
+fn trustworthiness(t: &Trustworthiness, trust: &TrustCatalogue) -> Trustworthiness {
+    let rating = |v: Option<u8>| v.filter(|&v| v <= 4);
+    Trustworthiness {
+        characteristics: t
+            .characteristics
+            .iter()
+            .filter(|(id, _)| trust.characteristics.iter().any(|c| c.id == **id))
+            .map(|(id, c)| {
+                let kept = CharacteristicRating {
+                    minimum: rating(c.minimum),
+                    target: rating(c.target),
+                    current: rating(c.current),
+                    ..CharacteristicRating::default()
+                };
+                (id.clone(), kept)
+            })
+            .collect(),
+        tradeoffs: Vec::new(),
+        aspects: BTreeMap::new(),
+        checklist: t
+            .checklist
+            .iter()
+            .filter(|(id, _)| trust.item(id).is_some())
+            .map(|(id, c)| (id.clone(), ChecklistAnswer { answer: c.answer, notes: String::new() }))
+            .collect(),
+    }
+}
+
+/// An interview with a neutral id, the known practices asked about, and each
+/// response under its pseudonym with the known indicators said met.
+fn interview(i: usize, iv: &Interview, names: &[String], catalogue: &Catalogue) -> Interview {
+    let practices: Vec<String> = iv.practices.iter().filter(|p| catalogue.practice(p).is_some()).cloned().collect();
+    let responses = iv
+        .responses
+        .iter()
+        .map(|resp| {
+            let n = names.iter().position(|x| *x == resp.interviewee).map_or(0, |p| p + 1);
+            let answers = resp
+                .answers
+                .iter()
+                .filter(|(p, _)| practices.contains(p))
+                .filter_map(|(p, ans)| {
+                    let practice = catalogue.practice(p)?;
+                    let met = shareable_indicators(&ans.indicators_met, practice, &[], catalogue);
+                    Some((p.clone(), Answer { indicators_met: met, notes: String::new() }))
+                })
+                .collect();
+            Response { interviewee: format!("Interviewee {n}"), answered_on: String::new(), answers }
+        })
+        .collect();
+    Interview { id: format!("interview-{}", i + 1), created: String::new(), practices, responses }
+}

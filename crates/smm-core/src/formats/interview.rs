@@ -1,0 +1,87 @@
+//! Reading interview and answers files.
+
+use std::collections::BTreeSet;
+
+use crate::base::error::{DocumentError, Problem, MAX_PROBLEMS};
+use serde_json::Value;
+
+use crate::base::json::{parse_value, typed_from};
+use crate::base::text::decode_text;
+use crate::base::text::text_problem;
+use crate::model::catalogue::Catalogue;
+use crate::model::interview::*;
+
+/// Reads an interview file: format, version, structure, known practice ids.
+pub fn parse_interview(bytes: &[u8], catalogue: &Catalogue) -> Result<InterviewFile, DocumentError> {
+    let text = decode_text(bytes)?;
+    interview_from(text, &parse_value(text)?, catalogue)
+}
+
+/// [`parse_interview`] of a file already decoded and parsed.
+pub(crate) fn interview_from(text: &str, value: &Value, catalogue: &Catalogue) -> Result<InterviewFile, DocumentError> {
+    let (f, _): (InterviewFile, u32) =
+        typed_from(text, value, INTERVIEW_FORMAT, INTERVIEW_VERSION, "an SMM Navigator interview")?;
+    let mut problems = Vec::new();
+    if !is_id(&f.id) {
+        problems.push(Problem { path: "id".into(), message: "not an interview id".into() });
+    }
+    if f.assessment_id.trim().is_empty() || f.assessment_id.len() > 128 {
+        problems.push(Problem { path: "assessment_id".into(), message: "not an assessment id".into() });
+    }
+    if let Some(m) = text_problem(&f.title)
+        .or_else(|| (f.title.chars().count() > 500).then(|| "the title is over 500 characters".into()))
+    {
+        problems.push(Problem { path: "title".into(), message: m });
+    }
+    if f.practices.is_empty() {
+        problems.push(Problem { path: "practices".into(), message: "the interview asks about no practice".into() });
+    }
+    let mut seen = BTreeSet::new();
+    for (i, p) in f.practices.iter().enumerate() {
+        if catalogue.practice(p).is_none() {
+            problems.push(Problem { path: format!("practices[{i}]"), message: format!("unknown practice id `{p}`") });
+        } else if !seen.insert(p) {
+            problems.push(Problem { path: format!("practices[{i}]"), message: format!("`{p}` is listed twice") });
+        }
+    }
+    if problems.is_empty() {
+        Ok(f)
+    } else {
+        problems.truncate(MAX_PROBLEMS);
+        Err(DocumentError { problems })
+    }
+}
+
+/// Reads an answers file: format, version and structure, the interviewee's
+/// name and the text limits. What it answers is checked against the
+/// assessment by [`take_answers`].
+pub fn parse_answers(bytes: &[u8]) -> Result<AnswersFile, DocumentError> {
+    let text = decode_text(bytes)?;
+    answers_from(text, &parse_value(text)?)
+}
+
+/// [`parse_answers`] of a file already decoded and parsed.
+pub(crate) fn answers_from(text: &str, value: &Value) -> Result<AnswersFile, DocumentError> {
+    let (f, _): (AnswersFile, u32) =
+        typed_from(text, value, ANSWERS_FORMAT, ANSWERS_VERSION, "an SMM Navigator answers file")?;
+    let mut problems = Vec::new();
+    if f.interviewee.trim().is_empty() {
+        problems.push(Problem { path: "interviewee".into(), message: "the answers need a name or pseudonym".into() });
+    } else if f.interviewee.chars().count() > MAX_NAME_CHARS || f.interviewee.chars().any(char::is_control) {
+        problems.push(Problem {
+            path: "interviewee".into(),
+            message: format!("a name is at most {MAX_NAME_CHARS} characters, on one line"),
+        });
+    }
+    for (p, a) in &f.answers {
+        if let Some(m) = text_problem(&a.notes) {
+            problems.push(Problem { path: format!("answers.{p}.notes"), message: m });
+        }
+    }
+    if problems.is_empty() {
+        Ok(f)
+    } else {
+        problems.truncate(MAX_PROBLEMS);
+        Err(DocumentError { problems })
+    }
+}

@@ -1,0 +1,410 @@
+//! The assessment file format, version 1 (`smm-navigator/assessment`).
+//!
+//! Plain serde types. Everything saved is keyed by stable string ids (practice,
+//! indicator, domain and subdomain ids), never by position. Parsing and
+//! validation with JSON paths in the messages are in [`crate::document`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::base::level::{Level, Scope};
+
+/// The `format` value of an assessment file.
+pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
+/// The newest assessment format version; this build reads it and every earlier one.
+///
+/// History: version 1 (first release); version 2 adds `plan`, the owner, due
+/// date and status of roadmap steps (a version 1 file migrates with an empty
+/// plan); version 3 adds `profiles`, the ids of the profiles the assessment uses
+/// (a version 2 file migrates with none); version 4 adds `trustworthiness`
+/// (characteristic ratings, trade-offs, aspects, software lifecycle checklist),
+/// optional, so a version 3 file migrates unchanged; version 5 turns each
+/// evidence reference into an object that may carry a file fingerprint
+/// (`{"reference": "..."}` from the plain string of version 4) and adds
+/// `interviews` and `consensus` (see [`crate::interview`]), both optional.
+pub const ASSESSMENT_VERSION: u32 = 5;
+
+/// One assessment: metadata, stakeholder priorities, targets and results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 5"))]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Always `smm-navigator/assessment`.
+    pub format: String,
+    /// The format version, 5.
+    pub version: u32,
+    /// A stable id for this assessment (any string without spaces; the app uses a random one).
+    pub id: String,
+    /// Who assessed what, for whom, and when.
+    pub metadata: Metadata,
+    /// Stakeholder priorities per domain and subdomain; a missing entry means medium.
+    #[serde(default)]
+    pub priorities: Priorities,
+    /// The target per practice id. A practice without an entry has no target yet.
+    #[serde(default)]
+    pub targets: BTreeMap<String, Target>,
+    /// The assessed state per practice id. A practice without an entry is not assessed.
+    #[serde(default)]
+    pub results: BTreeMap<String, PracticeResult>,
+    /// Plans for roadmap steps, by step id `<practice-id>@<level>` (version 2).
+    #[serde(default)]
+    pub plan: BTreeMap<String, StepPlan>,
+    /// Ids of the profiles (industry and system guidance) this assessment uses (version 3).
+    #[serde(default)]
+    pub profiles: Vec<String>,
+    /// The trustworthiness view and software lifecycle checklist (version 4); absent when empty.
+    #[serde(default, skip_serializing_if = "crate::model::trust::Trustworthiness::is_empty")]
+    pub trustworthiness: crate::model::trust::Trustworthiness,
+    /// Interview rounds: the practices each asked about and the answers
+    /// imported from the interviewees (version 5); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<crate::model::interview::Interview>,
+    /// Per practice id, how the owner resolved the interviewees' answers into
+    /// the result, and why (version 5); absent when none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consensus: BTreeMap<String, crate::model::interview::Resolution>,
+}
+
+/// Who does a roadmap step, by when, and how far it has got.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StepPlan {
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// Due date, `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub due: String,
+    /// Progress.
+    #[serde(default)]
+    pub status: StepStatus,
+}
+
+/// Progress of a roadmap step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    /// Not started.
+    #[default]
+    Planned,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl StepStatus {
+    /// All statuses.
+    pub const ALL: [StepStatus; 3] = [StepStatus::Planned, StepStatus::InProgress, StepStatus::Done];
+
+    /// The stable id used in files.
+    pub const fn id(self) -> &'static str {
+        match self {
+            StepStatus::Planned => "planned",
+            StepStatus::InProgress => "in-progress",
+            StepStatus::Done => "done",
+        }
+    }
+
+    /// Display name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StepStatus::Planned => "Planned",
+            StepStatus::InProgress => "In progress",
+            StepStatus::Done => "Done",
+        }
+    }
+}
+
+/// Descriptive data of an assessment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// A short name, e.g. "Line 3 bottling, 2026 review".
+    pub name: String,
+    /// The organisation assessed.
+    #[serde(default)]
+    pub organisation: String,
+    /// The system under assessment.
+    #[serde(default)]
+    pub system: String,
+    /// The role of the organisation for this system.
+    pub role: Role,
+    /// Who made the assessment.
+    #[serde(default)]
+    pub assessor: String,
+    /// When the assessment was created, `YYYY-MM-DD` (a full RFC 3339 time is accepted too).
+    #[serde(default)]
+    pub created: String,
+    /// When it was last changed, same form.
+    #[serde(default)]
+    pub updated: String,
+    /// The date the current state was assessed, same form; empty if not yet.
+    #[serde(default)]
+    pub assessed_on: String,
+}
+
+/// The role of the assessed organisation, as ISA/IEC 62443 names them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Runs the system (includes the operator).
+    #[default]
+    AssetOwner,
+    /// Makes devices, components or systems.
+    ProductSupplier,
+    /// Integrates or maintains systems for an asset owner.
+    ServiceProvider,
+}
+
+impl Role {
+    /// All roles.
+    pub const ALL: [Role; 3] = [Role::AssetOwner, Role::ProductSupplier, Role::ServiceProvider];
+
+    /// The stable id used in files.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Role::AssetOwner => "asset-owner",
+            Role::ProductSupplier => "product-supplier",
+            Role::ServiceProvider => "service-provider",
+        }
+    }
+
+    /// Display name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Role::AssetOwner => "Asset owner",
+            Role::ProductSupplier => "Product supplier",
+            Role::ServiceProvider => "Service provider",
+        }
+    }
+}
+
+/// A stakeholder priority.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    /// Comes first in the roadmap.
+    High,
+    /// The default.
+    #[default]
+    Medium,
+    /// Comes last in the roadmap.
+    Low,
+}
+
+impl Priority {
+    /// All priorities, highest first.
+    pub const ALL: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+
+    /// The stable id used in files.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+
+    /// Display name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Priority::High => "High",
+            Priority::Medium => "Medium",
+            Priority::Low => "Low",
+        }
+    }
+}
+
+/// Stakeholder priorities by domain id and subdomain id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Priorities {
+    /// Priority per domain id.
+    #[serde(default)]
+    pub domains: BTreeMap<String, Priority>,
+    /// Priority per subdomain id.
+    #[serde(default)]
+    pub subdomains: BTreeMap<String, Priority>,
+}
+
+/// The target of one practice: a level and a scope, or not applicable with a reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The target comprehensiveness level, 0-4.
+    pub level: Level,
+    /// The target scope.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Why this target fits the need.
+    #[serde(default)]
+    pub rationale: String,
+    /// When present, the practice does not apply to this system and is left out of
+    /// every gap, roll-up and roadmap; `level` and `scope` are kept for when it applies again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<NotApplicable>,
+}
+
+/// Why a practice does not apply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NotApplicable {
+    /// The reason, required.
+    pub reason: String,
+}
+
+impl Target {
+    /// A target at a level and scope, with no rationale.
+    pub fn new(level: Level, scope: Scope) -> Target {
+        Target { level, scope, rationale: String::new(), not_applicable: None }
+    }
+
+    /// True unless the practice is marked not applicable.
+    pub fn is_applicable(&self) -> bool {
+        self.not_applicable.is_none()
+    }
+}
+
+/// The assessed state of one practice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PracticeResult {
+    /// Ids of the indicators of accomplishment that are met.
+    #[serde(default)]
+    pub indicators_met: Vec<String>,
+    /// The scope the achieved result covers.
+    #[serde(default)]
+    pub scope: Scope,
+    /// The assessor's override of the derived level, if any.
+    #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    pub level_override: Option<Override>,
+    /// Free-text notes.
+    #[serde(default)]
+    pub notes: String,
+    /// References to evidence (document names, ticket numbers, paths), each
+    /// with an optional fingerprint of the file it names (version 5).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// One piece of evidence: a reference an assessor can follow, and optionally
+/// the fingerprint of a local file, so that a later look can tell whether a
+/// document is the one that was seen. The file's content is never stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Document name, ticket number, path or link text; empty in a redacted copy.
+    #[serde(default)]
+    pub reference: String,
+    /// The fingerprint of the file the reference names, if one was taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<FileFingerprint>,
+}
+
+impl Evidence {
+    /// A reference without a fingerprint.
+    pub fn reference(text: impl Into<String>) -> Evidence {
+        Evidence { reference: text.into(), file: None }
+    }
+}
+
+/// What identifies a file without its content: name, size, SHA-256, and when
+/// the fingerprint was taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FileFingerprint {
+    /// The file's name as picked (no folder); empty in a redacted copy.
+    #[serde(default)]
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// The SHA-256 digest of its bytes, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// When the fingerprint was taken, `YYYY-MM-DD`.
+    pub taken_on: String,
+}
+
+/// An assessor's override of the derived level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// The level the assessor records instead of the derived one.
+    pub level: Level,
+    /// Why, required.
+    pub justification: String,
+}
+
+impl PracticeResult {
+    /// True if the indicator with this id is met.
+    pub fn is_met(&self, indicator_id: &str) -> bool {
+        self.indicators_met.iter().any(|i| i == indicator_id)
+    }
+}
+
+impl Assessment {
+    /// An empty assessment with this id, name and role, at the newest format version.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, role: Role) -> Assessment {
+        Assessment {
+            format: ASSESSMENT_FORMAT.to_string(),
+            version: ASSESSMENT_VERSION,
+            id: id.into(),
+            metadata: Metadata { name: name.into(), role, ..Metadata::default() },
+            priorities: Priorities::default(),
+            targets: BTreeMap::new(),
+            results: BTreeMap::new(),
+            plan: BTreeMap::new(),
+            profiles: Vec::new(),
+            trustworthiness: crate::model::trust::Trustworthiness::default(),
+            interviews: Vec::new(),
+            consensus: BTreeMap::new(),
+        }
+    }
+
+    /// The priority of a domain (medium when unset).
+    pub fn domain_priority(&self, domain_id: &str) -> Priority {
+        self.priorities.domains.get(domain_id).copied().unwrap_or_default()
+    }
+
+    /// The priority of a subdomain (medium when unset).
+    pub fn subdomain_priority(&self, subdomain_id: &str) -> Priority {
+        self.priorities.subdomains.get(subdomain_id).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(v: T) -> String {
+        serde_json::to_string(&v).unwrap()
+    }
+
+    /// The ids the app writes into `<select>` values are the ids of the file format.
+    #[test]
+    fn enum_ids_are_their_serde_names() {
+        for p in Priority::ALL {
+            assert_eq!(json(p), format!("\"{}\"", p.id()));
+        }
+        for r in Role::ALL {
+            assert_eq!(json(r), format!("\"{}\"", r.id()));
+        }
+        for s in StepStatus::ALL {
+            assert_eq!(json(s), format!("\"{}\"", s.id()));
+        }
+    }
+}
