@@ -10,10 +10,11 @@
 const VERSION = '__BUILD_VERSION__';
 const CACHE = `smm-navigator-${VERSION}`;
 const SHELL = ['./', './boot.js', './embed.js', './reader.js', './reader_bg.wasm', './main.css', './embed.css'];
+// The built-in frameworks, mappings and profiles: written here at build time
+// from crates/smm-core/data/builtin.json, their one list (scripts/stamp-sw.sh).
+const DATA = [/* __DATA_FILES__ */];
 const REST = ['./workbench.html', './workbench.js', './workbench_bg.wasm', './exchange.html', './exchange.js', './exchange_bg.wasm', './worker_loader.js', './worker.js', './worker_bg.wasm',
-  './frameworks/iec62443.json', './frameworks/csf-2.0.json', './frameworks/iso27001-2022.json',
-  './mappings/indicative-62443.json', './mappings/indicative-csf-2.0.json', './mappings/indicative-iso27001-2022.json',
-  './profiles/retail-pos.json'];
+  ...DATA];
 const APP_FILES = new Set([...SHELL, ...REST, './index.html'].map((f) => new URL(f, self.location).pathname));
 
 self.addEventListener('install', (event) => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check of SMM Navigator:
 # rustfmt, the no-web-dependency rule of smm-core, clippy (host and wasm32),
-# core and CLI tests, app unit tests, wasm-bindgen tests in headless Chromium,
+# import circles, cargo doc, core and CLI tests (the layer and redaction tests
+# among them), app unit and tidy tests, wasm-bindgen tests in headless Chromium,
 # a release build with its size figures, and the Playwright end-to-end tests.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,14 +22,20 @@ if cargo tree -p smm-core -e normal,build --prefix none | grep -E '^(leptos|web-
 fi
 echo "ok: no leptos, web-sys, js-sys or wasm-bindgen under smm-core"
 
+step "no import circle in any crate or in src/ (scripts/import-circles.py)"
+python3 scripts/import-circles.py .
+
+step "cargo doc, warnings denied"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
+
 step "clippy (host)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p smm-navigator --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-step "core, CLI, exchange and app unit tests"
+step "core (with the layer test), CLI, exchange (with the redaction property test), app unit and tidy tests"
 cargo test -p smm-core -p smm-cli -p smm-exchange --locked
-cargo test -p smm-navigator --lib --locked
+cargo test -p smm-navigator --lib --test tidy --locked
 
 step "fuzz targets: every seed and saved finding replayed"
 cargo test -p smm-fuzz --locked

@@ -89,9 +89,11 @@ pub fn AnswerPage(#[prop(into)] id: String) -> impl IntoView {
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             let iid = iid2.clone();
+                                            let practice = Catalogue::builtin().practice(&pid.get_value());
                                             edit_answer(pid.get_value(), Box::new(move |a| {
-                                                a.indicators_met.retain(|x| *x != iid);
-                                                if on { a.indicators_met.push(iid); }
+                                                if let Some(p) = practice {
+                                                    smm_core::edits::results::set_in(&mut a.indicators_met, p, &iid, on);
+                                                }
                                             }));
                                         } />
                                     <label for=input_id>{ind.text.clone()}</label>

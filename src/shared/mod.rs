@@ -1,6 +1,7 @@
-//! What both apps use: routes and the router, the one module that touches
-//! localStorage, downloads, the clock, and the page frame (header, footer,
-//! "not found").
+//! What every page uses: routes and the router, the one module that touches
+//! localStorage ([`storage`]), the download primitive (called only by the
+//! outbox and the reader's quick check), the clock, and the page frame (header,
+//! footer, "not found").
 
 pub mod clock;
 pub mod download;

@@ -1,7 +1,8 @@
 //! Assessing the current state: the indicators of each practice as a checklist.
 
 use leptos::prelude::*;
-use smm_core::engine::{derived_level, practice_gap};
+use smm_core::edits::results::set_met;
+use smm_core::engine::{achieved_level, derived_level, level_met, practice_gap};
 use smm_core::{Catalogue, Level, Override, PracticeResult, Scope};
 
 use super::evidence_list::EvidenceList;
@@ -85,24 +86,12 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
     let toggle = move |indicator: String, on: bool| {
         let profiles = c.profiles_used();
         edit_result(Box::new(move |r| {
-            r.indicators_met.retain(|i| *i != indicator);
-            if on {
-                r.indicators_met.push(indicator);
-            }
-            let practice = cat.practice(&pid.get_value());
-            let order = |id: &String| {
-                practice
-                    .and_then(|p| p.indicators().position(|(_, i)| i.id == *id))
-                    .map_or((1, id.clone()), |n| (0, format!("{n:04}")))
-            };
-            r.indicators_met.sort_by_key(order);
+            let Some(p) = cat.practice(&pid.get_value()) else { return };
+            set_met(r, p, &indicator, on);
             // Profile indicators decide the scope the result covers.
-            if let Some(p) = practice {
-                let refs: Vec<&smm_core::profile::Profile> = profiles.iter().collect();
-                let achieved = r.level_override.as_ref().map_or_else(|| derived_level(p, r), |o| o.level);
-                if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved, r, &refs) {
-                    r.scope = scope;
-                }
+            let refs: Vec<&smm_core::profile::Profile> = profiles.iter().collect();
+            if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved_level(p, r), r, &refs) {
+                r.scope = scope;
             }
         }))
     };
@@ -152,11 +141,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                 .collect_view();
             let lv = l.level;
             let complete = move || {
-                result().is_some_and(|r| {
-                    cat.practice(&pid.get_value())
-                        .and_then(|p| p.level(lv))
-                        .is_some_and(|pl| pl.indicators.iter().all(|i| r.is_met(&i.id)))
-                })
+                result().is_some_and(|r| cat.practice(&pid.get_value()).is_some_and(|p| level_met(p, lv, &r)))
             };
             let extra = move || {
                 let id = pid.get_value();

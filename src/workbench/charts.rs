@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use smm_core::engine::{GapStatus, PracticeGap};
+use smm_core::interview::Standing;
 use smm_core::{Catalogue, Report};
 
 /// Colours, chosen for contrast on white and to differ in lightness as well as
@@ -377,18 +378,6 @@ fn draw_coverage_chart<DB: DrawingBackend>(
 }
 
 /// How one interviewee's derived level stands against the others' on a practice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Deviation {
-    /// The same as the row's median.
-    Same,
-    /// Below the median.
-    Below,
-    /// Above the median.
-    Above,
-    /// No level is held by more than half, and the answers differ.
-    Split,
-}
-
 /// A heatmap cell level with the majority.
 const SAME: RGBColor = RGBColor(219, 234, 254);
 /// A heatmap cell in a row with no majority.
@@ -400,14 +389,14 @@ pub struct HeatRow {
     /// Practice name.
     pub label: String,
     /// Per interviewee (in `names` order): their derived level and how it stands, or no answer.
-    pub cells: Vec<Option<(u8, Deviation)>>,
+    pub cells: Vec<Option<(u8, Standing)>>,
     /// Highest minus lowest derived level.
     pub spread: u8,
 }
 
-/// The heatmap's rows: per practice with answers, each interviewee's level
-/// against the level more than half of them hold; when no level has such a
-/// majority and the levels differ, every cell of the row is a split.
+/// The heatmap's rows: per practice with answers, each interviewee's level and
+/// how it stands against the level more than half of them hold (the core's
+/// rule, [`smm_core::interview::PracticeConsensus::standing`]).
 pub fn heat_rows(
     catalogue: &Catalogue,
     consensus: &[smm_core::interview::PracticeConsensus],
@@ -416,22 +405,9 @@ pub fn heat_rows(
     consensus
         .iter()
         .map(|c| {
-            let levels: Vec<u8> = c.opinions.iter().map(|o| o.level.get()).collect();
-            let majority = (0..=4u8).find(|l| levels.iter().filter(|x| *x == l).count() * 2 > levels.len());
             let cells = names
                 .iter()
-                .map(|n| {
-                    c.opinions.iter().find(|o| o.interviewee == *n).map(|o| {
-                        let l = o.level.get();
-                        let d = match majority.map(|m| l.cmp(&m)) {
-                            None if c.spread > 0 => Deviation::Split,
-                            None | Some(std::cmp::Ordering::Equal) => Deviation::Same,
-                            Some(std::cmp::Ordering::Less) => Deviation::Below,
-                            Some(std::cmp::Ordering::Greater) => Deviation::Above,
-                        };
-                        (l, d)
-                    })
-                })
+                .map(|n| c.opinions.iter().find(|o| o.interviewee == *n).map(|o| (o.level.get(), c.standing(o.level))))
                 .collect();
             HeatRow {
                 label: catalogue.practice(&c.practice).map_or(c.practice.clone(), |p| p.name.clone()),
@@ -483,10 +459,10 @@ fn draw_heatmap<DB: DrawingBackend>(
             let rect = [(x + 2, y + 1), (x + cell_w - 2, y + 26)];
             let (fill, ink, text) = match cell {
                 None => (PAPER, &colour::NEUTRAL, "-".to_string()),
-                Some((l, Deviation::Same)) => (SAME, &colour::INK, l.to_string()),
-                Some((l, Deviation::Below)) => (colour::SHORTFALL, &colour::INK, format!("{l} (lower)")),
-                Some((l, Deviation::Above)) => (colour::EXCESS, &PAPER, format!("{l} (higher)")),
-                Some((l, Deviation::Split)) => (SPLIT, &colour::INK, format!("{l} (split)")),
+                Some((l, Standing::Same)) => (SAME, &colour::INK, l.to_string()),
+                Some((l, Standing::Below)) => (colour::SHORTFALL, &colour::INK, format!("{l} (lower)")),
+                Some((l, Standing::Above)) => (colour::EXCESS, &PAPER, format!("{l} (higher)")),
+                Some((l, Standing::Split)) => (SPLIT, &colour::INK, format!("{l} (split)")),
             };
             root.draw(&Rectangle::new(rect, fill.filled()))?;
             root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
@@ -672,7 +648,7 @@ mod heat_tests {
         let rows = heat_rows(cat, &consensus(cat, &a), &names);
         assert_eq!(
             rows[0].cells,
-            vec![Some((1, Deviation::Same)), Some((1, Deviation::Same)), Some((0, Deviation::Below)), None]
+            vec![Some((1, Standing::Same)), Some((1, Standing::Same)), Some((0, Standing::Below)), None]
         );
         assert_eq!(rows[0].spread, 1);
         let svg = heatmap_svg(&rows, &names);

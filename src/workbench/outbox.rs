@@ -16,7 +16,7 @@ use crate::shared::clock::{now_iso, today};
 use crate::shared::download::{file_stem, offer};
 use crate::shared::storage;
 use crate::workbench::state::AppState;
-use crate::workbench::transfer_state::TransferMessage;
+use crate::workbench::transfer_state::{Encryption, TransferMessage};
 
 /// A file on its way out, with what to say once it is out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,11 +87,25 @@ impl Notice {
 /// show now; when encryption (or the fingerprint) finishes later, the message
 /// in `notice` is updated.
 pub fn send(state: AppState, out: Outgoing, notice: Notice) -> TransferMessage {
-    let Some(passphrase) = state.seal.get_untracked() else {
-        return match offer(&out.name, out.mime, &out.bytes) {
-            Err(e) => TransferMessage::failed(e, vec![]),
-            Ok(()) => finished(state, out.bytes, out.summary, out.details, out.backup, out.fingerprint, notice),
-        };
+    let passphrase = match state.seal.get_untracked() {
+        Encryption::Off => {
+            return match offer(&out.name, out.mime, &out.bytes) {
+                Err(e) => TransferMessage::failed(e, vec![]),
+                Ok(()) => finished(state, out.bytes, out.summary, out.details, out.backup, out.fingerprint, notice),
+            }
+        }
+        Encryption::Unready => {
+            return TransferMessage::failed(
+                format!(
+                    "Nothing was exported: “Encrypt exported files” is ticked, but the passphrase is not ready. \
+                     Type the same passphrase of at least {} characters twice, or untick the box to export “{}” in clear.",
+                    crate::workbench::seal_choice::MIN_PASSPHRASE_CHARS,
+                    out.name
+                ),
+                vec![],
+            )
+        }
+        Encryption::Passphrase(p) => p,
     };
     let name = format!("{}.age", out.name);
     let waiting = format!("Encrypting “{name}” with your passphrase…");

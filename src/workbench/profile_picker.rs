@@ -49,15 +49,10 @@ pub fn ProfilePicker() -> impl IntoView {
                                         let on = event_target_checked(&ev);
                                         let pid = id.get_value();
                                         c.edit(|a| {
-                                            a.profiles.retain(|x| *x != pid);
+                                            // Its indicators leave the results with it.
+                                            smm_core::edits::results::drop_profile(a, &pid);
                                             if on {
                                                 a.profiles.push(pid.clone());
-                                            } else {
-                                                // Its indicators leave the results with it.
-                                                let prefix = format!("{pid}.");
-                                                for r in a.results.values_mut() {
-                                                    r.indicators_met.retain(|i| !i.starts_with(&prefix));
-                                                }
                                             }
                                         });
                                     } />

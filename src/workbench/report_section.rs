@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use smm_core::engine::ROLLUP_FORMULAS;
 use smm_core::framework::Framework;
-use smm_core::mapping::{group_coverage, implied_requirements};
+use smm_core::mapping::coverage;
 use smm_core::{Assessment, Catalogue, Report};
 
 use super::results_section::{gap_table, rollup_table, summary_figures};
@@ -71,9 +71,9 @@ fn framework_coverage(
     framework: &Framework,
     mapping: &smm_core::mapping::Mapping,
 ) -> impl IntoView {
-    let role = framework.has_roles().then_some(assessment.metadata.role);
-    let list = implied_requirements(framework, mapping, &report.practices, role);
-    let rows = group_coverage(framework, &list)
+    let smm_core::mapping::Coverage { role, requirements: list, groups } =
+        coverage(framework, mapping, &report.practices, assessment.metadata.role);
+    let rows = groups
         .into_iter()
         .filter(|g| g.depth == 0 || (g.depth == 1 && g.implied > 0))
         .map(|g| {

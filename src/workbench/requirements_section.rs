@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use smm_core::framework::Framework;
-use smm_core::mapping::{group_coverage, implied_requirements, requirements_csv, rows_for_requirement, Mapping};
+use smm_core::mapping::{requirements_csv, rows_for_requirement, Mapping};
 use smm_core::{Catalogue, Role};
 
 use super::crosswalk_matrix::CrosswalkMatrix;
@@ -56,17 +56,14 @@ pub fn RequirementsSection() -> impl IntoView {
         all.iter().find(|m| m.id == id).or(all.first()).cloned()
     });
     let has_roles = move || framework.with(Framework::has_roles);
-    let role_used = move || has_roles().then(|| role.get());
-    let all = Memo::new(move |_| {
+    let read = Memo::new(move |_| {
         let (f, m) = (framework.get(), mapping.get());
-        match m {
-            Some(m) => c
-                .report
-                .with(|r| r.as_ref().map(|r| implied_requirements(&f, &m, &r.practices, role_used())))
-                .unwrap_or_default(),
-            None => Vec::new(),
-        }
+        m.and_then(|m| {
+            c.report.with(|r| r.as_ref().map(|r| smm_core::mapping::coverage(&f, &m, &r.practices, role.get())))
+        })
     });
+    let role_used = move || read.with(|r| r.as_ref().and_then(|r| r.role));
+    let all = Memo::new(move |_| read.with(|r| r.as_ref().map(|r| r.requirements.clone()).unwrap_or_default()));
     let list = Memo::new(move |_| {
         let f = framework.get();
         let (p, g) = (part.get(), fr.get());
@@ -76,7 +73,7 @@ pub fn RequirementsSection() -> impl IntoView {
             .filter(|r| g.is_empty() || f.requirement(&r.requirement).is_some_and(|x| f.in_group(x, &g)))
             .collect::<Vec<_>>()
     });
-    let coverage = Memo::new(move |_| framework.with(|f| group_coverage(f, &all.get())));
+    let coverage = Memo::new(move |_| read.with(|r| r.as_ref().map(|r| r.groups.clone()).unwrap_or_default()));
     let kinds = move |i: usize| framework.with(|f| f.group_kinds.get(i).cloned());
     let export = move |_| {
         let csv = requirements_csv(cat, &list.get_untracked());

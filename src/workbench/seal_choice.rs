@@ -3,19 +3,25 @@
 use leptos::prelude::*;
 
 use crate::workbench::state::AppState;
+use crate::workbench::transfer_state::Encryption;
 
 /// The shortest passphrase accepted for encrypting exports.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
 
 /// A checkbox and two passphrase fields; while both match, every export from
-/// this page (backups, assessments, interview and answers files) is encrypted
-/// in the age format. The passphrase stays in this page's memory only.
+/// this page is encrypted in the age format ([`crate::workbench::outbox`]);
+/// while the box is ticked and they do not, exports are refused rather than
+/// written in clear. The passphrase stays in this page's memory only.
 #[component]
 pub fn SealChoice() -> impl IntoView {
     let state = AppState::expect();
-    let on = RwSignal::new(state.seal.get_untracked().is_some());
-    let first = RwSignal::new(state.seal.get_untracked().unwrap_or_default());
-    let second = RwSignal::new(state.seal.get_untracked().unwrap_or_default());
+    let kept = match state.seal.get_untracked() {
+        Encryption::Passphrase(p) => p,
+        Encryption::Off | Encryption::Unready => String::new(),
+    };
+    let on = RwSignal::new(state.seal.get_untracked() != Encryption::Off);
+    let first = RwSignal::new(kept.clone());
+    let second = RwSignal::new(kept);
     let problem = move || {
         let (a, b) = (first.get(), second.get());
         if a.chars().count() < MIN_PASSPHRASE_CHARS {
@@ -27,7 +33,11 @@ pub fn SealChoice() -> impl IntoView {
         }
     };
     Effect::new(move |_| {
-        let value = (on.get() && problem().is_none()).then(|| first.get());
+        let value = match (on.get(), problem()) {
+            (false, _) => Encryption::Off,
+            (true, Some(_)) => Encryption::Unready,
+            (true, None) => Encryption::Passphrase(first.get()),
+        };
         if state.seal.get_untracked() != value {
             state.seal.set(value);
         }

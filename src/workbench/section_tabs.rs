@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::shared::route::Section;
 use crate::workbench::state::Current;
 
-/// Links to the seven sections, in the order of the SMM process.
+/// Links to every section of an assessment: the four steps of the SMM process
+/// (targets, assess, results, roadmap), numbered, among the views around them.
 #[component]
 pub fn SectionTabs(current: Section) -> impl IntoView {
     let c = Current::expect();

@@ -102,7 +102,7 @@ pub struct AppState {
     pub user_mappings: RwSignal<Vec<smm_core::mapping::Mapping>>,
     /// The passphrase exports are encrypted with, when the user chose one. Kept
     /// in memory for this page only, never stored.
-    pub seal: RwSignal<Option<String>>,
+    pub seal: RwSignal<crate::workbench::transfer_state::Encryption>,
     /// An encrypted file waiting for its passphrase.
     pub pending_unseal: RwSignal<Option<crate::workbench::transfer_state::Sealed>>,
     /// A workbook read back, waiting for its changes to be confirmed.
@@ -132,7 +132,7 @@ impl AppState {
             user_frameworks: RwSignal::new(user_frameworks),
             // Read once the shipped frameworks are here (a mapping names its framework).
             user_mappings: RwSignal::new(Vec::new()),
-            seal: RwSignal::new(None),
+            seal: RwSignal::new(crate::workbench::transfer_state::Encryption::Off),
             pending_unseal: RwSignal::new(None),
             pending_workbook: RwSignal::new(None),
             shipped_profiles: RwSignal::new(None),

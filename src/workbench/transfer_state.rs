@@ -80,3 +80,18 @@ pub struct Sealed {
     /// True while the worker decrypts.
     pub busy: bool,
 }
+
+/// The user's choice about encrypting exports (the passphrase stays in this
+/// page's memory only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Encryption {
+    /// Exports are written in clear.
+    #[default]
+    Off,
+    /// The user asked for encryption, but the passphrase is not ready (too
+    /// short, or the two differ): exports are refused until it is, never
+    /// written in clear.
+    Unready,
+    /// Exports are encrypted with this passphrase.
+    Passphrase(String),
+}

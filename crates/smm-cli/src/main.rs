@@ -417,10 +417,9 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                 },
             };
             // A framework without roles (CSF, ISO) is read for every role.
-            let role = framework.has_roles().then(|| role.map_or(a.metadata.role, role_of));
             let gaps = smm_core::engine::gap_analysis(catalogue, &a);
-            let list = smm_core::mapping::implied_requirements(framework, mapping, &gaps, role);
-            let coverage = smm_core::mapping::group_coverage(framework, &list);
+            let smm_core::mapping::Coverage { role, requirements: list, groups: coverage } =
+                smm_core::mapping::coverage(framework, mapping, &gaps, role.map_or(a.metadata.role, role_of));
             match format {
                 ListFormat::Csv => print!(io, "{}", smm_core::mapping::requirements_csv(catalogue, &list)),
                 ListFormat::Md => {

@@ -249,3 +249,28 @@ fn the_builtin_file_list_names_each_framework_and_its_mapping() {
         assert_eq!(&m, Mapping::builtin_for(id).unwrap());
     }
 }
+
+/// `data/builtin.json` is the one list of shipped data: every framework,
+/// mapping and profile file in `data/` is in it, and everything in it exists.
+#[test]
+fn every_shipped_data_file_is_in_the_one_list_and_nothing_else() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut on_disk: Vec<String> = ["frameworks", "mappings", "profiles"]
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(data.join(dir))
+                .unwrap()
+                .map(move |e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+        })
+        .collect();
+    let mut listed: Vec<String> = smm_core::framework::BUILTIN_FILES
+        .iter()
+        .flat_map(|(_, f, m)| [f.to_string(), m.to_string()])
+        .chain(smm_core::profile::BUILTIN_PROFILE_FILES.iter().map(|(_, p)| p.to_string()))
+        .collect();
+    on_disk.sort();
+    listed.sort();
+    assert_eq!(listed, on_disk);
+    let ids: Vec<&str> = smm_core::profile::Profile::builtin_all().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(smm_core::profile::BUILTIN_PROFILE_FILES.map(|(id, _)| id).to_vec(), ids);
+}

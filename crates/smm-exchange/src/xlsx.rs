@@ -409,9 +409,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         )?;
         let mut r = 1;
         for (f, m) in coverage {
-            let role = f.has_roles().then_some(a.metadata.role);
-            let list = smm_core::mapping::implied_requirements(f, m, &gaps, role);
-            for g in smm_core::mapping::group_coverage(f, &list) {
+            for g in smm_core::mapping::coverage(f, m, &gaps, a.metadata.role).groups {
                 ws.write_string(r, 0, &f.id)?;
                 ws.write_string(r, 1, &f.name)?;
                 ws.write_string(r, 2, format!("{}{}", "  ".repeat(g.depth), g.group))?;

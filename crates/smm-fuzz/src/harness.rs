@@ -234,7 +234,7 @@ pub fn replay(t: &Target, input: &[u8]) -> Result<Outcome, String> {
     result.map_err(|_| LAST_PANIC.with(|p| p.borrow().clone()))
 }
 
-/// The header of [`line`].
+/// The header of [`line()`].
 pub const HEADER: &str =
     "target          execs    execs/s  outcomes  accepted   refused  crashes  slowest(ms)  seeds  corpus  seed";
 

@@ -191,7 +191,7 @@ pub fn target(name: &str) -> Option<&'static Target> {
 /// the unoptimised test build that replays the corpora.
 static TIME_SCALE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(20);
 
-/// Sets the factor on the time bounds (see [`TIME_SCALE`]).
+/// Sets the factor on the time bounds (the factor the time limits of the targets are multiplied by).
 pub fn set_time_scale(factor: u32) {
     TIME_SCALE.store(factor.max(1), std::sync::atomic::Ordering::Relaxed);
 }

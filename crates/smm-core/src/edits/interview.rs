@@ -179,6 +179,7 @@ pub fn resolve(
     for id in own.iter().filter(|id| indicators_met.iter().any(|x| x == *id)) {
         result.indicators_met.push((*id).to_string());
     }
+    crate::edits::results::order_met(&mut result.indicators_met, practice);
     assessment.consensus.insert(
         practice_id.to_string(),
         Resolution {

@@ -1,22 +1,65 @@
 //! Changes to the result of one practice.
 
-use crate::model::assessment::PracticeResult;
+use crate::model::assessment::{Assessment, PracticeResult};
 use crate::model::catalogue::Practice;
 
 /// Marks indicator `id` met or not met in `result`. The list of met indicators
 /// keeps one order whoever edits it (the assess view, the resolution of
-/// interviews, a workbook): the catalogue's order, then any other id (a
-/// profile's) in the order it was met.
+/// interviews): the catalogue's order, then any other id (a profile's) in the
+/// order of its text, so that the same answers always make the same file.
 pub fn set_met(result: &mut PracticeResult, practice: &Practice, id: &str, met: bool) {
-    result.indicators_met.retain(|x| x != id);
+    set_in(&mut result.indicators_met, practice, id, met);
+}
+
+/// [`set_met`] on any list of met indicator ids (an interviewee's answer too).
+pub fn set_in(list: &mut Vec<String>, practice: &Practice, id: &str, met: bool) {
+    list.retain(|x| x != id);
     if met {
-        result.indicators_met.push(id.to_string());
+        list.push(id.to_string());
     }
-    order_met(&mut result.indicators_met, practice);
+    order_met(list, practice);
+}
+
+/// Stops using profile `profile`: it leaves the assessment's list, and its
+/// indicators leave every result with it.
+pub fn drop_profile(assessment: &mut Assessment, profile: &str) {
+    assessment.profiles.retain(|x| x != profile);
+    let prefix = format!("{profile}.");
+    for r in assessment.results.values_mut() {
+        r.indicators_met.retain(|i| !i.starts_with(&prefix));
+    }
 }
 
 /// Puts `met` in the canonical order of [`set_met`].
 pub fn order_met(met: &mut [String], practice: &Practice) {
-    let rank = |id: &str| practice.indicators().position(|(_, i)| i.id == id).unwrap_or(usize::MAX);
-    met.sort_by_key(|id| rank(id));
+    met.sort_by_cached_key(|id| match practice.indicators().position(|(_, i)| i.id == *id) {
+        Some(n) => (0, n, String::new()),
+        None => (1, 0, id.clone()),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::catalogue::Catalogue;
+
+    #[test]
+    fn the_order_is_the_same_whatever_the_order_of_clicks() {
+        let cat = Catalogue::builtin();
+        let p = &cat.practices[0];
+        let ids: Vec<String> = p.indicators().map(|(_, i)| i.id.clone()).take(4).collect();
+        let profile = ["retail-pos.x.1.industry.b".to_string(), "retail-pos.x.1.industry.a".to_string()];
+        let (mut a, mut b) = (PracticeResult::default(), PracticeResult::default());
+        for id in ids.iter().rev().chain(profile.iter()) {
+            set_met(&mut a, p, id, true);
+        }
+        for id in profile.iter().rev().chain(ids.iter()) {
+            set_met(&mut b, p, id, true);
+        }
+        assert_eq!(a.indicators_met, b.indicators_met);
+        assert_eq!(&a.indicators_met[..4], &ids[..]);
+        assert_eq!(a.indicators_met[4], "retail-pos.x.1.industry.a");
+        set_met(&mut a, p, &ids[1], false);
+        assert!(!a.is_met(&ids[1]) && a.indicators_met.len() == 5);
+    }
 }

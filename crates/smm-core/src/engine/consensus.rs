@@ -63,6 +63,22 @@ pub struct PracticeConsensus {
 }
 
 impl PracticeConsensus {
+    /// The level more than half of the interviewees derive, if one is.
+    pub fn majority_level(&self) -> Option<Level> {
+        let n = self.opinions.len();
+        Level::ALL.into_iter().find(|l| self.opinions.iter().filter(|o| o.level == *l).count() * 2 > n)
+    }
+
+    /// How `level` stands against [`PracticeConsensus::majority_level`].
+    pub fn standing(&self, level: Level) -> Standing {
+        match self.majority_level().map(|m| level.cmp(&m)) {
+            None if self.spread > 0 => Standing::Split,
+            None | Some(std::cmp::Ordering::Equal) => Standing::Same,
+            Some(std::cmp::Ordering::Less) => Standing::Below,
+            Some(std::cmp::Ordering::Greater) => Standing::Above,
+        }
+    }
+
     /// True when the interviewees disagree on any indicator.
     pub fn disagreement(&self) -> bool {
         self.indicators.iter().any(IndicatorVotes::disputed)
@@ -71,6 +87,20 @@ impl PracticeConsensus {
     pub fn majority(&self) -> Vec<String> {
         self.indicators.iter().filter(|v| v.majority_met()).map(|v| v.id.clone()).collect()
     }
+}
+
+/// How one interviewee's level stands in a practice's answers (the heatmap's rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// The level more than half of the interviewees hold (or all agree).
+    Same,
+    /// Below that level.
+    Below,
+    /// Above it.
+    Above,
+    /// No level is held by more than half, and the levels differ.
+    Split,
 }
 
 /// The formula of the spread, shown wherever it is.

@@ -41,6 +41,29 @@ pub struct RequirementStatus {
     pub covered: bool,
 }
 
+/// The coverage of a framework by an assessment: the requirements its targets
+/// imply and how far each group is covered, for the role it was read for.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Coverage {
+    /// The role the framework was read for; `None` for a framework without roles.
+    pub role: Option<Role>,
+    /// The implied requirements, in framework order.
+    pub requirements: Vec<RequirementStatus>,
+    /// Per group of the top tier.
+    pub groups: Vec<GroupCoverage>,
+}
+
+/// The coverage of `framework` through `mapping` for an organisation in
+/// `role` (which applies only when the framework names roles), from the gap
+/// analysis `gaps`: the one rule the frameworks view, the report, the workbook
+/// and the CLI use.
+pub fn coverage(framework: &Framework, mapping: &Mapping, gaps: &[PracticeGap], role: Role) -> Coverage {
+    let role = framework.has_roles().then_some(role);
+    let requirements = implied_requirements(framework, mapping, gaps, role);
+    let groups = group_coverage(framework, &requirements);
+    Coverage { role, requirements, groups }
+}
+
 /// The requirements implied, for `role` (`None`: every role), by each
 /// practice's target level **and every lower level** (lower levels must be met
 /// too), in framework order; each marked covered when the achieved level of

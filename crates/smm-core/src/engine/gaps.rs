@@ -26,6 +26,12 @@ pub fn derived_level(practice: &Practice, result: &PracticeResult) -> Level {
     achieved
 }
 
+/// True when every indicator of `level` of `practice` is met in `result`
+/// (that level alone; [`derived_level`] asks it of every level up to one).
+pub fn level_met(practice: &Practice, level: Level, result: &PracticeResult) -> bool {
+    practice.level(level).is_some_and(|pl| pl.indicators.iter().all(|i| result.is_met(&i.id)))
+}
+
 /// The level that counts for a practice: the override if there is one, else the derived level.
 pub fn achieved_level(practice: &Practice, result: &PracticeResult) -> Level {
     result.level_override.as_ref().map_or_else(|| derived_level(practice, result), |o| o.level)

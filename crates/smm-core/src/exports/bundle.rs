@@ -17,9 +17,9 @@ pub fn assessment_to_json(assessment: &Assessment) -> String {
 /// Several assessments and their snapshots in one file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bundle<'a> {
-    /// Always [`BUNDLE_FORMAT`].
+    /// Always [`crate::formats::bundle::BUNDLE_FORMAT`].
     pub format: &'static str,
-    /// [`BUNDLE_VERSION`].
+    /// [`crate::formats::bundle::BUNDLE_VERSION`].
     pub version: u32,
     /// When the bundle was made (RFC 3339).
     pub exported_at: &'a str,

@@ -54,7 +54,7 @@ pub(crate) fn interview_from(text: &str, value: &Value, catalogue: &Catalogue) -
 
 /// Reads an answers file: format, version and structure, the interviewee's
 /// name and the text limits. What it answers is checked against the
-/// assessment by [`take_answers`].
+/// assessment by [`crate::edits::interview::take_answers`].
 pub fn parse_answers(bytes: &[u8]) -> Result<AnswersFile, DocumentError> {
     let text = decode_text(bytes)?;
     answers_from(text, &parse_value(text)?)

@@ -1,8 +1,10 @@
-//! The assessment file format, version 1 (`smm-navigator/assessment`).
+//! The assessment file format (`smm-navigator/assessment`), version
+//! [`ASSESSMENT_VERSION`]; the history of its versions is on that constant.
 //!
 //! Plain serde types. Everything saved is keyed by stable string ids (practice,
-//! indicator, domain and subdomain ids), never by position. Parsing and
-//! validation with JSON paths in the messages are in [`crate::document`].
+//! indicator, domain and subdomain ids), never by position. Reading, with the
+//! migrations from every earlier version, is in [`crate::formats::assessment`];
+//! the rules, with JSON paths in the messages, in [`crate::validation::assessment`].
 
 use std::collections::BTreeMap;
 

@@ -1,35 +1,15 @@
-//! The built-in framework catalogues and SMM Navigator's indicative mappings:
-//! one list, [`BUILTIN_FILES`], that the CLI, the tests, the app (which
-//! fetches the files) and the service worker read.
+//! The built-in framework catalogues and SMM Navigator's indicative mappings,
+//! listed once in `data/builtin.json`: [`BUILTIN_FILES`] is generated from it
+//! by `build.rs`, and the CLI, the tests and the app (which fetches the files)
+//! read it; `scripts/stamp-sw.sh` reads the same list for the service worker.
 
 use crate::model::framework::Framework;
 use crate::model::mapping::Mapping;
 
-#[cfg(feature = "builtin-frameworks")]
-const IEC62443_FRAMEWORK: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__iec62443.json"));
-#[cfg(feature = "builtin-frameworks")]
-const CSF_FRAMEWORK: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__csf-2.0.json"));
-#[cfg(feature = "builtin-frameworks")]
-const ISO27001_FRAMEWORK: &str = include_str!(concat!(env!("OUT_DIR"), "/frameworks__iso27001-2022.json"));
-
-#[cfg(feature = "builtin-frameworks")]
-const IEC62443_MAPPING: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-62443.json"));
-#[cfg(feature = "builtin-frameworks")]
-const CSF_MAPPING: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-csf-2.0.json"));
-#[cfg(feature = "builtin-frameworks")]
-const ISO27001_MAPPING: &str = include_str!(concat!(env!("OUT_DIR"), "/mappings__indicative-iso27001-2022.json"));
-
 /// The id of the built-in ISA/IEC 62443 catalogue.
 pub const IEC62443: &str = "iec62443";
 
-/// The built-in framework catalogues and their indicative mappings: (framework
-/// id, framework file, mapping file), the files as paths under `data/` (the web
-/// app serves them from its folder), in the order the frameworks are offered.
-pub const BUILTIN_FILES: [(&str, &str, &str); 3] = [
-    (IEC62443, "frameworks/iec62443.json", "mappings/indicative-62443.json"),
-    ("csf-2.0", "frameworks/csf-2.0.json", "mappings/indicative-csf-2.0.json"),
-    ("iso27001-2022", "frameworks/iso27001-2022.json", "mappings/indicative-iso27001-2022.json"),
-];
+include!(concat!(env!("OUT_DIR"), "/builtin_frameworks.rs"));
 
 impl Framework {
     /// The built-in frameworks: ISA/IEC 62443, NIST CSF 2.0, ISO/IEC 27001:2022
@@ -38,9 +18,9 @@ impl Framework {
     pub fn builtin_all() -> &'static [Framework] {
         static BUILTIN: std::sync::OnceLock<Vec<Framework>> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
-            [IEC62443_FRAMEWORK, CSF_FRAMEWORK, ISO27001_FRAMEWORK]
+            BUILTIN_TEXTS
                 .iter()
-                .map(|text| {
+                .map(|(text, _)| {
                     serde_json::from_str(text)
                         .unwrap_or_else(|e| panic!("a built-in framework catalogue is invalid: {e}"))
                 })
@@ -67,9 +47,9 @@ impl Mapping {
     pub fn builtin_all() -> &'static [Mapping] {
         static BUILTIN: std::sync::OnceLock<Vec<Mapping>> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
-            [IEC62443_MAPPING, CSF_MAPPING, ISO27001_MAPPING]
+            BUILTIN_TEXTS
                 .iter()
-                .map(|t| serde_json::from_str(t).unwrap_or_else(|e| panic!("a built-in mapping is invalid: {e}")))
+                .map(|(_, t)| serde_json::from_str(t).unwrap_or_else(|e| panic!("a built-in mapping is invalid: {e}")))
                 .collect()
         })
     }

@@ -1,15 +1,11 @@
-//! The profiles shipped with SMM Navigator (`data/profiles/`).
+//! The profiles shipped with SMM Navigator (`data/profiles/`), listed once in
+//! `data/builtin.json`: [`BUILTIN_PROFILE_FILES`] is generated from it by `build.rs`.
 
 use std::sync::OnceLock;
 
 use crate::model::profile::Profile;
 
-/// The shipped profiles: (id, file under the data folder). The app serves the
-/// same files and fetches them when an assessment uses one or the picker opens.
-pub const BUILTIN_PROFILE_FILES: [(&str, &str); 1] = [("retail-pos", "profiles/retail-pos.json")];
-
-#[cfg(feature = "builtin-profiles")]
-const RETAIL_POS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/profiles__retail-pos.json"));
+include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
 
 impl Profile {
     /// The profiles shipped with SMM Navigator (checked by the invariant tests),
@@ -20,8 +16,10 @@ impl Profile {
         BUILTIN.get_or_init(|| {
             #[cfg(feature = "builtin-profiles")]
             {
-                vec![serde_json::from_str(RETAIL_POS_JSON)
-                    .unwrap_or_else(|e| panic!("the built-in profile is invalid: {e}"))]
+                BUILTIN_TEXTS
+                    .iter()
+                    .map(|t| serde_json::from_str(t).unwrap_or_else(|e| panic!("a built-in profile is invalid: {e}")))
+                    .collect()
             }
             #[cfg(not(feature = "builtin-profiles"))]
             {

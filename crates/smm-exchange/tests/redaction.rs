@@ -2,7 +2,9 @@
 //! in a second pass every map key too) is replaced by a unique marker, and no
 //! marker may appear in anything made from the redacted copy: its JSON, the
 //! report as JSON, Markdown and CSV, the roadmap, the requirements of every
-//! built-in framework, the checklist and the interview consolidation. A field
+//! built-in framework, the checklist, the interview consolidation, the XLSX
+//! workbook (every part of the package, inflated) and the OSCAL document.
+//! (Here rather than in smm-core because the workbook and OSCAL are made here.) A field
 //! added to the format later is filled with a marker by the same walk, so it
 //! fails here until the redaction's allow-list takes it on purpose (or not).
 
@@ -201,6 +203,11 @@ fn every_output(a: &Assessment) -> Vec<(String, String)> {
         ("consensus CSV".into(), consensus_csv(c, a)),
         ("consensus JSON".into(), consensus_json(c, a)),
     ];
+    let pairs: Vec<_> =
+        Framework::builtin_all().iter().filter_map(|f| Mapping::builtin_for(&f.id).map(|m| (f, m))).collect();
+    let book = smm_exchange::xlsx::write_workbook(c, a, &pairs, "2026-12-06T00:00:00Z").unwrap();
+    out.push(("workbook".into(), workbook_text(&book)));
+    out.push(("OSCAL".into(), smm_exchange::oscal::assessment_results_json(c, a, "2026-12-06T00:00:00Z")));
     for f in Framework::builtin_all() {
         let m = Mapping::builtin_for(&f.id).unwrap();
         let list = implied_requirements(f, m, &report.practices, Some(a.metadata.role));
@@ -209,6 +216,20 @@ fn every_output(a: &Assessment) -> Vec<(String, String)> {
         out.push((format!("{} requirements Markdown", f.id), requirements_md(c, f, m, &list, &coverage)));
     }
     out
+}
+
+/// Every part of a workbook package, inflated, as one text.
+fn workbook_text(book: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut all = String::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        all.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    all
 }
 
 fn assert_no_marker(marked: &Assessment, markers: &[String]) {
