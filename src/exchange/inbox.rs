@@ -13,10 +13,15 @@ use crate::workbench::transfer::{ImportStep, InterviewKind, TransferMessage};
 /// Opens an interview or takes an answers file, as the one way in read it
 /// (registered with the import as the handler of these kinds).
 pub fn import_interview_kinds(state: AppState, file_name: &str, kind: InterviewKind) -> ImportStep {
-    ImportStep::Done(match kind {
-        InterviewKind::Interview(f) => open_interview(*f),
-        InterviewKind::Answers(f) => take_answers_file(state, file_name, *f),
-    })
+    let read = match &kind {
+        InterviewKind::Interview(f) => f.read(Catalogue::builtin()).map(open_interview),
+        InterviewKind::Answers(f) => f.read().map(|f| take_answers_file(state, file_name, f)),
+    };
+    ImportStep::Done(read.unwrap_or_else(|e| TransferMessage {
+        ok: false,
+        summary: format!("“{file_name}” was not imported; nothing stored was changed."),
+        details: e.problems.iter().map(ToString::to_string).collect(),
+    }))
 }
 
 /// Reads the files the workbench handed over, reporting through `state`: each

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-pub use crate::worker::jobs::{AGE_DECRYPT, AGE_ENCRYPT, OSCAL_EXPORT, SHA256, XLSX_EXPORT, XLSX_READ};
+pub use crate::worker::jobs::{AGE_DECRYPT, AGE_ENCRYPT, OSCAL_EXPORT, REDACT, SHA256, XLSX_EXPORT, XLSX_READ};
 
 /// The loader Trunk writes for the worker, next to the app's pages.
 const WORKER_URL: &str = "./worker_loader.js";

@@ -9,7 +9,6 @@
 //! calls the download code (`tests/tidy.rs` holds it).
 
 use leptos::prelude::*;
-use smm_core::trust::TrustCatalogue;
 use smm_core::{assessment_to_json, Assessment, Catalogue};
 
 use crate::shared::clock::{now_iso, today};
@@ -184,25 +183,34 @@ async fn add_fingerprint(state: AppState, summary: String, bytes: Vec<u8>, notic
     }
 }
 
-/// The file of assessment `a`, in full or as the copy for sharing: the core's
-/// allow-list redaction under a fresh random id, named
-/// `redacted-assessment-DATE.smm.json`. The JSON is read back and compared
-/// with what it should hold before it is offered.
-pub fn assessment_file(a: &Assessment, redacted: bool) -> Result<Outgoing, String> {
-    let cat = Catalogue::builtin();
-    let (a, name, summary) = if redacted {
-        let copy =
-            smm_core::bundle::redact(a, cat, TrustCatalogue::builtin(), &crate::shared::clock::random_id("shared"));
-        let summary = "Exported a redacted copy: the role, priorities, targets, the indicators met and file \
-                       fingerprints, under a new id; no names, notes, rationales, evidence references, file \
-                       names or plan.";
-        (copy, smm_core::bundle::redacted_file_name(&today()), summary)
-    } else {
-        (a.clone(), format!("{}.smm.json", file_stem(&a.metadata.name)), "Exported the assessment as a file.")
-    };
-    let json = assessment_to_json(&a);
-    smm_core::bundle::verify_export(&json, std::slice::from_ref(&a), &[], cat)?;
-    let mut out = Outgoing::json(name, json, summary);
-    out.backup = !redacted;
+/// The file of assessment `a`. The JSON is read back and compared with what
+/// is stored before it is offered.
+pub fn assessment_file(a: &Assessment) -> Result<Outgoing, String> {
+    let json = assessment_to_json(a);
+    smm_core::bundle::verify_export(&json, std::slice::from_ref(a), &[], Catalogue::builtin())?;
+    let name = format!("{}.smm.json", file_stem(&a.metadata.name));
+    let mut out = Outgoing::json(name, json, "Exported the assessment as a file.");
+    out.backup = true;
     Ok(out)
+}
+
+/// The copy of `a` for sharing: the core's allow-list redaction
+/// ([`smm_core::bundle::redact`], run in the on-demand worker, so that the
+/// workbench bundle does not carry it) under a fresh random id, named
+/// `redacted-assessment-DATE.smm.json`. What the worker made is read back as
+/// an assessment, with its new id, before it is offered.
+pub async fn redacted_file(a: &Assessment) -> Result<Outgoing, String> {
+    let fresh = crate::shared::clock::random_id("shared");
+    let job = crate::workbench::on_demand::REDACT;
+    let bytes = crate::workbench::on_demand::run(job, assessment_to_json(a).as_bytes(), &fresh)
+        .await
+        .map_err(|e| e.to_string())?;
+    let copy = smm_core::parse_assessment(&bytes, Catalogue::builtin()).map_err(|e| e.to_string())?;
+    if copy.id != fresh {
+        return Err("the redacted copy does not carry its own new id".into());
+    }
+    let summary = "Exported a redacted copy: the role, priorities, targets, the indicators met and file \
+                   fingerprints, under a new id; no names, notes, rationales, evidence references, file \
+                   names or plan.";
+    Ok(Outgoing::new(smm_core::bundle::redacted_file_name(&today()), "application/json", bytes, summary))
 }

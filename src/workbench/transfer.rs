@@ -200,15 +200,34 @@ pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
     TransferMessage::ok(waiting, vec![])
 }
 
-/// Exports one assessment, in full or as the redacted copy for sharing.
+/// Exports one assessment, in full or as the redacted copy for sharing (made
+/// in the on-demand worker).
 pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage {
     let Some(a) = state.get(id) else {
         return TransferMessage::failed("There is no such assessment.".into(), vec![]);
     };
-    match outbox::assessment_file(&a, redacted) {
-        Ok(out) => outbox::send(state, out, Notice::Transfer),
-        Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
+    if !redacted {
+        return match outbox::assessment_file(&a) {
+            Ok(out) => outbox::send(state, out, Notice::Transfer),
+            Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
+        };
     }
+    let waiting = "Making the redacted copy…".to_string();
+    leptos::task::spawn_local({
+        let waiting = waiting.clone();
+        async move {
+            let message = match outbox::redacted_file(&a).await {
+                Ok(out) => outbox::send(state, out, Notice::Transfer),
+                Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
+            };
+            state.transfer.update(|m| {
+                if m.as_ref().is_none_or(|m| m.summary == waiting) {
+                    *m = Some(message);
+                }
+            });
+        }
+    });
+    TransferMessage::ok(waiting, vec![])
 }
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
@@ -247,13 +266,14 @@ pub enum ImportStep {
     Handed,
 }
 
-/// An interview or answers file, as the one way in read it.
+/// An interview or answers file, as the one way in left it: its header read,
+/// the rest read by the exchange page (the workbench carries no code for these kinds).
 #[derive(Clone, Debug, PartialEq)]
 pub enum InterviewKind {
     /// An interview to answer.
-    Interview(Box<smm_core::interview::InterviewFile>),
+    Interview(Box<smm_core::interview::InterviewText>),
     /// An interviewee's answers.
-    Answers(Box<smm_core::interview::AnswersFile>),
+    Answers(Box<smm_core::interview::AnswersText>),
 }
 
 /// Reads an imported file once, through the core's one way in, and routes it
@@ -356,18 +376,18 @@ pub async fn import_bytes(state: AppState, file_name: &str, bytes: Vec<u8>) -> I
                 }),
             }
         }
-        Incoming::Interview(f) => interview_kind(state, file_name, &bytes, InterviewKind::Interview(f)),
-        Incoming::Answers(f) => interview_kind(state, file_name, &bytes, InterviewKind::Answers(f)),
+        Incoming::Interview(f) => interview_kind(state, file_name, InterviewKind::Interview(f)),
+        Incoming::Answers(f) => interview_kind(state, file_name, InterviewKind::Answers(f)),
         Incoming::Assessment(a) => take_assessments(state, file_name, vec![*a], Vec::new()).await,
         Incoming::Bundle { assessments, snapshots } => take_assessments(state, file_name, assessments, snapshots).await,
     }
 }
 
 /// An interview or answers file: read here on the exchange page, handed over to it from the workbench.
-fn interview_kind(state: AppState, file_name: &str, bytes: &[u8], kind: InterviewKind) -> ImportStep {
+fn interview_kind(state: AppState, file_name: &str, kind: InterviewKind) -> ImportStep {
     match INTERVIEW_FILES.get() {
         Some(handler) => handler(state, file_name, kind),
-        None => ImportStep::Done(hand_to_interviews(file_name, bytes, &kind)),
+        None => ImportStep::Done(hand_to_interviews(state, file_name, &kind)),
     }
 }
 
@@ -441,16 +461,23 @@ pub fn set_interview_files_handler(handler: InterviewFilesHandler) {
 
 /// Keeps an interview or answers file for the exchange page and opens it
 /// there: the workbench does not carry the code that reads these kinds.
-fn hand_to_interviews(file_name: &str, bytes: &[u8], kind: &InterviewKind) -> TransferMessage {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    if let Err(e) = storage::push_inbox(file_name, &text) {
+fn hand_to_interviews(state: AppState, file_name: &str, kind: &InterviewKind) -> TransferMessage {
+    use crate::shared::route::{Route, Section};
+    let unread = match kind {
+        InterviewKind::Interview(f) => f.unread(),
+        InterviewKind::Answers(f) => f.unread(),
+    };
+    if let Err(e) = storage::push_inbox(file_name, unread.text()) {
         return TransferMessage::failed(format!("“{file_name}” was not imported: {e}."), vec![]);
     }
+    // The exchange page reads the file and opens what it is about; answers go
+    // to the interviews of their assessment when it is stored here.
     let route = match kind {
-        InterviewKind::Answers(f) => {
-            crate::shared::route::Route::Assessment(f.assessment_id.clone(), crate::shared::route::Section::Interviews)
-        }
-        InterviewKind::Interview(f) => crate::shared::route::Route::Answer(f.id.clone()),
+        InterviewKind::Answers(_) => match unread.field("assessment_id").filter(|id| state.get(id).is_some()) {
+            Some(id) => Route::Assessment(id.to_string(), Section::Interviews),
+            None => Route::Answer(String::new()),
+        },
+        InterviewKind::Interview(_) => Route::Answer(String::new()),
     };
     let _ = window().location().assign(&route.href());
     TransferMessage::ok(format!("Opening “{file_name}” on the exchange page…"), vec![])

@@ -31,6 +31,12 @@ pub const XLSX_READ: &str = "xlsx-read";
 /// output the assessment-results document (JSON).
 pub const OSCAL_EXPORT: &str = "oscal-export";
 
+/// The kind of the redaction job: input an assessment file, params the fresh
+/// id of the copy; output the copy for sharing (the core's allow-list,
+/// [`smm_core::bundle::redact`]) as an assessment file. In the worker because
+/// few visits make one, so the workbench bundle does not carry it.
+pub const REDACT: &str = "redact";
+
 fn assessment(bytes: &[u8]) -> Result<smm_core::Assessment, String> {
     smm_core::parse_assessment(bytes, smm_core::Catalogue::builtin()).map_err(|e| e.to_string())
 }
@@ -52,6 +58,23 @@ fn xlsx_export(input: &[u8], now: &str) -> Result<Vec<u8>, String> {
 }
 
 fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
+    // What the file is, by the core's one way in. Bytes that are no kind at all
+    // go to the workbook reader, which says why they are not a workbook.
+    match smm_core::read_any(input, smm_core::Catalogue::builtin()) {
+        Ok(smm_core::Incoming::Workbook) | Err(_) => {}
+        Ok(smm_core::Incoming::Encrypted) => {
+            return Err("the workbook is still encrypted: open it with its passphrase first".into())
+        }
+        Ok(
+            other @ (smm_core::Incoming::Assessment(_)
+            | smm_core::Incoming::Bundle { .. }
+            | smm_core::Incoming::Profile(_)
+            | smm_core::Incoming::Framework(_)
+            | smm_core::Incoming::Mapping(_)
+            | smm_core::Incoming::Interview(_)
+            | smm_core::Incoming::Answers(_)),
+        ) => return Err(format!("this is {}, not a workbook", other.kind_name())),
+    }
     let list: Vec<serde_json::Value> = serde_json::from_str(stored).map_err(|e| e.to_string())?;
     let cat = smm_core::Catalogue::builtin();
     let mut last = "no assessment is stored in this browser".to_string();
@@ -83,6 +106,11 @@ pub fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, String> {
         AGE_DECRYPT => smm_core::seal::decrypt(input, params, MAX_WORK_FACTOR_IN_PAGE).map_err(|e| e.to_string()),
         XLSX_EXPORT => xlsx_export(input, params),
         XLSX_READ => xlsx_read(input, params),
+        REDACT => assessment(input).map(|a| {
+            let cat = smm_core::Catalogue::builtin();
+            let copy = smm_core::bundle::redact(&a, cat, smm_core::trust::TrustCatalogue::builtin(), params);
+            smm_core::assessment_to_json(&copy).into_bytes()
+        }),
         OSCAL_EXPORT => assessment(input).map(|a| {
             smm_exchange::oscal::assessment_results_json(smm_core::Catalogue::builtin(), &a, params).into_bytes()
         }),
@@ -135,6 +163,17 @@ mod tests {
             s.update(piece);
         }
         assert_eq!(s.finish(), sha256_hex(&data));
+    }
+
+    #[test]
+    fn the_redaction_job_makes_the_copy_for_sharing() {
+        let a = include_str!("../../examples/bottling-line-asset-owner.smm.json");
+        let out = String::from_utf8(run(REDACT, a.as_bytes(), "shared-x1").unwrap()).unwrap();
+        let copy = smm_core::parse_assessment(out.as_bytes(), smm_core::Catalogue::builtin()).unwrap();
+        assert_eq!(copy.id, "shared-x1");
+        for secret in ["Brightwater", "brightwater-line3-2026", "Okafor"] {
+            assert!(!out.contains(secret), "{secret}");
+        }
     }
 
     #[test]

@@ -408,11 +408,19 @@ fn import(data: &[u8]) -> Outcome {
             }
         }
         Incoming::Interview(i) => {
-            assert_eq!(interview::parse_interview(data, cat).as_ref(), Ok(&*i));
+            let i = match i.read(cat) {
+                Ok(i) => i,
+                Err(e) => return refused("import", &e),
+            };
+            assert_eq!(interview::parse_interview(data, cat).as_ref(), Ok(&i));
             Outcome::Accepted("interview".into())
         }
         Incoming::Answers(a) => {
-            assert_eq!(interview::parse_answers(data).as_ref(), Ok(&*a));
+            let a = match a.read() {
+                Ok(a) => a,
+                Err(e) => return refused("import", &e),
+            };
+            assert_eq!(interview::parse_answers(data).as_ref(), Ok(&a));
             Outcome::Accepted("answers".into())
         }
         Incoming::Encrypted => {

@@ -30,12 +30,20 @@ pub fn drop_profile(assessment: &mut Assessment, profile: &str) {
     }
 }
 
-/// Puts `met` in the canonical order of [`set_met`].
-pub fn order_met(met: &mut [String], practice: &Practice) {
-    met.sort_by_cached_key(|id| match practice.indicators().position(|(_, i)| i.id == *id) {
-        Some(n) => (0, n, String::new()),
-        None => (1, 0, id.clone()),
-    });
+/// Puts `met` in the canonical order of [`set_met`]. (No general sort: the
+/// lists are short, and a sort's machinery would cost the workbench bundle
+/// more than this.)
+pub fn order_met(met: &mut Vec<String>, practice: &Practice) {
+    let mut ordered: Vec<String> =
+        practice.indicators().map(|(_, i)| &i.id).filter(|id| met.contains(id)).cloned().collect();
+    let first_other = ordered.len();
+    for id in met.iter() {
+        if practice.indicators().all(|(_, i)| i.id != *id) {
+            let at = ordered[first_other..].iter().position(|o| o > id).map_or(ordered.len(), |p| first_other + p);
+            ordered.insert(at, id.clone());
+        }
+    }
+    *met = ordered;
 }
 
 #[cfg(test)]

@@ -9,11 +9,12 @@
 //! catalogue or a shipped profile defines, the achieved scope, an override's
 //! level (without the justification), and the size, SHA-256 and date of
 //! evidence file fingerprints; the shipped profiles used; the trustworthiness
-//! ratings (0-4) of known characteristics and the answers to known checklist
-//! items; interviews with pseudonyms ("Interviewee N") and the indicators each
-//! said met; per practice whether the answers disagreed. Everything else (names,
+//! ratings (0-4) of known characteristics; interviews with pseudonyms
+//! ("Interviewee N") and the indicators each said met. Everything else (names,
 //! dates, notes, rationales, references, file names, the roadmap plan, the
-//! assessment's id) is not copied; required texts read "(redacted)".
+//! trade-offs, aspects and checklist of the trustworthiness view, the
+//! resolutions of interviews, the assessment's id) is not copied; required
+//! texts read "(redacted)".
 
 use std::collections::BTreeMap;
 
@@ -22,9 +23,9 @@ use crate::model::assessment::{
     Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Target,
 };
 use crate::model::catalogue::{Catalogue, Practice};
-use crate::model::interview::{Answer, Interview, Resolution, Response};
+use crate::model::interview::{Answer, Interview, Response};
 use crate::model::profile::Profile;
-use crate::model::trust::{CharacteristicRating, ChecklistAnswer, TrustCatalogue, Trustworthiness};
+use crate::model::trust::{CharacteristicRating, TrustCatalogue, Trustworthiness};
 
 /// Text that stands in for a required free-text field in a redacted copy.
 pub const REDACTED: &str = "(redacted)";
@@ -44,16 +45,19 @@ pub fn redacted_file_name(date: &str) -> String {
 pub fn redact(a: &Assessment, catalogue: &Catalogue, trust: &TrustCatalogue, new_id: &str) -> Assessment {
     let mut r = Assessment::new(new_id, REDACTED_NAME, a.metadata.role);
     r.metadata = Metadata { name: REDACTED_NAME.into(), role: a.metadata.role, ..Metadata::default() };
-    r.priorities = Priorities {
-        domains: a.priorities.domains.iter().filter(|(id, _)| catalogue.domain(id).is_some()).map(copy).collect(),
-        subdomains: a
-            .priorities
-            .subdomains
-            .iter()
-            .filter(|(id, _)| catalogue.subdomain(id).is_some())
-            .map(copy)
-            .collect(),
-    };
+    // Maps are filled by `insert`, not collected: collecting into a map sorts,
+    // and each sort is code the workbench bundle would carry.
+    r.priorities = Priorities::default();
+    for (id, p) in &a.priorities.domains {
+        if catalogue.domain(id).is_some() {
+            r.priorities.domains.insert(id.clone(), *p);
+        }
+    }
+    for (id, p) in &a.priorities.subdomains {
+        if catalogue.subdomain(id).is_some() {
+            r.priorities.subdomains.insert(id.clone(), *p);
+        }
+    }
     r.profiles = a.profiles.iter().filter(|p| Profile::is_builtin_id(p)).cloned().collect();
     for (id, t) in &a.targets {
         if catalogue.practice(id).is_some() {
@@ -87,20 +91,7 @@ pub fn redact(a: &Assessment, catalogue: &Catalogue, trust: &TrustCatalogue, new
         .map(|(i, iv)| interview(i, iv, &names, catalogue))
         .filter(|iv| !iv.practices.is_empty())
         .collect();
-    r.consensus = a
-        .consensus
-        .iter()
-        .filter(|(id, _)| catalogue.practice(id).is_some())
-        .map(|(id, res)| {
-            let kept = Resolution { answers: res.answers, disagreed: res.disagreed, ..Resolution::default() };
-            (id.clone(), kept)
-        })
-        .collect();
     r
-}
-
-fn copy<K: Clone, V: Copy>((k, v): (&K, &V)) -> (K, V) {
-    (k.clone(), *v)
 }
 
 /// The indicator ids met that the catalogue defines for `practice`, or that a
@@ -145,30 +136,19 @@ fn fingerprint(f: &FileFingerprint) -> Option<Evidence> {
 
 fn trustworthiness(t: &Trustworthiness, trust: &TrustCatalogue) -> Trustworthiness {
     let rating = |v: Option<u8>| v.filter(|&v| v <= 4);
-    Trustworthiness {
-        characteristics: t
-            .characteristics
-            .iter()
-            .filter(|(id, _)| trust.characteristics.iter().any(|c| c.id == **id))
-            .map(|(id, c)| {
-                let kept = CharacteristicRating {
-                    minimum: rating(c.minimum),
-                    target: rating(c.target),
-                    current: rating(c.current),
-                    ..CharacteristicRating::default()
-                };
-                (id.clone(), kept)
-            })
-            .collect(),
-        tradeoffs: Vec::new(),
-        aspects: BTreeMap::new(),
-        checklist: t
-            .checklist
-            .iter()
-            .filter(|(id, _)| trust.item(id).is_some())
-            .map(|(id, c)| (id.clone(), ChecklistAnswer { answer: c.answer, notes: String::new() }))
-            .collect(),
+    let mut kept = Trustworthiness::default();
+    for (id, c) in &t.characteristics {
+        if trust.characteristics.iter().any(|k| k.id == *id) {
+            let r = CharacteristicRating {
+                minimum: rating(c.minimum),
+                target: rating(c.target),
+                current: rating(c.current),
+                ..CharacteristicRating::default()
+            };
+            kept.characteristics.insert(id.clone(), r);
+        }
     }
+    kept
 }
 
 /// An interview with a neutral id, the known practices asked about, and each
@@ -180,16 +160,13 @@ fn interview(i: usize, iv: &Interview, names: &[String], catalogue: &Catalogue) 
         .iter()
         .map(|resp| {
             let n = names.iter().position(|x| *x == resp.interviewee).map_or(0, |p| p + 1);
-            let answers = resp
-                .answers
-                .iter()
-                .filter(|(p, _)| practices.contains(p))
-                .filter_map(|(p, ans)| {
-                    let practice = catalogue.practice(p)?;
+            let mut answers = BTreeMap::new();
+            for (p, ans) in &resp.answers {
+                if let Some(practice) = catalogue.practice(p).filter(|_| practices.contains(p)) {
                     let met = shareable_indicators(&ans.indicators_met, practice, &[], catalogue);
-                    Some((p.clone(), Answer { indicators_met: met, notes: String::new() }))
-                })
-                .collect();
+                    answers.insert(p.clone(), Answer { indicators_met: met, notes: String::new() });
+                }
+            }
             Response { interviewee: format!("Interviewee {n}"), answered_on: String::new(), answers }
         })
         .collect();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use crate::base::error::{DocumentError, Problem, MAX_PROBLEMS};
 use serde_json::Value;
 
-use crate::base::json::{parse_value, typed_from};
+use crate::base::json::{check_header, parse_value, typed_from};
 use crate::base::text::decode_text;
 use crate::base::text::text_problem;
 use crate::model::catalogue::Catalogue;
@@ -83,5 +83,68 @@ pub(crate) fn answers_from(text: &str, value: &Value) -> Result<AnswersFile, Doc
     } else {
         problems.truncate(MAX_PROBLEMS);
         Err(DocumentError { problems })
+    }
+}
+
+/// An interview or answers file read up to its header (format and version
+/// checked): the page that answers interviews finishes the reading with
+/// [`InterviewText::read`] or [`AnswersText::read`]; the workbench hands the
+/// text over to that page unread, and carries no code for these kinds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unread {
+    text: String,
+    value: Value,
+}
+
+impl Unread {
+    /// The file's text, to hand over as it is.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of top-level field `key` as the file gives it, unchecked (for
+    /// routing the file, never for keeping it).
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.value.get(key).and_then(Value::as_str)
+    }
+}
+
+/// An interview file whose header was read ([`Unread`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InterviewText(pub(crate) Unread);
+
+/// An answers file whose header was read ([`Unread`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswersText(pub(crate) Unread);
+
+impl InterviewText {
+    /// Checks the header of an interview file that `text` holds, parsed as `value`.
+    pub(crate) fn new(text: &str, value: Value) -> Result<InterviewText, DocumentError> {
+        check_header(&value, INTERVIEW_FORMAT, INTERVIEW_VERSION, "an SMM Navigator interview")?;
+        Ok(InterviewText(Unread { text: text.to_string(), value }))
+    }
+    /// The file's text, and its unchecked fields ([`Unread`]).
+    pub fn unread(&self) -> &Unread {
+        &self.0
+    }
+    /// Reads the rest of the file, as [`parse_interview`] does.
+    pub fn read(&self, catalogue: &Catalogue) -> Result<InterviewFile, DocumentError> {
+        interview_from(&self.0.text, &self.0.value, catalogue)
+    }
+}
+
+impl AnswersText {
+    /// Checks the header of an answers file that `text` holds, parsed as `value`.
+    pub(crate) fn new(text: &str, value: Value) -> Result<AnswersText, DocumentError> {
+        check_header(&value, ANSWERS_FORMAT, ANSWERS_VERSION, "an SMM Navigator answers file")?;
+        Ok(AnswersText(Unread { text: text.to_string(), value }))
+    }
+    /// The file's text, and its unchecked fields ([`Unread`]).
+    pub fn unread(&self) -> &Unread {
+        &self.0
+    }
+    /// Reads the rest of the file, as [`parse_answers`] does.
+    pub fn read(&self) -> Result<AnswersFile, DocumentError> {
+        answers_from(&self.0.text, &self.0.value)
     }
 }

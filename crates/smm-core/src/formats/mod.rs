@@ -3,7 +3,9 @@
 //! [`read_any`] classifies any bytes once (size, the magic bytes of an age
 //! file and of a zip or compound-file workbook, UTF-8, the structure scan, the
 //! JSON syntax, `format`, version, migration) and returns an [`Incoming`] with
-//! the parsed document. The app's import, the exchange page's inbox, the
+//! the parsed document (a mapping, an interview and an answers file are read
+//! up to the point where they need what the reader has: the framework, or the
+//! code of the page that answers interviews). The app's import, the exchange page's inbox, the
 //! on-demand worker and the CLI each `match` it exhaustively, so that a new
 //! kind does not compile until every reader of files handles it.
 
@@ -23,11 +25,12 @@ use crate::base::json::parse_value;
 use crate::base::text::decode_text;
 use crate::formats::assessment::ReadAssessment;
 use crate::formats::bundle::{read_file_value, Imported};
+use crate::formats::interview::{AnswersText, InterviewText};
 use crate::formats::mapping::MappingFile;
 use crate::model::catalogue::Catalogue;
 use crate::model::framework::{Framework, FRAMEWORK_FORMAT};
 use crate::model::history::Snapshots;
-use crate::model::interview::{AnswersFile, InterviewFile, ANSWERS_FORMAT, INTERVIEW_FORMAT};
+use crate::model::interview::{ANSWERS_FORMAT, INTERVIEW_FORMAT};
 use crate::model::mapping::MAPPING_FORMAT;
 use crate::model::profile::{Profile, PROFILE_FORMAT};
 
@@ -50,11 +53,13 @@ pub enum Incoming {
     /// A mapping, read up to the point where it needs the framework it names
     /// ([`MappingFile::check`]).
     Mapping(Box<MappingFile>),
-    /// An interview file, checked against the catalogue.
-    Interview(Box<InterviewFile>),
-    /// An answers file; what it answers is checked against the assessment when
-    /// it is taken in ([`crate::edits::interview::take_answers`]).
-    Answers(Box<AnswersFile>),
+    /// An interview file, read up to its header: [`InterviewText::read`]
+    /// finishes it (the workbench hands it to the exchange page unread).
+    Interview(Box<InterviewText>),
+    /// An answers file, read up to its header: [`AnswersText::read`] finishes
+    /// it; what it answers is checked against the assessment when it is taken
+    /// in ([`crate::edits::interview::take_answers`]).
+    Answers(Box<AnswersText>),
     /// A file encrypted with a passphrase (age format): decrypt it with
     /// [`crate::base::seal`], then read the result with [`read_any`] again.
     Encrypted,
@@ -105,8 +110,8 @@ pub fn read_any(bytes: &[u8], catalogue: &Catalogue) -> Result<Incoming, Documen
         PROFILE_FORMAT => Incoming::Profile(Box::new(profile::profile_from(text, &value, catalogue)?)),
         FRAMEWORK_FORMAT => Incoming::Framework(Box::new(framework::framework_from(text, &value)?)),
         MAPPING_FORMAT => Incoming::Mapping(Box::new(MappingFile::from_value(text, value)?)),
-        INTERVIEW_FORMAT => Incoming::Interview(Box::new(interview::interview_from(text, &value, catalogue)?)),
-        ANSWERS_FORMAT => Incoming::Answers(Box::new(interview::answers_from(text, &value)?)),
+        INTERVIEW_FORMAT => Incoming::Interview(Box::new(InterviewText::new(text, value)?)),
+        ANSWERS_FORMAT => Incoming::Answers(Box::new(AnswersText::new(text, value)?)),
         // An assessment, a bundle, or anything else: the assessment and bundle
         // reader gives the reasons a file is neither.
         _ => match read_file_value(text, value, catalogue)? {
