@@ -203,14 +203,21 @@ function checkRequests(o, hits, pages = ['workbench', 'exchange']) {
   for (const p of pages) assert.ok(hits.some((h) => h.endsWith(`/${p}_bg.wasm`)), `${p}.html was served by the test server`);
 }
 
-test('encryption on: every control of the workbench and the exchange page makes NAME.age, nothing readable, and each opens to its content', async () => {
+/** A fresh run: an empty artifacts folder `name`, the seeded page (with a
+ * corrupt entry when `broken`), and where the server's log of requests starts. */
+async function start(name, broken = true) {
   const hitsFrom = server.hits.length;
-  const dir = join(artifacts, 'outbox-sealed');
+  const dir = join(artifacts, name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const o = await seeded();
+  const o = await seeded(broken);
+  await o.page.evaluate(() => { window.__sameDocument = true; });
+  return { hitsFrom, dir, o };
+}
+
+test('encryption on: every control of the workbench and the exchange page makes NAME.age, nothing readable, and each opens to its content', async () => {
+  const { hitsFrom, dir, o } = await start('outbox-sealed');
   const { page, context, errors } = o;
-  await page.evaluate(() => { window.__sameDocument = true; });
   const got = {};
   const byKind = async (kind, button, inline = false) => {
     const f = await take(page, button, dir);
@@ -310,13 +317,8 @@ test('encryption on: every control of the workbench and the exchange page makes 
 });
 
 test('encryption off: the same controls make files in clear', async () => {
-  const hitsFrom = server.hits.length;
-  const dir = join(artifacts, 'outbox-clear');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const o = await seeded();
+  const { hitsFrom, dir, o } = await start('outbox-clear');
   const { page, context, errors } = o;
-  await page.evaluate(() => { window.__sameDocument = true; });
   const got = {};
   const byKind = async (kind, button) => {
     const f = await take(page, button, dir);
@@ -367,12 +369,8 @@ test('encryption off: the same controls make files in clear', async () => {
 });
 
 test('the redacted copy: a neutral file name, a new id, and nothing of the stored id', async () => {
-  const hitsFrom = server.hits.length;
-  const dir = join(artifacts, 'outbox-redacted');
-  await mkdir(dir, { recursive: true });
-  const o = await seeded(false);
+  const { hitsFrom, dir, o } = await start('outbox-redacted', false);
   const { page, context, errors } = o;
-  await page.evaluate(() => { window.__sameDocument = true; });
   await hashTo(page, `#/assessments/${ID}`, 'section.card.exports');
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY(ID)));
   const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
@@ -395,9 +393,8 @@ test('the redacted copy: a neutral file name, a new id, and nothing of the store
 });
 
 test('encryption asked for but the passphrase not ready: nothing goes out in clear', async () => {
-  const o = await seeded(false);
+  const { o } = await start('outbox-unready', false);
   const { page, context, errors } = o;
-  await page.evaluate(() => { window.__sameDocument = true; });
   await hashTo(page, `#/assessments/${ID}`, 'section.card.exports');
   const seal = page.locator('fieldset.seal-choice');
   await sealBox(page).check();
