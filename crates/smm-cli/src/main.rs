@@ -167,6 +167,10 @@ enum Format {
     Xlsx,
     /// An OSCAL 1.1.2 assessment-results document (JSON).
     Oscal,
+    /// The roadmap with its plan (CSV), as the roadmap page exports it.
+    Roadmap,
+    /// The software lifecycle checklist (CSV), as the trustworthiness page exports it.
+    Checklist,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -500,6 +504,13 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     }
                     Format::Oscal => {
                         println!(io, "{}", smm_exchange::oscal::assessment_results_json(catalogue, &a, &now_iso()))
+                    }
+                    Format::Roadmap => {
+                        print!(io, "{}", smm_core::report::roadmap_to_csv(catalogue, &report.roadmap, &a.plan))
+                    }
+                    Format::Checklist => {
+                        let trust = smm_core::trust::TrustCatalogue::builtin();
+                        print!(io, "{}", smm_core::trust::checklist_csv(trust, &a.trustworthiness))
                     }
                 }
             }

@@ -363,7 +363,7 @@ fn export_prints_the_assessment_and_its_redacted_copy() {
 
 #[test]
 fn every_report_format_can_be_redacted() {
-    for format in ["json", "md", "csv", "xlsx", "oscal"] {
+    for format in ["json", "md", "csv", "xlsx", "oscal", "roadmap", "checklist"] {
         let plain = smm(&["report", BOTTLING, "--format", format]);
         let shared = smm(&["report", BOTTLING, "--format", format, "--redact"]);
         assert_eq!(shared.status.code(), Some(0), "{format}: {}", text(&shared.stderr));
@@ -384,8 +384,8 @@ fn every_report_format_can_be_redacted() {
             }
         };
         let (plain, shared) = (bytes(&plain), bytes(&shared));
-        if format == "csv" {
-            // The gap table holds figures only: the same in both.
+        if matches!(format, "csv" | "checklist") {
+            // The gap table holds figures only, and the example's checklist is empty: the same in both.
             assert_eq!(plain, shared);
         } else {
             // The check can fail: the plain report carries the names.
@@ -407,4 +407,19 @@ fn a_file_of_another_kind_is_named_and_refused() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn the_roadmap_and_checklist_tables_are_the_pages_exports() {
+    let c = smm_core::Catalogue::builtin();
+    let a = smm_core::parse_assessment(std::fs::read(BOTTLING).unwrap().as_slice(), c).unwrap();
+    let report = smm_core::Report::new(c, &a);
+    let roadmap = smm(&["report", BOTTLING, "--format", "roadmap"]);
+    assert_eq!(roadmap.status.code(), Some(0), "{}", text(&roadmap.stderr));
+    assert_eq!(text(&roadmap.stdout), smm_core::report::roadmap_to_csv(c, &report.roadmap, &a.plan));
+    assert!(text(&roadmap.stdout).lines().count() > 2, "the example has roadmap steps");
+    let checklist = smm(&["report", BOTTLING, "--format", "checklist"]);
+    let trust = smm_core::trust::TrustCatalogue::builtin();
+    assert_eq!(text(&checklist.stdout), smm_core::trust::checklist_csv(trust, &a.trustworthiness));
+    assert_eq!(text(&checklist.stdout).lines().count(), trust.items.len() + 1);
 }

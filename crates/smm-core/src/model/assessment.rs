@@ -24,7 +24,7 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// optional, so a version 3 file migrates unchanged; version 5 turns each
 /// evidence reference into an object that may carry a file fingerprint
 /// (`{"reference": "..."}` from the plain string of version 4) and adds
-/// `interviews` and `consensus` (see [`crate::interview`]), both optional.
+/// `interviews` and `consensus` (see [`crate::model::interview`]), both optional.
 pub const ASSESSMENT_VERSION: u32 = 5;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
