@@ -63,17 +63,17 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// Shows `m` in place of `waiting` (only if that is still what is shown,
-    /// so a later message is never overwritten); any message when `waiting` is `None`.
-    fn replace(self, state: AppState, waiting: Option<&str>, m: TransferMessage) {
+    /// Shows `m` in place of `waiting`, only if that is still what is shown,
+    /// so that a later message is never overwritten.
+    pub fn replace(self, state: AppState, waiting: &str, m: TransferMessage) {
         match self {
             Notice::Transfer => state.transfer.update(|shown| {
-                if waiting.is_none() || shown.as_ref().is_none_or(|s| Some(s.summary.as_str()) == waiting) {
+                if shown.as_ref().is_none_or(|s| s.summary == waiting) {
                     *shown = Some(m);
                 }
             }),
             Notice::Inline(line) => line.update(|shown| {
-                if waiting.is_none() || shown.as_deref().is_none_or(|s| Some(s) == waiting) {
+                if shown.as_deref().is_none_or(|s| s == waiting) {
                     *shown = Some(std::iter::once(m.summary).chain(m.details).collect::<Vec<_>>().join(" "));
                 }
             }),
@@ -132,7 +132,7 @@ pub fn send(state: AppState, out: Outgoing, notice: Notice) -> TransferMessage {
                     }
                 },
             };
-            notice.replace(state, Some(&waiting), message);
+            notice.replace(state, &waiting, message);
         }
     });
     TransferMessage::ok(waiting, vec![])

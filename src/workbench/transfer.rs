@@ -151,11 +151,7 @@ pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
                     outbox::send(state, out, Notice::Transfer)
                 }
             };
-            state.transfer.update(|m| {
-                if m.as_ref().is_none_or(|m| m.summary == waiting) {
-                    *m = Some(message);
-                }
-            });
+            Notice::Transfer.replace(state, &waiting, message);
         }
     });
     TransferMessage::ok(waiting, vec![])
@@ -190,11 +186,7 @@ pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
                     Notice::Transfer,
                 ),
             };
-            state.transfer.update(|m| {
-                if m.as_ref().is_none_or(|m| m.summary == waiting) {
-                    *m = Some(message);
-                }
-            });
+            Notice::Transfer.replace(state, &waiting, message);
         }
     });
     TransferMessage::ok(waiting, vec![])
@@ -220,11 +212,7 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
                 Ok(out) => outbox::send(state, out, Notice::Transfer),
                 Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
             };
-            state.transfer.update(|m| {
-                if m.as_ref().is_none_or(|m| m.summary == waiting) {
-                    *m = Some(message);
-                }
-            });
+            Notice::Transfer.replace(state, &waiting, message);
         }
     });
     TransferMessage::ok(waiting, vec![])

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::base::text::is_iso_date_prefix;
 use crate::model::assessment::{
-    Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Target,
+    Assessment, Evidence, FileFingerprint, NotApplicable, Override, PracticeResult, Priorities, Target,
 };
 use crate::model::catalogue::{Catalogue, Practice};
 use crate::model::interview::{Answer, Interview, Response};
@@ -43,10 +43,10 @@ pub fn redacted_file_name(date: &str) -> String {
 /// The copy of `a` for sharing, with the fresh id `new_id` (the caller draws a
 /// random one), built from the allow-list in this module's documentation.
 pub fn redact(a: &Assessment, catalogue: &Catalogue, trust: &TrustCatalogue, new_id: &str) -> Assessment {
+    // Everything starts empty: the name and role are all the metadata shared.
     let mut r = Assessment::new(new_id, REDACTED_NAME, a.metadata.role);
-    r.metadata = Metadata { name: REDACTED_NAME.into(), role: a.metadata.role, ..Metadata::default() };
     // Maps are filled by `insert`, not collected: collecting into a map sorts,
-    // and each sort is code the workbench bundle would carry.
+    // and each sort is code the bundle that runs this would carry.
     r.priorities = Priorities::default();
     for (id, p) in &a.priorities.domains {
         if catalogue.domain(id).is_some() {
