@@ -474,8 +474,16 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`.
+/// The last date a spreadsheet holds (9999-12-31), as a date serial.
+const MAX_SERIAL: f64 = 2_958_465.0;
+
+/// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`; a serial
+/// outside the dates a spreadsheet holds stays a number (and is then refused
+/// where a date is wanted).
 fn serial_date(serial: f64) -> String {
+    if !(0.0..=MAX_SERIAL).contains(&serial) {
+        return serial.to_string();
+    }
     smm_core::document::date_from_days(serial.floor() as i64 - 25_569)
 }
 
@@ -619,7 +627,50 @@ fn range_in_limits(r: &[u8]) -> bool {
 /// The elements of a sheet whose references the spreadsheet reader computes
 /// with, and the attribute that holds each.
 const REFERENCES: &[(&[u8], &[u8])] =
-    &[(b"c", b" r=\""), (b"row", b" r=\""), (b"dimension", b" ref=\""), (b"mergeCell", b" ref=\""), (b"f", b" ref=\"")];
+    &[(b"c", b"r"), (b"row", b"r"), (b"dimension", b"ref"), (b"mergeCell", b"ref"), (b"f", b"ref")];
+
+/// The most the shared-strings part may unpack to (its own cap: the reader
+/// holds it whole).
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The value of attribute `name` in a tag's head (after the element name), in
+/// double or single quotes, with or without white space around `=`.
+fn attribute<'a>(head: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let mut i = 0;
+    while i < head.len() {
+        // An attribute starts after white space.
+        if !head[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < head.len() && !head[i].is_ascii_whitespace() && head[i] != b'=' {
+            i += 1;
+        }
+        let key = &head[start..i];
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if head.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < head.len() && head[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let Some(&quote) = head.get(i).filter(|q| **q == b'"' || **q == b'\'') else { continue };
+        let from = i + 1;
+        let to = head[from..].iter().position(|&b| b == quote).map_or(head.len(), |q| from + q);
+        if key == name {
+            return Some(&head[from..to]);
+        }
+        i = to + 1;
+    }
+    None
+}
 
 /// Checks every cell, row, range and merge reference in the workbook's sheets
 /// before the spreadsheet reader sees them: one beyond XFD1048576, or a range
@@ -630,6 +681,18 @@ fn check_references(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), 
     for i in 0..archive.len() {
         let mut part = archive.by_index(i).map_err(|e| format!("the workbook's package is damaged ({e})"))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        // The shared strings are read whole by the spreadsheet reader: their own cap, checked on the real bytes.
+        if name == "xl/sharedStrings.xml" {
+            let read = std::io::copy(&mut part.by_ref().take(MAX_SHARED_STRINGS_BYTES + 1), &mut std::io::sink())
+                .map_err(|e| format!("the workbook's part {name} is damaged ({e})"))?;
+            if read > MAX_SHARED_STRINGS_BYTES {
+                return Err(format!(
+                    "the workbook's part {name} unpacks to more than {} MiB",
+                    MAX_SHARED_STRINGS_BYTES >> 20
+                ));
+            }
+            continue;
+        }
         if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
             continue;
         }
@@ -641,21 +704,21 @@ fn check_references(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), 
         if xml.len() as u64 > MAX_UNPACKED_BYTES {
             return Err(format!("the workbook's part {name} unpacks to more than {} MiB", MAX_UNPACKED_BYTES >> 20));
         }
+        // One pass: a tag's head ends at its `>` or at the next `<` (neither
+        // stands inside a well-formed tag), so the heads never overlap and the
+        // time grows with the part's length, whatever it holds.
         let mut at = 0;
         while let Some(found) = xml[at..].iter().position(|&b| b == b'<').map(|p| p + at) {
             at = found + 1;
             let tag = &xml[at..];
-            let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
+            let end = tag.iter().position(|&b| b == b'>' || b == b'<').unwrap_or(tag.len());
             let head = &tag[..end];
+            at += end;
             let name_end = head.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(head.len());
             // A namespace prefix (`x:c`) names the same element.
             let local = head[..name_end].rsplit(|&b| b == b':').next().unwrap_or_default();
-            let Some((element, attribute)) = REFERENCES.iter().find(|(e, _)| *e == local) else { continue };
-            let Some(v) = head.windows(attribute.len()).position(|w| w == *attribute).map(|p| p + attribute.len())
-            else {
-                continue;
-            };
-            let value = &head[v..head[v..].iter().position(|&b| b == b'"').map_or(head.len(), |q| q + v)];
+            let Some((element, key)) = REFERENCES.iter().find(|(e, _)| *e == local) else { continue };
+            let Some(value) = attribute(&head[name_end..], key) else { continue };
             let ok = if *element == b"row" {
                 parse_reference(&[b"A", value].concat()).is_some()
             } else {
@@ -1053,6 +1116,16 @@ pub fn apply(preview: Preview) -> Assessment {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn date_serials_outside_a_spreadsheets_dates_stay_numbers() {
+        // Found in review: ±1e300 overflowed the date conversion.
+        assert_eq!(serial_date(46_000.0), "2025-12-09");
+        assert_eq!(serial_date(MAX_SERIAL), "9999-12-31");
+        for bad in [1e300, -1e300, -1.0, MAX_SERIAL + 1.0, f64::NAN, f64::INFINITY] {
+            assert!(!serial_date(bad).contains('-') || bad < 0.0, "{bad}: {}", serial_date(bad));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -62,8 +62,8 @@ fn oscal_findings_follow_the_gap_analysis() {
     assert_eq!(doc["assessment-results"]["metadata"]["oscal-version"], "1.1.2");
 }
 
-/// The workbook of the first example with `extra` cells added to the Targets sheet.
-fn with_cells(extra: &str) -> (Vec<u8>, smm_core::Assessment) {
+/// The workbook of the first example with part `part` rewritten by `edit`.
+fn with_part(part: &str, edit: impl Fn(String) -> String) -> (Vec<u8>, smm_core::Assessment) {
     use std::io::{Read, Write};
     let cat = Catalogue::builtin();
     let a = smm_core::parse_assessment(EXAMPLES[0].as_bytes(), cat).unwrap();
@@ -71,18 +71,22 @@ fn with_cells(extra: &str) -> (Vec<u8>, smm_core::Assessment) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&book[..])).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
         let mut data = Vec::new();
-        part.read_to_end(&mut data).unwrap();
-        if name == "xl/worksheets/sheet2.xml" {
-            data =
-                String::from_utf8(data).unwrap().replace("</sheetData>", &format!("{extra}</sheetData>")).into_bytes();
+        entry.read_to_end(&mut data).unwrap();
+        if name == part {
+            data = edit(String::from_utf8(data).unwrap()).into_bytes();
         }
         out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
         out.write_all(&data).unwrap();
     }
     (out.finish().unwrap().into_inner(), a)
+}
+
+/// The workbook of the first example with `extra` cells added to the Targets sheet.
+fn with_cells(extra: &str) -> (Vec<u8>, smm_core::Assessment) {
+    with_part("xl/worksheets/sheet2.xml", |xml| xml.replace("</sheetData>", &format!("{extra}</sheetData>")))
 }
 
 #[test]
@@ -114,4 +118,48 @@ fn a_reference_beyond_a_spreadsheets_limits_is_refused() {
         let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
         assert!(e.contains("ends before it starts"), "{extra}: {e}");
     }
+}
+
+#[test]
+fn reversed_ranges_are_refused_however_the_attribute_is_quoted_or_spaced() {
+    // Found in review: single quotes reached the spreadsheet reader, which panicked.
+    for extra in [
+        r#"<dimension ref='B5:A1'/>"#,
+        r#"<mergeCell ref = "C3:C1"/>"#,
+        r#"<x:mergeCell  ref= 'C3:C1' />"#,
+        r#"<row r='2'><c r='A2'><f t='shared' ref='A9:A2' si='0'>1</f></c></row>"#,
+    ] {
+        let (book, a) = with_cells(extra);
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+        assert!(e.contains("ends before it starts"), "{extra}: {e}");
+    }
+}
+
+#[test]
+fn the_reference_check_takes_time_in_proportion_to_the_part() {
+    // Found in review: a worksheet of repeated `<` kept the check busy for minutes
+    // (each `<` scanned to the end of the part). The growth from n to 8n must stay
+    // well under the 64 times of a quadratic path.
+    let time = |n: usize| {
+        let (book, a) = with_cells(&"<".repeat(n));
+        let started = std::time::Instant::now();
+        let _ = xlsx::read_changes(&book, Catalogue::builtin(), &a);
+        started.elapsed().as_secs_f64()
+    };
+    let (small, large) = (time(256 * 1024), time(2 * 1024 * 1024));
+    println!("reference check over repeated `<`: 256 KiB {small:.3} s, 2 MiB {large:.3} s, ratio {:.1}", large / small);
+    assert!(large / small.max(1e-3) < 16.0, "256 KiB {small:.3} s, 2 MiB {large:.3} s");
+    assert!(large < 10.0, "2 MiB of `<` took {large:.1} s");
+}
+
+#[test]
+fn shared_strings_have_a_cap_of_their_own() {
+    let cap = xlsx::MAX_SHARED_STRINGS_BYTES as usize;
+    let pad = |n: usize| move |xml: String| xml.replace("</sst>", &format!("<!--{}--></sst>", "x".repeat(n)));
+    let (book, a) = with_part("xl/sharedStrings.xml", pad(cap));
+    let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+    assert!(e.contains("sharedStrings.xml unpacks to more than 16 MiB"), "{e}");
+    // Within the cap the workbook reads as before.
+    let (book, a) = with_part("xl/sharedStrings.xml", pad(1024));
+    assert!(xlsx::read_changes(&book, Catalogue::builtin(), &a).is_ok());
 }

@@ -48,7 +48,8 @@ pub fn text_problem(value: &str) -> Option<String> {
 /// The date `days` days after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's
 /// civil-from-days algorithm); for the CLI's clock and spreadsheet dates.
 pub fn date_from_days(days: i64) -> String {
-    let z = days + 719_468;
+    // Bounded so that no input overflows: about ±27 million years either way.
+    let z = days.clamp(-10_000_000_000, 10_000_000_000) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -90,6 +91,18 @@ mod tests {
         for bad in ["2026-13-01", "26-11-25", "2026/11/25", "2026-11-25x", "2026-11-00"] {
             assert!(!is_iso_date_prefix(bad), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn any_day_count_gives_a_date_without_overflow() {
+        assert_eq!(date_from_days(0), "1970-01-01");
+        assert_eq!(date_from_days(20_428), "2025-12-06");
+        let _ = (date_from_days(i64::MAX), date_from_days(i64::MIN));
     }
 }
 
