@@ -17,11 +17,7 @@ pub fn import_interview_kinds(state: AppState, file_name: &str, kind: InterviewK
         InterviewKind::Interview(f) => f.read(Catalogue::builtin()).map(open_interview),
         InterviewKind::Answers(f) => f.read().map(|f| take_answers_file(state, file_name, f)),
     };
-    ImportStep::Done(read.unwrap_or_else(|e| TransferMessage {
-        ok: false,
-        summary: format!("“{file_name}” was not imported; nothing stored was changed."),
-        details: e.problems.iter().map(ToString::to_string).collect(),
-    }))
+    ImportStep::Done(read.unwrap_or_else(|e| TransferMessage::not_imported(file_name, e.lines())))
 }
 
 /// Reads the files the workbench handed over, reporting through `state`: each
@@ -31,13 +27,8 @@ pub fn take_inbox(state: AppState) {
     let files = storage::take_inbox();
     let mut messages = Vec::new();
     for (name, text) in files {
-        let refused = |details: Vec<String>| TransferMessage {
-            ok: false,
-            summary: format!("“{name}” was not imported; nothing stored was changed."),
-            details,
-        };
         let kind = match smm_core::read_any(text.as_bytes(), Catalogue::builtin()) {
-            Err(e) => Err(e.problems.iter().map(ToString::to_string).collect()),
+            Err(e) => Err(e.lines()),
             Ok(Incoming::Interview(f)) => Ok(InterviewKind::Interview(f)),
             Ok(Incoming::Answers(f)) => Ok(InterviewKind::Answers(f)),
             Ok(
@@ -56,7 +47,7 @@ pub fn take_inbox(state: AppState) {
                     messages.push(m);
                 }
             }
-            Err(details) => messages.push(refused(details)),
+            Err(details) => messages.push(TransferMessage::not_imported(&name, details)),
         }
     }
     if let Some(m) = messages.pop() {
@@ -107,7 +98,7 @@ pub fn take_answers_file(state: AppState, file_name: &str, f: smm_core::intervie
     };
     let id = a.id.clone();
     match smm_core::interview::take_answers(&mut a, Catalogue::builtin(), f) {
-        Err(e) => refused(e.problems.iter().map(ToString::to_string).collect()),
+        Err(e) => refused(e.lines()),
         Ok(t) => {
             let wanted = a.interviews.clone();
             state.update(&id, |x| *x = a);

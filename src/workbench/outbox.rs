@@ -65,7 +65,7 @@ pub enum Notice {
 impl Notice {
     /// Shows `m` in place of `waiting`, only if that is still what is shown,
     /// so that a later message is never overwritten.
-    pub fn replace(self, state: AppState, waiting: &str, m: TransferMessage) {
+    fn replace(self, state: AppState, waiting: &str, m: TransferMessage) {
         match self {
             Notice::Transfer => state.transfer.update(|shown| {
                 if shown.as_ref().is_none_or(|s| s.summary == waiting) {
@@ -108,34 +108,44 @@ pub fn send(state: AppState, out: Outgoing, notice: Notice) -> TransferMessage {
     };
     let name = format!("{}.age", out.name);
     let waiting = format!("Encrypting “{name}” with your passphrase…");
-    leptos::task::spawn_local({
-        let waiting = waiting.clone();
-        async move {
-            let started = js_sys::Date::now();
-            let result = crate::workbench::on_demand::encrypt(&out.bytes, &passphrase).await;
-            let ms = js_sys::Date::now() - started;
-            let message = match result {
-                Err(e) => TransferMessage::failed(
-                    format!("Nothing was exported: the file could not be encrypted ({e})."),
-                    vec![],
-                ),
-                Ok(sealed) => match offer(&name, "application/octet-stream", &sealed) {
-                    Err(e) => TransferMessage::failed(e, vec![]),
-                    Ok(()) => {
-                        let mut details = out.details;
-                        details.push(format!(
-                            "Encrypted with your passphrase in the age format in {ms:.0} ms, as “{name}”. \
-                             SMM Navigator opens it again after asking the passphrase; so do `age -d` and `rage -d`. \
-                             Without the passphrase nobody can read it, SMM Navigator included."
-                        ));
-                        finished(state, sealed, out.summary, details, out.backup, out.fingerprint, notice)
-                    }
-                },
-            };
-            notice.replace(state, &waiting, message);
+    in_background(state, notice, &waiting, async move {
+        let started = js_sys::Date::now();
+        let result = crate::workbench::on_demand::encrypt(&out.bytes, &passphrase).await;
+        let ms = js_sys::Date::now() - started;
+        match result {
+            Err(e) => {
+                TransferMessage::failed(format!("Nothing was exported: the file could not be encrypted ({e})."), vec![])
+            }
+            Ok(sealed) => match offer(&name, "application/octet-stream", &sealed) {
+                Err(e) => TransferMessage::failed(e, vec![]),
+                Ok(()) => {
+                    let mut details = out.details;
+                    details.push(format!(
+                        "Encrypted with your passphrase in the age format in {ms:.0} ms, as “{name}”. \
+                         SMM Navigator opens it again after asking the passphrase; so do `age -d` and `rage -d`. \
+                         Without the passphrase nobody can read it, SMM Navigator included."
+                    ));
+                    finished(state, sealed, out.summary, details, out.backup, out.fingerprint, notice)
+                }
+            },
         }
+    })
+}
+
+/// Shows `waiting` now and runs `work` in the background; its message then
+/// takes the place of `waiting` in `notice` (unless a later message came first).
+pub fn in_background(
+    state: AppState,
+    notice: Notice,
+    waiting: &str,
+    work: impl std::future::Future<Output = TransferMessage> + 'static,
+) -> TransferMessage {
+    let shown = waiting.to_string();
+    leptos::task::spawn_local(async move {
+        let message = work.await;
+        notice.replace(state, &shown, message);
     });
-    TransferMessage::ok(waiting, vec![])
+    TransferMessage::ok(waiting.to_string(), vec![])
 }
 
 /// The message of a file that is out, after the bookkeeping it asks for.

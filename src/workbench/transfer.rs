@@ -50,9 +50,7 @@ const WORKBOOK_LIMIT: usize = 10 * 1024 * 1024;
 pub async fn review_workbook(state: AppState, name: &str, bytes: &[u8]) -> Option<TransferMessage> {
     let stored: Vec<String> = state.assessments.get_untracked().iter().map(assessment_to_json).collect();
     let params = format!("[{}]", stored.join(", "));
-    let refused = |why: String| {
-        Some(TransferMessage::failed(format!("“{name}” was not imported; nothing stored was changed."), vec![why]))
-    };
+    let refused = |why: String| Some(TransferMessage::not_imported(name, vec![why]));
     let out = match crate::workbench::on_demand::run(crate::workbench::on_demand::XLSX_READ, bytes, &params).await {
         Ok(out) => out,
         Err(e) => return refused(e.to_string()),
@@ -115,46 +113,35 @@ pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
     let Some(a) = state.get(id) else {
         return TransferMessage::failed("There is no such assessment.".into(), vec![]);
     };
-    let waiting = "Making the workbook…".to_string();
     let name = format!("{}.xlsx", file_stem(&a.metadata.name));
-    leptos::task::spawn_local({
-        let waiting = waiting.clone();
-        async move {
-            let started = js_sys::Date::now();
-            let _ = state.builtin_ready().await;
-            // The worker reads the files as they were fetched (no serialiser needed here).
-            let coverage: Vec<String> = state
-                .builtin
-                .get_untracked()
-                .and_then(Result::ok)
-                .map(|b| b.texts.iter().map(|(f, m)| format!(r#"{{"framework": {f}, "mapping": {m}}}"#)).collect())
-                .unwrap_or_default();
-            let input =
-                format!(r#"{{"assessment": {}, "coverage": [{}]}}"#, assessment_to_json(&a), coverage.join(", "));
-            let result = crate::workbench::on_demand::run(
-                crate::workbench::on_demand::XLSX_EXPORT,
-                input.as_bytes(),
-                &now_iso(),
-            )
-            .await;
-            let ms = js_sys::Date::now() - started;
-            let message = match result {
-                Err(e) => TransferMessage::failed(format!("No workbook was made: {e}."), vec![]),
-                Ok(book) => {
-                    let mut out = Outgoing::new(
-                        name.clone(),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        book,
-                        format!("Exported the workbook “{name}” (made in {ms:.0} ms)."),
-                    );
-                    out.details.push("Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into());
-                    outbox::send(state, out, Notice::Transfer)
-                }
-            };
-            Notice::Transfer.replace(state, &waiting, message);
+    outbox::in_background(state, Notice::Transfer, "Making the workbook…", async move {
+        let started = js_sys::Date::now();
+        let _ = state.builtin_ready().await;
+        // The worker reads the files as they were fetched (no serialiser needed here).
+        let coverage: Vec<String> = state
+            .builtin
+            .get_untracked()
+            .and_then(Result::ok)
+            .map(|b| b.texts.iter().map(|(f, m)| format!(r#"{{"framework": {f}, "mapping": {m}}}"#)).collect())
+            .unwrap_or_default();
+        let input = format!(r#"{{"assessment": {}, "coverage": [{}]}}"#, assessment_to_json(&a), coverage.join(", "));
+        let job = crate::workbench::on_demand::XLSX_EXPORT;
+        let result = crate::workbench::on_demand::run(job, input.as_bytes(), &now_iso()).await;
+        let ms = js_sys::Date::now() - started;
+        match result {
+            Err(e) => TransferMessage::failed(format!("No workbook was made: {e}."), vec![]),
+            Ok(book) => {
+                let mut out = Outgoing::new(
+                    name.clone(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    book,
+                    format!("Exported the workbook “{name}” (made in {ms:.0} ms)."),
+                );
+                out.details.push("Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into());
+                outbox::send(state, out, Notice::Transfer)
+            }
         }
-    });
-    TransferMessage::ok(waiting, vec![])
+    })
 }
 
 /// Offers the OSCAL assessment-results document of assessment `id` (encrypted
@@ -163,33 +150,17 @@ pub fn export_oscal(state: AppState, id: &str) -> TransferMessage {
     let Some(a) = state.get(id) else {
         return TransferMessage::failed("There is no such assessment.".into(), vec![]);
     };
-    let waiting = "Making the OSCAL document…".to_string();
-    leptos::task::spawn_local({
-        let waiting = waiting.clone();
-        async move {
-            let json = assessment_to_json(&a);
-            let result = crate::workbench::on_demand::run(
-                crate::workbench::on_demand::OSCAL_EXPORT,
-                json.as_bytes(),
-                &now_iso(),
-            )
-            .await;
-            let message = match result.map(|b| String::from_utf8_lossy(&b).into_owned()) {
-                Err(e) => TransferMessage::failed(format!("No OSCAL document was made: {e}."), vec![]),
-                Ok(doc) => outbox::send(
-                    state,
-                    Outgoing::json(
-                        format!("{}.oscal-assessment-results.json", file_stem(&a.metadata.name)),
-                        doc,
-                        "Exported the assessment as OSCAL 1.1.2 assessment results.",
-                    ),
-                    Notice::Transfer,
-                ),
-            };
-            Notice::Transfer.replace(state, &waiting, message);
+    outbox::in_background(state, Notice::Transfer, "Making the OSCAL document…", async move {
+        let job = crate::workbench::on_demand::OSCAL_EXPORT;
+        match crate::workbench::on_demand::run(job, assessment_to_json(&a).as_bytes(), &now_iso()).await {
+            Err(e) => TransferMessage::failed(format!("No OSCAL document was made: {e}."), vec![]),
+            Ok(doc) => {
+                let name = format!("{}.oscal-assessment-results.json", file_stem(&a.metadata.name));
+                let summary = "Exported the assessment as OSCAL 1.1.2 assessment results.";
+                outbox::send(state, Outgoing::new(name, "application/json", doc, summary), Notice::Transfer)
+            }
         }
-    });
-    TransferMessage::ok(waiting, vec![])
+    })
 }
 
 /// Exports one assessment, in full or as the redacted copy for sharing (made
@@ -204,18 +175,12 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
             Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
         };
     }
-    let waiting = "Making the redacted copy…".to_string();
-    leptos::task::spawn_local({
-        let waiting = waiting.clone();
-        async move {
-            let message = match outbox::redacted_file(&a).await {
-                Ok(out) => outbox::send(state, out, Notice::Transfer),
-                Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
-            };
-            Notice::Transfer.replace(state, &waiting, message);
+    outbox::in_background(state, Notice::Transfer, "Making the redacted copy…", async move {
+        match outbox::redacted_file(&a).await {
+            Ok(out) => outbox::send(state, out, Notice::Transfer),
+            Err(e) => TransferMessage::failed(format!("Nothing was exported: {e}."), vec![]),
         }
-    });
-    TransferMessage::ok(waiting, vec![])
+    })
 }
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
@@ -268,18 +233,12 @@ pub enum InterviewKind {
 /// by its kind: one exhaustive `match`, so that a new kind of file does not
 /// compile until this import handles it. Nothing is stored on error.
 pub async fn import_bytes(state: AppState, file_name: &str, bytes: Vec<u8>) -> ImportStep {
-    let refused = |details: Vec<String>| {
-        ImportStep::Done(TransferMessage::failed(
-            format!("“{file_name}” was not imported; nothing stored was changed."),
-            details,
-        ))
-    };
-    let problems = |e: smm_core::DocumentError| e.problems.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let refused = |details: Vec<String>| ImportStep::Done(TransferMessage::not_imported(file_name, details));
     let incoming = match read_any(&bytes, Catalogue::builtin()) {
         Ok(i) => i,
         // A file named as a workbook goes to the workbook reader, which says why it is not one.
         Err(_) if file_name.to_lowercase().ends_with(".xlsx") => Incoming::Workbook,
-        Err(e) => return refused(problems(e)),
+        Err(e) => return refused(e.lines()),
     };
     match incoming {
         Incoming::Encrypted => {
@@ -345,7 +304,7 @@ pub async fn import_bytes(state: AppState, file_name: &str, bytes: Vec<u8>) -> I
                 ));
             };
             match m.check(Catalogue::builtin(), &framework) {
-                Err(e) => refused(problems(e)),
+                Err(e) => refused(e.lines()),
                 Ok(m) => ImportStep::Done(match storage::save_mapping(&m) {
                     Ok(()) => {
                         let summary = format!(
@@ -387,12 +346,7 @@ async fn take_assessments(
     assessments: Vec<smm_core::ReadAssessment>,
     snapshots: Vec<Snapshots>,
 ) -> ImportStep {
-    let refused = |details: Vec<String>| {
-        ImportStep::Done(TransferMessage::failed(
-            format!("“{file_name}” was not imported; nothing stored was changed."),
-            details,
-        ))
-    };
+    let refused = |details: Vec<String>| ImportStep::Done(TransferMessage::not_imported(file_name, details));
     // The shipped profiles are fetched, not embedded: their indicators are checked here.
     if assessments.iter().any(|r| r.assessment.profiles.iter().any(|p| smm_core::profile::Profile::is_builtin_id(p))) {
         if let Err(e) = state.profiles_ready().await {
@@ -499,10 +453,7 @@ pub fn import_files(state: AppState, files: Option<web_sys::FileList>) {
                         break;
                     }
                 },
-                Err(e) => messages.push(TransferMessage::failed(
-                    format!("“{name}” was not imported; nothing stored was changed."),
-                    vec![e],
-                )),
+                Err(e) => messages.push(TransferMessage::not_imported(&name, vec![e])),
             }
         }
         if let Some(m) = combine(messages) {

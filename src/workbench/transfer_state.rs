@@ -27,6 +27,10 @@ impl TransferMessage {
     pub fn failed(summary: String, details: Vec<String>) -> TransferMessage {
         TransferMessage { ok: false, summary, details }
     }
+    /// File `file_name` refused on import, for the reasons in `details`.
+    pub fn not_imported(file_name: &str, details: Vec<String>) -> TransferMessage {
+        TransferMessage::failed(format!("“{file_name}” was not imported; nothing stored was changed."), details)
+    }
 }
 
 /// An import waiting for the user's answer: some ids already exist.

@@ -34,6 +34,11 @@ pub struct DocumentError {
 }
 
 impl DocumentError {
+    /// Each problem as one line (its place and what is wrong), for a list shown to the user.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems.iter().map(ToString::to_string).collect()
+    }
+
     pub(crate) fn one(path: &str, message: impl Into<String>) -> DocumentError {
         DocumentError { problems: vec![Problem { path: path.to_string(), message: message.into() }] }
     }
