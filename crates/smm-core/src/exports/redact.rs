@@ -24,7 +24,7 @@ use crate::model::assessment::{
 };
 use crate::model::catalogue::{Catalogue, Practice};
 use crate::model::interview::{Answer, Interview, Response};
-use crate::model::profile::Profile;
+use crate::model::profile::{Profile, ProfileIndicatorId};
 use crate::model::trust::{CharacteristicRating, TrustCatalogue, Trustworthiness};
 
 /// Text that stands in for a required free-text field in a redacted copy.
@@ -105,13 +105,13 @@ fn shareable_indicators(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for id in met {
-        let known = catalogue.indicator(id).is_some_and(|i| i.practice.id == practice.id) || {
-            let parts: Vec<&str> = id.split('.').collect();
-            matches!(parts.as_slice(), [profile, p, level, scope, letter]
-                if profiles.iter().any(|x| x == profile) && *p == practice.id
-                    && matches!(*level, "1" | "2" | "3" | "4") && matches!(*scope, "industry" | "system")
-                    && letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_lowercase()))
-        };
+        let known = catalogue.indicator(id).is_some_and(|i| i.practice.id == practice.id)
+            || ProfileIndicatorId::split(id).is_some_and(|p| {
+                profiles.iter().any(|x| x == p.profile)
+                    && p.practice == practice.id
+                    && p.well_formed()
+                    && p.letter.bytes().all(|b| b.is_ascii_lowercase())
+            });
         if known && !out.contains(id) {
             out.push(id.clone());
         }

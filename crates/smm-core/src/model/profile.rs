@@ -79,3 +79,36 @@ impl Profile {
         self.entries.iter().filter(move |e| e.practice == practice)
     }
 }
+
+/// A profile indicator id, `<profile>.<practice>.<level>.<scope>.<letter>`, in its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProfileIndicatorId<'a> {
+    /// The profile's id.
+    pub profile: &'a str,
+    /// The practice's id.
+    pub practice: &'a str,
+    /// The level, `1` to `4` when well formed.
+    pub level: &'a str,
+    /// The scope, `industry` or `system` when well formed.
+    pub scope: &'a str,
+    /// The indicator's letter.
+    pub letter: &'a str,
+}
+
+impl<'a> ProfileIndicatorId<'a> {
+    /// The parts of `id` when it has five dot-separated parts; `None` when it
+    /// is not a profile indicator id at all (a catalogue id has three).
+    pub fn split(id: &'a str) -> Option<ProfileIndicatorId<'a>> {
+        let mut parts = id.split('.');
+        let mut next = || parts.next();
+        let (profile, practice, level, scope, letter) = (next()?, next()?, next()?, next()?, next()?);
+        next().is_none().then_some(ProfileIndicatorId { profile, practice, level, scope, letter })
+    }
+
+    /// True when the level is 1 to 4, the scope industry or system, and the letter one character.
+    pub fn well_formed(&self) -> bool {
+        matches!(self.level, "1" | "2" | "3" | "4")
+            && matches!(self.scope, "industry" | "system")
+            && self.letter.len() == 1
+    }
+}

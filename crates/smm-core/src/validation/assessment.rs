@@ -8,7 +8,7 @@ use crate::base::text::{is_iso_date_prefix, is_kebab_id, text_problem};
 use crate::model::assessment::Assessment;
 use crate::model::catalogue::Catalogue;
 use crate::model::interview::{is_id, MAX_INTERVIEWS, MAX_NAME_CHARS, MAX_RESPONSES};
-use crate::model::profile::Profile;
+use crate::model::profile::{Profile, ProfileIndicatorId};
 use crate::model::trust::{TrustCatalogue, Trustworthiness};
 
 /// Every check against the catalogue and the format's rules, with JSON paths.
@@ -301,9 +301,9 @@ pub fn unknown_profile_indicators(a: &Assessment, profiles: &[Profile]) -> Vec<P
     let mut out = Vec::new();
     for (id, r) in &a.results {
         for (i, ind) in r.indicators_met.iter().enumerate() {
-            let Some(profile) = ind.split('.').next() else { continue };
+            let Some(profile) = ProfileIndicatorId::split(ind).map(|p| p.profile) else { continue };
             let Some(pr) = profiles.iter().find(|p| p.id == profile) else { continue };
-            if ind.split('.').count() == 5 && !pr.entries.iter().any(|e| e.indicators.iter().any(|x| x.id == *ind)) {
+            if !pr.entries.iter().any(|e| e.indicators.iter().any(|x| x.id == *ind)) {
                 out.push(Problem {
                     path: format!("results.{id}.indicators_met[{i}]"),
                     message: format!("unknown indicator id `{ind}` in profile `{profile}`"),
@@ -321,14 +321,13 @@ pub fn unknown_profile_indicators(a: &Assessment, profiles: &[Profile]) -> Vec<P
 /// recorded under; for a shipped profile it must exist in it (a profile loaded
 /// by the user is checked where it is loaded).
 fn profile_indicator_problem(a: &Assessment, practice: &str, ind: &str) -> Option<String> {
-    let parts: Vec<&str> = ind.split('.').collect();
-    let [profile, p, level, scope, letter] = parts.as_slice() else { return None };
+    let id = ProfileIndicatorId::split(ind)?;
+    let (profile, p) = (id.profile, id.practice);
     Some(if !a.profiles.iter().any(|x| x == profile) {
         format!("indicator `{ind}` is from profile `{profile}`, which this assessment does not use")
-    } else if *p != practice {
+    } else if p != practice {
         format!("indicator `{ind}` belongs to practice `{p}`, not `{practice}`")
-    } else if !matches!(*level, "1" | "2" | "3" | "4") || !matches!(*scope, "industry" | "system") || letter.len() != 1
-    {
+    } else if !id.well_formed() {
         format!("`{ind}` is not a profile indicator id (`<profile>.<practice>.<level>.<scope>.<letter>`)")
     } else if Profile::builtin(profile)
         .is_some_and(|pr| !pr.entries.iter().any(|e| e.indicators.iter().any(|i| i.id == ind)))
