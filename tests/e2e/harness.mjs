@@ -26,8 +26,12 @@ const TYPES = {
 
 /** Serves `dir` on an ephemeral loopback port, under the URL path `prefix`
  * (e.g. `/tools/smm`). Resolves to { origin, close, hits, sent }: `hits` lists
- * every path asked for, `sent` every response as { path, bytes } (bytes on the wire). */
-export async function serve(dir = dist, prefix = '') {
+ * every path asked for, `sent` every response as { path, bytes } (bytes on the wire).
+ * Options: `port` (a fixed port instead of an ephemeral one, e.g. to serve
+ * another version on the same origin), `headers` (extra headers sent with every
+ * file, as a host's configuration would), `fail(path, req)` (returns a status
+ * code to answer that request with instead of the file, or nothing). */
+export async function serve(dir = dist, prefix = '', { port: fixedPort = 0, headers: extra = {}, fail } = {}) {
   const hits = [];
   const sent = [];
   const server = createServer(async (req, res) => {
@@ -35,6 +39,13 @@ export async function serve(dir = dist, prefix = '') {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       hits.push(path);
       const asked = path;
+      const failure = fail?.(path, req);
+      if (failure) {
+        res.writeHead(failure, { 'content-type': 'text/plain' });
+        sent.push({ path: asked, bytes: 0 });
+        res.end('failed on purpose');
+        return;
+      }
       if (prefix) {
         if (!path.startsWith(prefix + '/')) throw new Error('outside the prefix');
         path = path.slice(prefix.length);
@@ -47,6 +58,7 @@ export async function serve(dir = dist, prefix = '') {
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'max-age=600',
+        ...extra,
       };
       // Compressed like any static host would (the bundle budgets are gzip figures).
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
@@ -65,7 +77,7 @@ export async function serve(dir = dist, prefix = '') {
       res.end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok, ko) => { server.once('error', ko); server.listen(fixedPort, '127.0.0.1', ok); });
   const { port } = server.address();
   return { origin: `http://127.0.0.1:${port}`, hits, sent, close: () => new Promise((ok) => server.close(ok)) };
 }

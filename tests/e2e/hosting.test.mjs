@@ -113,7 +113,8 @@ test('a new deployment is offered with a visible prompt', async () => {
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()]);
   await appReady(page);
   const caches = await page.evaluate(async () => await window.caches.keys());
-  assert.deepEqual(caches, ['smm-navigator-next-release'], 'the old cache is gone');
+  // One cache per scope and version: the new one alone, the old one gone.
+  assert.deepEqual(caches, [`smm-navigator|${server.origin}/|next-release`], 'the old cache is gone');
   await context.close();
   await server.close();
 });

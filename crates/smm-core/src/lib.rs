@@ -108,6 +108,10 @@ pub mod report {
 pub mod seal {
     pub use crate::base::seal::*;
 }
+/// Every limit of every reader of outside input.
+pub mod limits {
+    pub use crate::base::limits::*;
+}
 /// The structure scan of JSON text.
 pub mod scan {
     pub use crate::base::scan::*;
@@ -129,7 +133,7 @@ pub use formats::assessment::{parse_assessment, read_assessment, ReadAssessment}
 pub use formats::{read_any, Incoming};
 pub use model::assessment::{
     Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority,
-    Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    is_assessment_id, Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use model::catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
 

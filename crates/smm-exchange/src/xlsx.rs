@@ -30,12 +30,12 @@ use smm_core::{Assessment, Catalogue, Level, NotApplicable, Scope, Target};
 pub const WORKBOOK_FORMAT: &str = "smm-navigator/workbook";
 /// The workbook layout version this build writes and reads (`Overview!B2`).
 pub const WORKBOOK_VERSION: u32 = 1;
-/// The largest workbook read, in bytes.
-pub const MAX_WORKBOOK_BYTES: usize = 10 * 1024 * 1024;
-/// The most bytes all parts of a workbook may hold once unpacked (a zip bomb is refused).
-pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
-/// The most rows read per sheet; rows beyond are listed as left out.
-pub const MAX_ROWS: usize = 5_000;
+// The limits of the workbook reader, defined with every other reader's in
+// `smm_core::limits`: the file, all parts unpacked, the shared strings, the
+// rows per sheet (rows beyond are listed as left out), the date serials.
+pub use smm_core::limits::{
+    MAX_DATE_SERIAL, MAX_SHARED_STRINGS_BYTES, MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_ROWS as MAX_ROWS,
+};
 /// The most lines listed of what was left out.
 pub const MAX_LISTED: usize = 100;
 
@@ -474,14 +474,12 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// The last date a spreadsheet holds (9999-12-31), as a date serial.
-const MAX_SERIAL: f64 = 2_958_465.0;
 
 /// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`; a serial
 /// outside the dates a spreadsheet holds stays a number (and is then refused
 /// where a date is wanted).
 fn serial_date(serial: f64) -> String {
-    if !(0.0..=MAX_SERIAL).contains(&serial) {
+    if !(0.0..=MAX_DATE_SERIAL).contains(&serial) {
         return serial.to_string();
     }
     smm_core::document::date_from_days(serial.floor() as i64 - 25_569)
@@ -629,9 +627,6 @@ fn range_in_limits(r: &[u8]) -> bool {
 const REFERENCES: &[(&[u8], &[u8])] =
     &[(b"c", b"r"), (b"row", b"r"), (b"dimension", b"ref"), (b"mergeCell", b"ref"), (b"f", b"ref")];
 
-/// The most the shared-strings part may unpack to (its own cap: the reader
-/// holds it whole).
-pub const MAX_SHARED_STRINGS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The value of attribute `name` in a tag's head (after the element name), in
 /// double or single quotes, with or without white space around `=`.
@@ -1120,8 +1115,8 @@ mod tests {
     fn date_serials_outside_a_spreadsheets_dates_stay_numbers() {
         // Found in review: ±1e300 overflowed the date conversion.
         assert_eq!(serial_date(46_000.0), "2025-12-09");
-        assert_eq!(serial_date(MAX_SERIAL), "9999-12-31");
-        for bad in [1e300, -1e300, -1.0, MAX_SERIAL + 1.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(serial_date(MAX_DATE_SERIAL), "9999-12-31");
+        for bad in [1e300, -1e300, -1.0, MAX_DATE_SERIAL + 1.0, f64::NAN, f64::INFINITY] {
             assert!(!serial_date(bad).contains('-') || bad < 0.0, "{bad}: {}", serial_date(bad));
         }
     }

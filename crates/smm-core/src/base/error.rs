@@ -4,8 +4,7 @@
 
 use std::fmt;
 
-/// At most this many problems are listed for one file.
-pub const MAX_PROBLEMS: usize = 50;
+pub use crate::base::limits::MAX_PROBLEMS;
 
 /// One thing wrong with a file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod json;
 pub mod level;
+pub mod limits;
 pub mod scan;
 pub mod seal;
 pub mod table;

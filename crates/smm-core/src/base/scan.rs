@@ -8,8 +8,7 @@ use std::collections::HashSet;
 
 use crate::base::error::DocumentError;
 
-/// The deepest nesting of objects and arrays accepted. An assessment needs 5.
-pub const MAX_DEPTH: usize = 64;
+pub use crate::base::limits::MAX_DEPTH;
 
 enum Frame {
     Object { keys: HashSet<String>, key: Option<String>, expect_key: bool },

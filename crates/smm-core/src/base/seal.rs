@@ -21,12 +21,7 @@ pub const ARMOR_BEGIN: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 /// The scrypt work factor SMM Navigator encrypts with (2^17: 128 MiB of memory,
 /// about a second in a browser).
 pub const WORK_FACTOR: u8 = 17;
-/// The highest work factor accepted when decrypting (2^20: 1 GiB of memory).
-/// The `age` tool picks about one second of work on the machine that encrypts,
-/// which is 18 or 19 on a fast computer today.
-pub const MAX_WORK_FACTOR: u8 = 20;
-/// The largest encrypted file accepted, and the largest plaintext produced, in bytes.
-pub const MAX_SEALED_BYTES: usize = crate::base::text::MAX_FILE_BYTES + 64 * 1024;
+pub use crate::base::limits::{MAX_PASSPHRASE_HEADER, MAX_SEALED_BYTES, MAX_WORK_FACTOR};
 
 /// Why a file could not be encrypted or decrypted. No variant carries the passphrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,11 +94,6 @@ pub struct Header {
     pub length: usize,
 }
 
-/// The longest header a passphrase file is read with. One scrypt stanza with
-/// its MAC is under 200 bytes; a longer header is refused before the age
-/// crate parses it, whose parser takes time that grows with the square of the
-/// header's length (found by fuzzing: 0.4 s for a 35 KiB header of one stanza).
-pub const MAX_PASSPHRASE_HEADER: usize = 1024;
 
 /// Reads the header of a binary age file far enough to tell whether it is for
 /// a passphrase and what work it asks for. Armoured files are reported as such

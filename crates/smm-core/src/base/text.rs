@@ -3,9 +3,7 @@
 
 use crate::base::error::DocumentError;
 
-/// The largest assessment file accepted, in bytes (5 MiB). A full assessment of
-/// 18 practices with long notes is well under 200 KiB.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub use crate::base::limits::{MAX_FILE_BYTES, MAX_TEXT_CHARS};
 
 /// Size limit, empty file, byte-order mark and UTF-8.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
@@ -29,8 +27,6 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
     Ok(text)
 }
 
-/// The longest text accepted in one field, in characters.
-pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// What is wrong with a free-text value, if anything: too long, or control
 /// characters other than tab and line breaks.
@@ -43,6 +39,28 @@ pub fn text_problem(value: &str) -> Option<String> {
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         .map(|c| format!("the text contains the control character U+{:04X}", u32::from(c)))
+}
+
+/// True for a character that changes the direction or joining of the text
+/// around it without being seen (bidirectional embeddings, overrides and
+/// isolates, and the directional marks): in a name they can make one name
+/// show as another.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What is wrong with a person's name or pseudonym, if anything: empty, over
+/// `max` characters, a control character, or a bidirectional control.
+pub fn name_problem(name: &str, max: usize) -> Option<String> {
+    if name.trim().is_empty() || name.chars().count() > max {
+        Some(format!("a name of 1 to {max} characters is needed"))
+    } else if name.chars().any(char::is_control) {
+        Some("the name contains a control character".into())
+    } else if name.chars().any(is_bidi_control) {
+        Some("the name contains a character that reverses or isolates the direction of text".into())
+    } else {
+        None
+    }
 }
 
 /// The date `days` days after 1970-01-01, as `YYYY-MM-DD` (Howard Hinnant's

@@ -78,15 +78,20 @@ pub fn implied_requirements(
     gaps: &[PracticeGap],
     role: Option<Role>,
 ) -> Vec<RequirementStatus> {
+    // The rows of each requirement, found once: time linear in the rows and the requirements.
+    let mut rows_of: Vec<Vec<&MappingRow>> = vec![Vec::new(); framework.requirements.len()];
+    for r in mapping.rows.iter().filter(|r| r.for_role(role)) {
+        if let Some(i) = framework.requirement_position(&r.requirement) {
+            rows_of[i].push(r);
+        }
+    }
     let mut out: Vec<RequirementStatus> = Vec::new();
-    for req in &framework.requirements {
-        if role.is_some_and(|r| !framework.applies_to(req, r)) {
+    for (req, rows) in framework.requirements.iter().zip(&rows_of) {
+        if rows.is_empty() || role.is_some_and(|r| !framework.applies_to(req, r)) {
             continue;
         }
-        let sources: Vec<Source> = mapping
-            .rows
+        let sources: Vec<Source> = rows
             .iter()
-            .filter(|r| r.for_role(role) && r.requirement == req.id)
             .filter_map(|r| {
                 let g = gaps.iter().find(|g| g.id == r.practice)?;
                 let target = g.target?;
@@ -131,22 +136,31 @@ pub struct GroupCoverage {
 
 /// The coverage summary per group, every tier, in framework order; groups with
 /// no implied requirement are listed with zero so that gaps in a framework show.
+///
+/// Each requirement is counted once in its own group and in every group above
+/// it, so the time grows with the list times the depth of the tiers (at most
+/// [`MAX_GROUP_TIERS`](crate::base::limits::MAX_GROUP_TIERS)).
 pub fn group_coverage(framework: &Framework, list: &[RequirementStatus]) -> Vec<GroupCoverage> {
+    let mut counts = vec![(0usize, 0usize); framework.groups.len()];
+    for s in list {
+        let Some(r) = framework.requirement(&s.requirement) else { continue };
+        for g in framework.ancestry(&r.group) {
+            if let Some(c) = framework.group_position(&g.id).and_then(|i| counts.get_mut(i)) {
+                c.0 += 1;
+                c.1 += usize::from(s.covered);
+            }
+        }
+    }
     framework
         .groups
         .iter()
-        .map(|g| {
-            let inside: Vec<&RequirementStatus> = list
-                .iter()
-                .filter(|s| framework.requirement(&s.requirement).is_some_and(|r| framework.in_group(r, &g.id)))
-                .collect();
-            GroupCoverage {
-                group: g.id.clone(),
-                title: g.title.clone(),
-                depth: framework.ancestry(&g.id).len().saturating_sub(1),
-                implied: inside.len(),
-                covered: inside.iter().filter(|s| s.covered).count(),
-            }
+        .zip(counts)
+        .map(|(g, (implied, covered))| GroupCoverage {
+            group: g.id.clone(),
+            title: g.title.clone(),
+            depth: framework.ancestry(&g.id).len().saturating_sub(1),
+            implied,
+            covered,
         })
         .collect()
 }
@@ -187,6 +201,13 @@ pub fn crosswalk(
     role: Option<Role>,
 ) -> Vec<CrosswalkRow> {
     let tops: Vec<&crate::model::framework::Group> = framework.groups.iter().filter(|g| g.parent.is_none()).collect();
+    // The cell of each top-level group, by the group's position.
+    let mut cell_of: Vec<Option<usize>> = vec![None; framework.groups.len()];
+    for (c, top) in tops.iter().enumerate() {
+        if let Some(slot) = framework.group_position(&top.id).and_then(|i| cell_of.get_mut(i)) {
+            *slot = Some(c);
+        }
+    }
     catalogue
         .practices
         .iter()
@@ -194,31 +215,27 @@ pub fn crosswalk(
             let g = gaps.iter().find(|g| g.id == p.id);
             let target = g.and_then(|g| g.target).map(|t| t.level);
             let achieved = g.and_then(|g| g.achieved);
-            let cells = tops
-                .iter()
-                .map(|top| {
-                    let mut reqs: Vec<(&str, Level)> = Vec::new();
-                    for r in mapping.rows.iter().filter(|r| r.practice == p.id && r.for_role(role)) {
-                        let Some(t) = target else { continue };
-                        let Some(req) = framework.requirement(&r.requirement) else { continue };
-                        if r.level > t
-                            || !framework.in_group(req, &top.id)
-                            || role.is_some_and(|x| !framework.applies_to(req, x))
-                        {
-                            continue;
-                        }
-                        match reqs.iter_mut().find(|(id, _)| *id == req.id) {
-                            Some(slot) => slot.1 = slot.1.max(r.level),
-                            None => reqs.push((req.id.as_str(), r.level)),
-                        }
+            // The highest mapped level up to the target, per requirement (by position).
+            let mut level_of: Vec<Option<Level>> = vec![None; framework.requirements.len()];
+            if let Some(t) = target {
+                for r in mapping.rows.iter().filter(|r| r.practice == p.id && r.for_role(role) && r.level <= t) {
+                    let Some(i) = framework.requirement_position(&r.requirement) else { continue };
+                    if role.is_some_and(|x| !framework.applies_to(&framework.requirements[i], x)) {
+                        continue;
                     }
-                    CrosswalkCell {
-                        group: top.id.clone(),
-                        implied: reqs.len(),
-                        covered: reqs.iter().filter(|(_, l)| achieved.is_some_and(|a| a >= *l)).count(),
-                    }
-                })
-                .collect();
+                    level_of[i] = Some(level_of[i].map_or(r.level, |l| l.max(r.level)));
+                }
+            }
+            let mut cells: Vec<CrosswalkCell> =
+                tops.iter().map(|top| CrosswalkCell { group: top.id.clone(), implied: 0, covered: 0 }).collect();
+            for (req, level) in framework.requirements.iter().zip(&level_of) {
+                let Some(level) = level else { continue };
+                let top = framework.top_group(req).and_then(|t| framework.group_position(&t.id));
+                if let Some(cell) = top.and_then(|i| cell_of[i]).and_then(|c| cells.get_mut(c)) {
+                    cell.implied += 1;
+                    cell.covered += usize::from(achieved.is_some_and(|a| a >= *level));
+                }
+            }
             CrosswalkRow { practice: p.id.clone(), targeted: target.is_some(), cells }
         })
         .collect()

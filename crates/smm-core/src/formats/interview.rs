@@ -3,11 +3,12 @@
 use std::collections::BTreeSet;
 
 use crate::base::error::{DocumentError, Problem, MAX_PROBLEMS};
+use crate::base::limits::MAX_ASSESSMENT_ID_BYTES;
 use serde_json::Value;
 
 use crate::base::json::{check_header, parse_value, typed_from};
 use crate::base::text::decode_text;
-use crate::base::text::text_problem;
+use crate::base::text::{name_problem, text_problem};
 use crate::model::catalogue::Catalogue;
 use crate::model::interview::*;
 
@@ -25,11 +26,11 @@ pub(crate) fn interview_from(text: &str, value: &Value, catalogue: &Catalogue) -
     if !is_id(&f.id) {
         problems.push(Problem { path: "id".into(), message: "not an interview id".into() });
     }
-    if f.assessment_id.trim().is_empty() || f.assessment_id.len() > 128 {
+    if f.assessment_id.trim().is_empty() || f.assessment_id.len() > MAX_ASSESSMENT_ID_BYTES {
         problems.push(Problem { path: "assessment_id".into(), message: "not an assessment id".into() });
     }
     if let Some(m) = text_problem(&f.title)
-        .or_else(|| (f.title.chars().count() > 500).then(|| "the title is over 500 characters".into()))
+        .or_else(|| (f.title.chars().count() > MAX_TITLE_CHARS).then(|| format!("the title is over {MAX_TITLE_CHARS} characters")))
     {
         problems.push(Problem { path: "title".into(), message: m });
     }
@@ -67,11 +68,8 @@ pub(crate) fn answers_from(text: &str, value: &Value) -> Result<AnswersFile, Doc
     let mut problems = Vec::new();
     if f.interviewee.trim().is_empty() {
         problems.push(Problem { path: "interviewee".into(), message: "the answers need a name or pseudonym".into() });
-    } else if f.interviewee.chars().count() > MAX_NAME_CHARS || f.interviewee.chars().any(char::is_control) {
-        problems.push(Problem {
-            path: "interviewee".into(),
-            message: format!("a name is at most {MAX_NAME_CHARS} characters, on one line"),
-        });
+    } else if let Some(message) = name_problem(&f.interviewee, MAX_NAME_CHARS) {
+        problems.push(Problem { path: "interviewee".into(), message });
     }
     for (p, a) in &f.answers {
         if let Some(m) = text_problem(&a.notes) {

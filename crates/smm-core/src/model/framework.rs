@@ -5,6 +5,8 @@
 //! are ISA/IEC 62443, NIST CSF 2.0 and ISO/IEC 27001:2022 Annex A; a user loads
 //! another one as a file of the same format.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::assessment::Role;
@@ -13,10 +15,7 @@ use crate::model::assessment::Role;
 pub const FRAMEWORK_FORMAT: &str = "smm-navigator/framework";
 /// The newest framework catalogue version.
 pub const FRAMEWORK_VERSION: u32 = 1;
-/// The most requirements a framework file may hold (the largest built-in one has 330).
-pub const MAX_REQUIREMENTS: usize = 5000;
-/// The most groups a framework file may hold.
-pub const MAX_GROUPS: usize = 1000;
+pub use crate::base::limits::{MAX_GROUPS, MAX_GROUP_TIERS, MAX_ID_BYTES, MAX_REQUIREMENTS};
 
 /// A framework catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +44,43 @@ pub struct Framework {
     pub groups: Vec<Group>,
     /// The requirements, in framework order.
     pub requirements: Vec<Requirement>,
+    /// Where each id is, built on the first look-up ([`Lookup::default()`]
+    /// when a framework is written by hand). Not part of the file.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub lookup: Lookup,
+}
+
+/// The positions of a framework's groups and requirements by id, so that a
+/// look-up takes the same time in a framework of 5,000 requirements as in one
+/// of 50. Built once, on the first look-up; a framework is not changed after
+/// it is read. Two lookups are always equal: it holds nothing of the file.
+#[derive(Clone, Debug, Default)]
+pub struct Lookup(std::sync::OnceLock<Positions>);
+
+#[derive(Clone, Debug)]
+struct Positions {
+    groups: HashMap<String, usize>,
+    requirements: HashMap<String, usize>,
+}
+
+impl PartialEq for Lookup {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Where a group sits, found by following its parents up to the top tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// A top-level group (0) or a group that many tiers below one.
+    Depth(usize),
+    /// A parent that is not in the framework.
+    MissingParent,
+    /// A chain of parents that comes back to a group already on it.
+    Cycle,
+    /// More than [`MAX_GROUP_TIERS`] tiers.
+    TooDeep,
 }
 
 /// A group of requirements.
@@ -97,29 +133,84 @@ pub struct Requirement {
 
 pub(crate) fn is_framework_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
+        && id.len() <= MAX_ID_BYTES
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
         && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
 }
 
 impl Framework {
-    /// The requirement with this id.
-    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
-        self.requirements.iter().find(|r| r.id == id)
+    fn positions(&self) -> &Positions {
+        self.lookup.0.get_or_init(|| {
+            let mut groups = HashMap::with_capacity(self.groups.len());
+            for (i, g) in self.groups.iter().enumerate() {
+                groups.entry(g.id.clone()).or_insert(i);
+            }
+            let mut requirements = HashMap::with_capacity(self.requirements.len());
+            for (i, r) in self.requirements.iter().enumerate() {
+                requirements.entry(r.id.clone()).or_insert(i);
+            }
+            Positions { groups, requirements }
+        })
     }
 
-    /// The group with this id.
+    /// The requirement with this id (the first, if two share it).
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.positions().requirements.get(id).and_then(|&i| self.requirements.get(i))
+    }
+
+    /// The position in [`Framework::requirements`] of the requirement with this id.
+    pub fn requirement_position(&self, id: &str) -> Option<usize> {
+        self.positions().requirements.get(id).copied()
+    }
+
+    /// The position in [`Framework::groups`] of the group with this id.
+    pub fn group_position(&self, id: &str) -> Option<usize> {
+        self.positions().groups.get(id).copied()
+    }
+
+    /// The group with this id (the first, if two share it).
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
+        self.positions().groups.get(id).and_then(|&i| self.groups.get(i))
+    }
+
+    /// How far below the top tier `group` sits, or why that cannot be said.
+    /// Follows at most [`MAX_GROUP_TIERS`] parents.
+    pub fn tier(&self, group: &Group) -> Tier {
+        let mut at = group;
+        for depth in 0..MAX_GROUP_TIERS {
+            let Some(parent) = at.parent.as_deref() else { return Tier::Depth(depth) };
+            let Some(p) = self.group(parent) else { return Tier::MissingParent };
+            if p.id == group.id {
+                return Tier::Cycle;
+            }
+            at = p;
+        }
+        // Past the limit: a cycle that does not pass through `group` itself, or a long chain.
+        let mut seen = vec![at.id.as_str()];
+        while let Some(p) = at.parent.as_deref().and_then(|p| self.group(p)) {
+            if seen.contains(&p.id.as_str()) {
+                return Tier::Cycle;
+            }
+            if seen.len() > MAX_GROUP_TIERS {
+                return Tier::TooDeep;
+            }
+            seen.push(p.id.as_str());
+            at = p;
+        }
+        if at.parent.is_none() {
+            Tier::TooDeep
+        } else {
+            Tier::MissingParent
+        }
     }
 
     /// The groups from the top tier down to `group` (itself last). Stops at a
-    /// missing parent or a cycle.
+    /// missing parent or a cycle, and after [`MAX_GROUP_TIERS`] groups.
     pub fn ancestry(&self, group: &str) -> Vec<&Group> {
         let mut out: Vec<&Group> = Vec::new();
         let mut at = self.group(group);
         while let Some(g) = at {
-            if out.iter().any(|x| x.id == g.id) {
+            if out.len() == MAX_GROUP_TIERS || out.iter().any(|x| x.id == g.id) {
                 break;
             }
             out.push(g);

@@ -15,12 +15,7 @@ pub const INTERVIEW_VERSION: u32 = 1;
 pub const ANSWERS_FORMAT: &str = "smm-navigator/answers";
 /// The answers file version this build writes and reads.
 pub const ANSWERS_VERSION: u32 = 1;
-/// The most interviews one assessment keeps, and the most answers per interview.
-pub const MAX_INTERVIEWS: usize = 50;
-/// The most answers kept per interview.
-pub const MAX_RESPONSES: usize = 100;
-/// The longest interviewee name, in characters.
-pub const MAX_NAME_CHARS: usize = 100;
+pub use crate::base::limits::{MAX_INTERVIEWS, MAX_NAME_CHARS, MAX_RESPONSES, MAX_TITLE_CHARS};
 
 /// The questions sent to interviewees.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -18,8 +18,7 @@ use crate::model::assessment::Role;
 pub const MAPPING_FORMAT: &str = "smm-navigator/mapping";
 /// The newest mapping version.
 pub const MAPPING_VERSION: u32 = 2;
-/// The most rows a mapping file may hold.
-pub const MAX_ROWS: usize = 20_000;
+pub use crate::base::limits::MAX_ROWS;
 
 /// A mapping file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

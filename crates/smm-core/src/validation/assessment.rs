@@ -4,8 +4,9 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::base::error::{Problem, MAX_PROBLEMS};
-use crate::base::text::{is_iso_date_prefix, is_kebab_id, text_problem};
-use crate::model::assessment::Assessment;
+use crate::base::limits::MAX_ASSESSMENT_ID_BYTES;
+use crate::base::text::{is_iso_date_prefix, is_kebab_id, name_problem, text_problem};
+use crate::model::assessment::{is_assessment_id, Assessment};
 use crate::model::catalogue::Catalogue;
 use crate::model::interview::{is_id, MAX_INTERVIEWS, MAX_NAME_CHARS, MAX_RESPONSES};
 use crate::model::profile::{Profile, ProfileIndicatorId};
@@ -19,8 +20,13 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             p.push(Problem { path, message });
         }
     };
-    if a.id.trim().is_empty() || a.id.len() > 128 || a.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        push("id".into(), "the id must be 1 to 128 characters without spaces".into());
+    if !is_assessment_id(&a.id) {
+        push(
+            "id".into(),
+            format!(
+                "the id must be 1 to {MAX_ASSESSMENT_ID_BYTES} letters, digits, dots, colons, hyphens or underscores"
+            ),
+        );
     }
     let mut text = |path: String, value: &str| {
         if let Some(m) = text_problem(value) {
@@ -258,10 +264,8 @@ fn validate_interviews(a: &Assessment, catalogue: &Catalogue, push: &mut impl Fn
         let mut names = BTreeSet::new();
         for (k, r) in iv.responses.iter().enumerate() {
             let rat = format!("{at}.responses[{k}]");
-            if r.interviewee.trim().is_empty() || r.interviewee.chars().count() > MAX_NAME_CHARS {
-                push(format!("{rat}.interviewee"), format!("a name of 1 to {MAX_NAME_CHARS} characters is needed"));
-            } else if r.interviewee.chars().any(char::is_control) {
-                push(format!("{rat}.interviewee"), "the name contains a control character".into());
+            if let Some(m) = name_problem(&r.interviewee, MAX_NAME_CHARS) {
+                push(format!("{rat}.interviewee"), m);
             } else if !names.insert(r.interviewee.as_str()) {
                 push(format!("{rat}.interviewee"), format!("`{}` answered twice", r.interviewee));
             }

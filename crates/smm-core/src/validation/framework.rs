@@ -3,8 +3,20 @@
 use std::collections::HashSet;
 
 use crate::base::error::{Problem, MAX_PROBLEMS};
-use crate::base::text::text_problem;
+use crate::base::text::{is_bidi_control, text_problem};
 use crate::model::framework::*;
+
+/// What is wrong with a group or requirement id, if anything: too long, or a
+/// control character.
+fn id_problem(id: &str) -> Option<String> {
+    if id.len() > MAX_ID_BYTES {
+        Some(format!("the id is {} bytes long; at most {MAX_ID_BYTES} are accepted", id.len()))
+    } else if id.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        Some("the id contains a control character".into())
+    } else {
+        None
+    }
+}
 
 impl Framework {
     /// Every broken invariant, with JSON paths: format and version; ids unique
@@ -56,6 +68,8 @@ impl Framework {
             let at = |f: &str| format!("groups[{i}].{f}");
             if g.id.trim().is_empty() {
                 push(at("id"), "a group needs an id".into());
+            } else if let Some(m) = id_problem(&g.id) {
+                push(at("id"), m);
             } else if !groups.insert(g.id.as_str()) {
                 push(at("id"), format!("group id `{}` is used twice", g.id));
             }
@@ -72,8 +86,17 @@ impl Framework {
             if let Some(parent) = &g.parent {
                 if !groups.contains(parent.as_str()) {
                     push(format!("groups[{i}].parent"), format!("unknown group `{parent}`"));
-                } else if self.ancestry(&g.id).first().is_some_and(|top| top.parent.is_some()) {
-                    push(format!("groups[{i}].parent"), format!("group `{}` is its own ancestor", g.id));
+                } else {
+                    match self.tier(g) {
+                        Tier::Depth(_) | Tier::MissingParent => {}
+                        Tier::Cycle => {
+                            push(format!("groups[{i}].parent"), format!("group `{}` is its own ancestor", g.id))
+                        }
+                        Tier::TooDeep => push(
+                            format!("groups[{i}].parent"),
+                            format!("group `{}` is more than {MAX_GROUP_TIERS} tiers deep", g.id),
+                        ),
+                    }
                 }
             }
         }
@@ -82,6 +105,8 @@ impl Framework {
             let at = |f: &str| format!("requirements[{i}].{f}");
             if r.id.trim().is_empty() {
                 push(at("id"), "a requirement needs an id".into());
+            } else if let Some(m) = id_problem(&r.id) {
+                push(at("id"), m);
             } else if !ids.insert(r.id.as_str()) {
                 push(at("id"), format!("requirement id `{}` is used twice", r.id));
             }
