@@ -9,6 +9,40 @@ use smm_core::{assessment_to_json, Assessment, Catalogue, PracticeResult, Role};
 use crate::shared::download::offer;
 use crate::shared::storage;
 
+/// Where "Continue in SMM Navigator" may go, as the browser reads the address
+/// the page gives (relative to the page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppLink {
+    /// An `http:` or `https:` address on this page's origin, which shares its storage.
+    SameOrigin(String),
+    /// An `http:` or `https:` address on another origin.
+    OtherOrigin(String),
+    /// Anything else (`javascript:`, `data:`, `file:`, an address that does not parse): never opened.
+    Refused,
+}
+
+/// Reads `raw` as the browser would (relative to the page) and, when it is an
+/// `http:` or `https:` address, puts `fragment` as its fragment.
+pub fn app_link(raw: &str, fragment: &str) -> AppLink {
+    let base = document().base_uri().ok().flatten().or_else(|| window().location().href().ok()).unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(raw, &base) else { return AppLink::Refused };
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return AppLink::Refused;
+    }
+    url.set_hash(fragment);
+    if window().location().origin().is_ok_and(|o| o == url.origin()) {
+        AppLink::SameOrigin(url.href())
+    } else {
+        AppLink::OtherOrigin(url.href())
+    }
+}
+
+/// Opens `url` in a new tab that has no handle on this page (`noopener`) and
+/// is not told where it came from (`noreferrer`).
+fn open_apart(url: &str) {
+    let _ = window().open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer");
+}
+
 /// The mini self-assessment of `practices` (ids); `app_url` is where the full app lives.
 #[component]
 pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> impl IntoView {
@@ -46,14 +80,34 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
     let app = StoredValue::new(app_url);
     let open_in_app = move |_| {
         let a = as_assessment();
-        match storage::save_assessment(&a) {
-            Ok(()) => {
-                let url = format!("{}#/assessments/{}", app.get_value(), a.id);
-                let _ = window().open_with_url_and_target(&url, "_blank");
-                message.set(Some("Opened in SMM Navigator as a new assessment.".into()));
+        let text = match app_link(&app.get_value(), &format!("/assessments/{}", a.id)) {
+            AppLink::Refused => format!(
+                "This page gives SMM Navigator's address as \u{201c}{}\u{201d}, which is not a web address, so nothing \
+                 was opened. Use \u{201c}Save as a file\u{201d} and import the file in SMM Navigator.",
+                app.get_value().chars().take(80).collect::<String>()
+            ),
+            // The app shares this page's storage: it finds the assessment there.
+            AppLink::SameOrigin(url) => match storage::save_assessment(&a) {
+                Ok(()) => {
+                    open_apart(&url);
+                    "Opened in SMM Navigator as a new assessment.".into()
+                }
+                Err(e) => e.to_string(),
+            },
+            // The app cannot read this site's storage: the answers go as a file.
+            AppLink::OtherOrigin(url) => {
+                match offer("quick-check.smm.json", "application/json", assessment_to_json(&a).as_bytes()) {
+                    Ok(()) => {
+                        open_apart(&url.replace(&format!("/assessments/{}", a.id), "/assessments"));
+                        "Your answers were saved as a file (quick-check.smm.json). SMM Navigator opened in a new \
+                         tab: import the file there. It is on another site, so it cannot read this page's storage."
+                            .into()
+                    }
+                    Err(e) => e,
+                }
             }
-            Err(e) => message.set(Some(e.to_string())),
-        }
+        };
+        message.set(Some(text));
     };
     let save_file = move |_| {
         let a = as_assessment();

@@ -157,9 +157,13 @@ pub fn raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Removes one entry (used by the recovery banner once its text was saved elsewhere).
+/// Removes one entry (used by the recovery banner once its text was saved
+/// elsewhere, and by the list of loaded files), with its set-aside note.
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    storage()?.remove_item(key).map_err(|e| StorageError::Other(format!("{e:?}")))
+    let s = storage()?;
+    s.remove_item(key).map_err(|e| StorageError::Other(format!("{e:?}")))?;
+    let _ = s.remove_item(&aside_key(key));
+    Ok(())
 }
 
 /// The stored assessment `id` as the file parser reads it (`None` when absent or unreadable).
@@ -259,52 +263,110 @@ pub async fn quota() -> Option<f64> {
 const PROFILE: &str = "profile.";
 const MAPPING: &str = "mapping.";
 
-fn load_prefixed<T>(prefix: &str, parse: impl Fn(&[u8]) -> Result<T, smm_core::DocumentError>) -> Vec<T> {
-    let Ok(s) = storage() else { return Vec::new() };
-    let full = format!("{PREFIX}{prefix}");
-    keys()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|k| k.starts_with(&full))
-        .filter_map(|k| s.get_item(&k).ok().flatten())
-        .filter_map(|raw| parse(raw.as_bytes()).ok())
-        .collect()
+/// The key naming the stored file being read right now; left behind when the
+/// page stops while reading it (closed, crashed, or stopped by the browser).
+const READING: &str = "reading";
+/// `aside.<key>`: why a stored file is set aside (not read at start).
+const ASIDE: &str = "aside.";
+/// The longest reading one stored profile, framework or mapping may take at
+/// start before it is set aside, in milliseconds (the largest file the
+/// readers accept reads in well under this on a slow phone).
+const SLOW_READ_MS: f64 = 500.0;
+
+fn aside_key(key: &str) -> String {
+    format!("{PREFIX}{ASIDE}{key}")
 }
 
-/// The profiles the user loaded (unreadable ones are skipped).
-pub fn load_profiles(catalogue: &Catalogue) -> Vec<smm_core::profile::Profile> {
+/// The stored files of one kind, each read with `parse`: the readable ones,
+/// and the others as broken entries (left as they are, for the banner that
+/// offers their text and their removal). A file whose reading did not finish
+/// the last time, or took longer than [`SLOW_READ_MS`], is set aside: not read
+/// again at start until the user removes it, so one hostile file never costs a
+/// start of the app.
+fn load_prefixed<T>(
+    prefix: &str,
+    parse: impl Fn(&[u8]) -> Result<T, smm_core::DocumentError>,
+) -> (Vec<T>, Vec<BrokenEntry>) {
+    let (mut read, mut broken) = (Vec::new(), Vec::new());
+    let Ok(s) = storage() else { return (read, broken) };
+    let reading = format!("{PREFIX}{READING}");
+    if let Some(key) = s.get_item(&reading).ok().flatten() {
+        let _ = write(&aside_key(&key), "reading it did not finish the last time the app started");
+        let _ = s.remove_item(&reading);
+    }
+    let full = format!("{PREFIX}{prefix}");
+    for key in keys().unwrap_or_default().into_iter().filter(|k| k.starts_with(&full)) {
+        if let Some(why) = s.get_item(&aside_key(&key)).ok().flatten() {
+            broken.push(BrokenEntry { key, message: format!("set aside and not read: {why}") });
+            continue;
+        }
+        let Some(raw) = s.get_item(&key).ok().flatten() else { continue };
+        let _ = write(&reading, &key);
+        let start = js_sys::Date::now();
+        let result = parse(raw.as_bytes());
+        let took = js_sys::Date::now() - start;
+        let _ = s.remove_item(&reading);
+        match result {
+            Ok(_) if took > SLOW_READ_MS => {
+                let why = format!("reading it took {took:.0} ms, which would slow every start of the app");
+                let _ = write(&aside_key(&key), &why);
+                broken.push(BrokenEntry { key, message: format!("set aside and not read: {why}") });
+            }
+            Ok(v) => read.push(v),
+            Err(e) => broken.push(BrokenEntry { key, message: e.to_string() }),
+        }
+    }
+    (read, broken)
+}
+
+/// The key of a profile the user loaded.
+pub fn profile_key(id: &str) -> String {
+    format!("{PREFIX}{PROFILE}{id}")
+}
+
+/// The key of a framework catalogue the user loaded.
+pub fn framework_key(id: &str) -> String {
+    format!("{PREFIX}{FRAMEWORK}{id}")
+}
+
+/// The key of a mapping the user loaded.
+pub fn mapping_key(id: &str) -> String {
+    format!("{PREFIX}{MAPPING}{id}")
+}
+
+/// The profiles the user loaded, and the stored ones that could not be read.
+pub fn load_profiles(catalogue: &Catalogue) -> (Vec<smm_core::profile::Profile>, Vec<BrokenEntry>) {
     load_prefixed(PROFILE, |b| smm_core::profile::parse_profile(b, catalogue))
 }
 
 /// Stores a profile the user loaded.
 pub fn save_profile(p: &smm_core::profile::Profile) -> Result<(), StorageError> {
-    write(&format!("{PREFIX}{PROFILE}{}", p.id), &serde_json::to_string_pretty(p).unwrap_or_default())
+    write(&profile_key(&p.id), &serde_json::to_string_pretty(p).unwrap_or_default())
 }
 
 const FRAMEWORK: &str = "framework.";
 
-/// The framework catalogues the user loaded (unreadable ones are skipped).
-pub fn load_frameworks() -> Vec<smm_core::framework::Framework> {
+/// The framework catalogues the user loaded, and the stored ones that could not be read.
+pub fn load_frameworks() -> (Vec<smm_core::framework::Framework>, Vec<BrokenEntry>) {
     load_prefixed(FRAMEWORK, smm_core::framework::parse_framework)
 }
 
 /// Stores a framework catalogue the user loaded.
 pub fn save_framework(f: &smm_core::framework::Framework) -> Result<(), StorageError> {
-    write(&format!("{PREFIX}{FRAMEWORK}{}", f.id), &serde_json::to_string_pretty(f).unwrap_or_default())
+    write(&framework_key(&f.id), &serde_json::to_string_pretty(f).unwrap_or_default())
 }
 
 /// The mappings the user loaded, each read against its framework among
 /// `frameworks` (a version 1 mapping stored by an earlier release is a 62443
-/// one, migrated on reading; unreadable ones are skipped).
+/// one, migrated on reading), and the stored ones that could not be read.
 pub fn load_mappings(
     catalogue: &Catalogue,
     frameworks: impl FnOnce() -> Vec<smm_core::framework::Framework>,
-) -> Vec<smm_core::mapping::Mapping> {
+) -> (Vec<smm_core::mapping::Mapping>, Vec<BrokenEntry>) {
     // The frameworks are read only when some mapping is stored (rarely): no
     // parsing of the built-in catalogues at start otherwise.
-    let full = format!("{PREFIX}{MAPPING}");
-    if !keys().unwrap_or_default().iter().any(|k| k.starts_with(&full)) {
-        return Vec::new();
+    if !has_mappings() {
+        return (Vec::new(), Vec::new());
     }
     let frameworks = frameworks();
     load_prefixed(MAPPING, |b| {
@@ -322,9 +384,15 @@ pub fn load_mappings(
     })
 }
 
+/// True when some mapping the user loaded is stored.
+pub fn has_mappings() -> bool {
+    let full = format!("{PREFIX}{MAPPING}");
+    keys().unwrap_or_default().iter().any(|k| k.starts_with(&full))
+}
+
 /// Stores a mapping the user loaded.
 pub fn save_mapping(m: &smm_core::mapping::Mapping) -> Result<(), StorageError> {
-    write(&format!("{PREFIX}{MAPPING}{}", m.id), &serde_json::to_string_pretty(m).unwrap_or_default())
+    write(&mapping_key(&m.id), &serde_json::to_string_pretty(m).unwrap_or_default())
 }
 
 const EMBED: &str = "embed.";

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use smm_core::{Catalogue, Role};
 
+use super::loaded_files::LoadedFiles;
 use super::transfer_panel::TransferPanel;
 use crate::shared::route::{Route, Section};
 use crate::workbench::state::AppState;
@@ -67,6 +68,7 @@ pub fn AssessmentList() -> impl IntoView {
             </form>
             <DeletedNotice />
             <TransferPanel />
+            <LoadedFiles />
             {move || {
                 let list = sorted();
                 if list.is_empty() {

@@ -11,6 +11,7 @@ pub mod charts;
 pub mod crosswalk_matrix;
 pub mod evidence_list;
 pub mod history_section;
+pub mod loaded_files;
 pub mod on_demand;
 pub mod outbox;
 pub mod overview_section;

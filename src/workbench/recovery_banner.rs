@@ -16,8 +16,8 @@ pub fn RecoveryBanner() -> impl IntoView {
         (!broken.is_empty()).then(|| {
             view! {
                 <div class="banner warning" role="alert">
-                    <p><strong>{format!("{} stored item(s) could not be read.", broken.len())}</strong>
-                        " They were left as they are; every other assessment works normally. Download the text to keep it or to repair it, then remove the entry."</p>
+                    <p><strong>{format!("{} stored item(s) could not be read or were set aside.", broken.len())}</strong>
+                        " They were left as they are; everything else works normally. Download the text to keep it or to repair it, then remove the entry."</p>
                     <ul>
                         {broken.into_iter().map(|b| {
                             let key = StoredValue::new(b.key.clone());

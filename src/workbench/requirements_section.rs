@@ -27,6 +27,7 @@ fn not_loaded() -> Framework {
         caution: None,
         groups: Vec::new(),
         requirements: Vec::new(),
+        lookup: Default::default(),
     }
 }
 

@@ -115,11 +115,14 @@ pub struct AppState {
 impl AppState {
     /// Loads what is stored.
     pub fn load() -> AppState {
-        let (assessments, broken, save) = match storage::load_all(Catalogue::builtin()) {
+        let (assessments, mut broken, save) = match storage::load_all(Catalogue::builtin()) {
             Ok(l) => (l.assessments, l.broken, SaveState::Idle),
             Err(e) => (Vec::new(), Vec::new(), SaveState::Failed(e.to_string())),
         };
-        let user_frameworks = storage::load_frameworks();
+        let (user_frameworks, unread) = storage::load_frameworks();
+        broken.extend(unread);
+        let (user_profiles, unread) = storage::load_profiles(Catalogue::builtin());
+        broken.extend(unread);
         AppState {
             assessments: RwSignal::new(assessments),
             broken: RwSignal::new(broken),
@@ -127,7 +130,7 @@ impl AppState {
             deleted: RwSignal::new(None),
             transfer: RwSignal::new(None),
             pending_import: RwSignal::new(None),
-            user_profiles: RwSignal::new(storage::load_profiles(Catalogue::builtin())),
+            user_profiles: RwSignal::new(user_profiles),
             builtin: RwSignal::new(None),
             user_frameworks: RwSignal::new(user_frameworks),
             // Read once the shipped frameworks are here (a mapping names its framework).
@@ -233,7 +236,12 @@ impl AppState {
     pub fn reload_all(&self) {
         if let Ok(l) = storage::load_all(Catalogue::builtin()) {
             self.assessments.set(l.assessments);
-            self.broken.set(l.broken);
+            // The broken assessments as read now; the unread loaded files stay listed.
+            let assessment_key = storage::assessment_key("");
+            self.broken.update(|b| {
+                b.retain(|e| !e.key.starts_with(&assessment_key));
+                b.extend(l.broken);
+            });
         }
     }
 
@@ -298,6 +306,16 @@ impl AppState {
         if ok {
             self.assessments.update(|v| v.push(d.assessment));
             self.deleted.set(None);
+        }
+    }
+
+    /// Removes a profile, framework catalogue or mapping the user loaded (by its
+    /// storage key) from storage and from this page.
+    pub fn remove_loaded(&self, key: &str) {
+        if self.record(storage::remove(key)) {
+            self.user_profiles.update(|v| v.retain(|p| storage::profile_key(&p.id) != key));
+            self.user_frameworks.update(|v| v.retain(|f| storage::framework_key(&f.id) != key));
+            self.user_mappings.update(|v| v.retain(|m| storage::mapping_key(&m.id) != key));
         }
     }
 
@@ -371,7 +389,11 @@ impl AppState {
         let result = fetch_builtin().await;
         if let Ok(b) = &result {
             let all = all_frameworks(&b.frameworks, &self.user_frameworks.get_untracked());
-            self.user_mappings.set(storage::load_mappings(Catalogue::builtin(), || all));
+            let (mappings, unread) = storage::load_mappings(Catalogue::builtin(), || all);
+            self.user_mappings.set(mappings);
+            if !unread.is_empty() {
+                self.broken.update(|b| b.extend(unread));
+            }
         }
         let outcome = result.as_ref().map(|_| ()).map_err(Clone::clone);
         self.builtin.set(Some(result));

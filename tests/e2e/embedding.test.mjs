@@ -2,21 +2,35 @@
 // self-assessment, the iframe route, the host page left alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage, dist, root, screenshot, axeViolations, horizontalOverflow } from './harness.mjs';
 
 let server;
+let appServer;
 let browser;
+// The documentation page with another `data-smm-app-url`, at /<folder>/.
+async function docsVariant(site, folder, appUrl) {
+  const html = await readFile(join(root, 'examples/docs-page/index.html'), 'utf8');
+  await mkdir(join(site, folder), { recursive: true });
+  await cp(join(root, 'examples/docs-page/docs.css'), join(site, folder, 'docs.css'));
+  await writeFile(join(site, folder, 'index.html'), html.replace('data-smm-app-url="../app/"', `data-smm-app-url="${appUrl}"`));
+}
 before(async () => {
   const site = await mkdtemp(join(tmpdir(), 'smm-docs-'));
   await cp(dist, join(site, 'app'), { recursive: true });
   await cp(join(root, 'examples/docs-page'), join(site, 'docs'), { recursive: true });
+  for (const [folder, url] of [['docs-js', 'javascript:window.__pwned=1'], ['docs-tab', ' java&#9;script:window.__pwned=1'], ['docs-data', 'data:text/html,&lt;b&gt;x&lt;/b&gt;']]) {
+    await docsVariant(site, folder, url);
+  }
+  // The app alone on a second origin (another port), for the carry-over across origins.
+  appServer = await serve(dist);
+  await docsVariant(site, 'docs-other-origin', appServer.origin + '/');
   server = await serve(site);
   browser = await launch();
 });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); await appServer?.close(); });
 
 const keys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
 
@@ -75,11 +89,52 @@ test('the mini check continues in the full app with its answers', async () => {
   for (const l of ['a', 'b', 'c']) await mini.locator(`input[data-indicator="risk-attitude.1.${l}"]`).check();
   const [app] = await Promise.all([context.waitForEvent('page'), mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click()]);
   await app.waitForSelector('#smm-main h1');
+  assert.equal(await app.evaluate(() => window.opener), null, 'the app opens with noopener');
   assert.match(app.url(), /\/app\/workbench\.html#\/assessments\/a-/, "the old #/assessments link lands in the workbench");
   assert.equal((await app.textContent('#smm-main h1')).trim(), 'Quick check from the documentation');
   await app.goto(app.url().replace(/#.*/, '') + '#/assessments/' + app.url().split('/').pop() + '/assess/risk-attitude');
   await app.waitForSelector('.checklist-page');
   assert.match(await app.textContent('.live-level'), /Derived level 1/);
+  await context.close();
+});
+
+for (const folder of ['docs-js', 'docs-tab', 'docs-data']) {
+  test(`a data-smm-app-url that is not a web address is refused with a message (${folder})`, async () => {
+    const { page, context, errors } = await openPage(browser, server.origin);
+    await page.goto(server.origin + `/${folder}/`);
+    const mini = page.locator('[data-smm-mini]');
+    await mini.locator('input[data-indicator="risk-attitude.1.a"]').check();
+    const opened = [];
+    context.on('page', (p) => opened.push(p.url()));
+    await mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click();
+    await page.waitForTimeout(500);
+    assert.match(await mini.locator('.smm-mini-message').textContent(), /not a web address, so nothing was opened/);
+    assert.deepEqual(opened, []);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran in the documentation origin');
+    assert.deepEqual((await keys(page)).filter((k) => k.startsWith('smm-navigator.v1.assessment.')), [], 'nothing stored in the host origin');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('across origins, Continue saves the answers as a file and opens the app with noopener, storing nothing in the host', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/docs-other-origin/');
+  const mini = page.locator('[data-smm-mini]');
+  for (const l of ['a', 'b', 'c']) await mini.locator(`input[data-indicator="risk-attitude.1.${l}"]`).check();
+  const [download, app] = await Promise.all([
+    page.waitForEvent('download'),
+    context.waitForEvent('page'),
+    mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'quick-check.smm.json');
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(file.results['risk-attitude'].indicators_met.sort(), ['risk-attitude.1.a', 'risk-attitude.1.b', 'risk-attitude.1.c']);
+  await app.waitForLoadState();
+  assert.ok(app.url().startsWith(appServer.origin + '/#/assessments'), app.url());
+  assert.equal(await app.evaluate(() => window.opener), null, 'noopener');
+  assert.match(await mini.locator('.smm-mini-message').textContent(), /saved as a file.*import the file there/s);
+  assert.deepEqual((await keys(page)).filter((k) => k.startsWith('smm-navigator.v1.assessment.')), [], 'nothing stored in the host origin');
   await context.close();
 });
 

@@ -101,7 +101,7 @@ pub mod profile {
 }
 /// The report of an assessment.
 pub mod report {
-    pub use crate::base::table::csv_row;
+    pub use crate::base::table::{csv_row, md_escape, md_escape_lines};
     pub use crate::exports::report::*;
 }
 /// Passphrase encryption in the age format.

@@ -13,6 +13,7 @@
 use serde_json::{json, Value};
 use smm_core::engine::{gap_analysis, roadmap, GapStatus};
 use smm_core::{Assessment, Catalogue};
+use smm_core::report::md_escape_lines;
 
 use crate::stable_uuid;
 
@@ -65,7 +66,8 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
                 .evidence
                 .iter()
                 .map(|e| {
-                    let mut v = json!({ "description": if e.reference.is_empty() { "Evidence (reference redacted)".to_string() } else { e.reference.clone() } });
+                    // OSCAL's descriptions and remarks are Markdown: the user's text goes in escaped.
+                    let mut v = json!({ "description": if e.reference.is_empty() { "Evidence (reference redacted)".to_string() } else { md_escape_lines(&e.reference) } });
                     if let Some(f) = &e.file {
                         v["props"] = props(&[
                             ("file-name", f.name.clone()),
@@ -87,7 +89,7 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
                 "collected": collected,
             });
             if !r.notes.is_empty() {
-                obs["remarks"] = Value::String(r.notes.clone());
+                obs["remarks"] = Value::String(md_escape_lines(&r.notes));
             }
             if !evidence.is_empty() {
                 obs["relevant-evidence"] = Value::Array(std::mem::take(&mut evidence));

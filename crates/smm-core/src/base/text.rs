@@ -79,12 +79,17 @@ pub fn date_from_days(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// True for `YYYY-MM-DD`, optionally followed by a time (`T...`).
+/// True for `YYYY-MM-DD`, optionally followed by a time (`T` and at most 24
+/// digits, colons, dots, `Z`, `+` or `-`, as in `T10:00:00.000+02:00`): nothing
+/// that a report, a terminal or Markdown would read as anything but a date.
 pub fn is_iso_date_prefix(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     let ok = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
     if !ok || !(b.len() == 10 || b.get(10) == Some(&b'T')) {
+        return false;
+    }
+    if b.len() > 35 || !b[10..].iter().skip(1).all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-')) {
         return false;
     }
     let month: u32 = s[5..7].parse().unwrap_or(0);
@@ -106,6 +111,10 @@ mod tests {
     fn iso_dates() {
         assert!(is_iso_date_prefix("2026-11-25"));
         assert!(is_iso_date_prefix("2026-11-25T10:00:00Z"));
+        assert!(is_iso_date_prefix("2026-11-25T10:00:00.000+02:00"));
+        for hostile in ["2026-11-25T\u{1b}[2J", "2026-11-25T10:00 | x", "2026-11-25T<b>", "2026-11-25T1\n2"] {
+            assert!(!is_iso_date_prefix(hostile), "{hostile:?}");
+        }
         for bad in ["2026-13-01", "26-11-25", "2026/11/25", "2026-11-25x", "2026-11-00"] {
             assert!(!is_iso_date_prefix(bad), "{bad}");
         }

@@ -250,11 +250,12 @@ impl Report {
                 };
                 let _ = writeln!(
                     s,
-                    "| {} | {} | {} | {size} | {} | {on} |",
+                    "| {} | {} | {} | {size} | {} | {} |",
                     md_escape(name),
                     md_escape(&e.reference),
                     md_escape(file),
-                    if hash == "-" { "-".to_string() } else { format!("`{hash}`") }
+                    if hash == "-" { "-".to_string() } else { format!("`{}`", md_escape(hash)) },
+                    md_escape(on)
                 );
             }
         }
@@ -264,9 +265,9 @@ impl Report {
                 let name = catalogue.practice(&r.practice).map_or(r.practice.as_str(), |p| p.name.as_str());
                 let resolved = r.resolution.as_ref().map_or("no".to_string(), |x| {
                     if x.note.is_empty() {
-                        x.resolved_on.clone()
+                        md_escape(&x.resolved_on)
                     } else {
-                        format!("{}: {}", x.resolved_on, md_escape(&x.note))
+                        format!("{}: {}", md_escape(&x.resolved_on), md_escape(&x.note))
                     }
                 });
                 let _ = writeln!(

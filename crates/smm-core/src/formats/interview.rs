@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::base::json::{check_header, parse_value, typed_from};
 use crate::base::text::decode_text;
-use crate::base::text::{name_problem, text_problem};
+use crate::base::text::{is_iso_date_prefix, name_problem, text_problem};
 use crate::model::catalogue::Catalogue;
 use crate::model::interview::*;
 
@@ -70,6 +70,12 @@ pub(crate) fn answers_from(text: &str, value: &Value) -> Result<AnswersFile, Doc
         problems.push(Problem { path: "interviewee".into(), message: "the answers need a name or pseudonym".into() });
     } else if let Some(message) = name_problem(&f.interviewee, MAX_NAME_CHARS) {
         problems.push(Problem { path: "interviewee".into(), message });
+    }
+    if !f.answered_on.is_empty() && !is_iso_date_prefix(&f.answered_on) {
+        problems.push(Problem {
+            path: "answered_on".into(),
+            message: format!("`{}` is not a date of the form YYYY-MM-DD", f.answered_on),
+        });
     }
     for (p, a) in &f.answers {
         if let Some(m) = text_problem(&a.notes) {

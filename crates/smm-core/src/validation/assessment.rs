@@ -264,6 +264,9 @@ fn validate_interviews(a: &Assessment, catalogue: &Catalogue, push: &mut impl Fn
         let mut names = BTreeSet::new();
         for (k, r) in iv.responses.iter().enumerate() {
             let rat = format!("{at}.responses[{k}]");
+            if !r.answered_on.is_empty() && !is_iso_date_prefix(&r.answered_on) {
+                push(format!("{rat}.answered_on"), format!("`{}` is not a date of the form YYYY-MM-DD", r.answered_on));
+            }
             if let Some(m) = name_problem(&r.interviewee, MAX_NAME_CHARS) {
                 push(format!("{rat}.interviewee"), m);
             } else if !names.insert(r.interviewee.as_str()) {
@@ -294,6 +297,9 @@ fn validate_interviews(a: &Assessment, catalogue: &Catalogue, push: &mut impl Fn
         }
         if let Some(m) = text_problem(&res.note) {
             push(format!("consensus.{p}.note"), m);
+        }
+        if !res.resolved_on.is_empty() && !is_iso_date_prefix(&res.resolved_on) {
+            push(format!("consensus.{p}.resolved_on"), format!("`{}` is not a date of the form YYYY-MM-DD", res.resolved_on));
         }
     }
 }
