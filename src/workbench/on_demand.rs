@@ -2,6 +2,12 @@
 //! which this module starts the first time a job is asked for: neither bundle
 //! carries it, and a page that never asks never downloads it. Jobs are answered
 //! in the order asked; the page never freezes while one runs.
+//!
+//! Each job has a deadline ([`WORKER_JOB_DEADLINE_MS`]): a job still running
+//! past it ends the worker (and fails the jobs queued behind it, with the same
+//! message), and the next job starts a fresh one, so one hostile file never
+//! hangs every later job. Encryption and decryption run in a worker of their
+//! own, ended as soon as it answers, so no passphrase lives on in memory.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,6 +18,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 pub use crate::worker::jobs::{AGE_DECRYPT, AGE_ENCRYPT, OSCAL_EXPORT, REDACT, SHA256, XLSX_EXPORT, XLSX_READ};
+pub use smm_core::limits::WORKER_JOB_DEADLINE_MS;
+
+/// The reason a job's promise is rejected with when its deadline passed.
+const PAST_DEADLINE: &str = "smm-navigator: past the deadline";
 
 /// The loader Trunk writes for the worker, next to the app's pages.
 const WORKER_URL: &str = "./worker_loader.js";
@@ -23,6 +33,8 @@ pub enum JobError {
     Unavailable(String),
     /// The worker ran the job and refused it, with its reason.
     Failed(String),
+    /// The job (or the one before it) ran past [`WORKER_JOB_DEADLINE_MS`]; the worker was ended.
+    TimedOut,
 }
 
 impl std::fmt::Display for JobError {
@@ -30,6 +42,13 @@ impl std::fmt::Display for JobError {
         match self {
             JobError::Unavailable(why) => write!(f, "the optional part of SMM Navigator could not be loaded ({why})"),
             JobError::Failed(why) => f.write_str(why),
+            JobError::TimedOut => write!(
+                f,
+                "the work took longer than {} seconds and was stopped, so that the page stays usable; a file that \
+                 takes this long may be damaged or made to hang the app. Nothing stored was changed, and the next \
+                 action starts afresh",
+                WORKER_JOB_DEADLINE_MS / 1000
+            ),
         }
     }
 }
@@ -45,7 +64,19 @@ struct Connection {
 }
 
 thread_local! {
+    /// The shared worker, for every job but encryption and decryption.
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+/// Forgets the shared worker if it is the one whose jobs are `pending` (a
+/// worker of its own, for one crypto job, is never the shared one).
+fn forget_if_shared(pending: &std::rc::Rc<RefCell<Pending>>) {
+    CONNECTION.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(&c.pending, pending)) {
+            c.take();
+        }
+    });
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -85,7 +116,7 @@ fn connect() -> Result<Connection, JobError> {
         for (_, (_, reject)) in failed.borrow_mut().drain() {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
         }
-        CONNECTION.with(|c| c.borrow_mut().take());
+        forget_if_shared(&failed);
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
@@ -102,6 +133,49 @@ pub async fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobE
     run_js(kind, js_sys::Uint8Array::from(input), params).await
 }
 
+/// Sends one job to `c` and arms its deadline; the promise settles with the
+/// worker's answer, or is rejected when the worker fails or the deadline passes.
+fn send(c: &mut Connection, kind: &str, input: &js_sys::Uint8Array, params: &str) -> js_sys::Promise {
+    c.next += 1;
+    let id = c.next;
+    let pending = c.pending.clone();
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        pending.borrow_mut().insert(id, (resolve, reject));
+    });
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"id".into(), &JsValue::from(id));
+    let _ = js_sys::Reflect::set(&request, &"kind".into(), &JsValue::from_str(kind));
+    let _ = js_sys::Reflect::set(&request, &"input".into(), input);
+    let _ = js_sys::Reflect::set(&request, &"params".into(), &JsValue::from_str(params));
+    let worker = c.worker.clone();
+    // Sent once the worker listens.
+    let send = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| {
+        let _ = worker.post_message(&request);
+    });
+    let _ = c.ready.then(&send);
+    send.forget();
+    // The deadline: if this job is still waiting then, the worker is ended and
+    // every job waiting on it fails; the next job starts a new worker.
+    let worker = c.worker.clone();
+    let deadline = Closure::once_into_js(move || {
+        if !pending.borrow().contains_key(&id) {
+            return;
+        }
+        worker.terminate();
+        for (_, (_, reject)) in pending.borrow_mut().drain() {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(PAST_DEADLINE));
+        }
+        forget_if_shared(&pending);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            deadline.unchecked_ref(),
+            WORKER_JOB_DEADLINE_MS as i32,
+        );
+    }
+    answer
+}
+
 /// Like [`run`], with the input already in a browser array (a picked file's
 /// bytes go to the worker without a copy in the page's memory).
 pub async fn run_js(kind: &str, input: js_sys::Uint8Array, params: &str) -> Result<Vec<u8>, JobError> {
@@ -111,27 +185,27 @@ pub async fn run_js(kind: &str, input: js_sys::Uint8Array, params: &str) -> Resu
             *slot = Some(connect()?);
         }
         let c = slot.as_mut().ok_or_else(|| JobError::Unavailable("no worker".into()))?;
-        c.next += 1;
-        let id = c.next;
-        let pending = c.pending.clone();
-        let answer = js_sys::Promise::new(&mut |resolve, reject| {
-            pending.borrow_mut().insert(id, (resolve, reject));
-        });
-        let request = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&request, &"id".into(), &JsValue::from(id));
-        let _ = js_sys::Reflect::set(&request, &"kind".into(), &JsValue::from_str(kind));
-        let _ = js_sys::Reflect::set(&request, &"input".into(), &input);
-        let _ = js_sys::Reflect::set(&request, &"params".into(), &JsValue::from_str(params));
-        let worker = c.worker.clone();
-        // Sent once the worker listens.
-        let send = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| {
-            let _ = worker.post_message(&request);
-        });
-        let _ = c.ready.then(&send);
-        send.forget();
-        Ok::<_, JobError>(answer)
+        Ok::<_, JobError>(send(c, kind, &input, params))
     })?;
-    let data = JsFuture::from(answer).await.map_err(|e| JobError::Unavailable(describe(&e)))?;
+    settle(answer).await
+}
+
+/// Runs one job in a worker of its own, ended as soon as it answers (or fails,
+/// or passes its deadline): for the jobs that hold a passphrase.
+async fn run_alone(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, JobError> {
+    let mut c = connect()?;
+    let answer = send(&mut c, kind, &js_sys::Uint8Array::from(input), params);
+    let result = settle(answer).await;
+    c.worker.terminate();
+    result
+}
+
+/// The output of an answered job, or why there is none.
+async fn settle(answer: js_sys::Promise) -> Result<Vec<u8>, JobError> {
+    let data = JsFuture::from(answer).await.map_err(|e| match e.as_string().as_deref() {
+        Some(PAST_DEADLINE) => JobError::TimedOut,
+        _ => JobError::Unavailable(describe(&e)),
+    })?;
     if let Some(e) = get(&data, "error").as_string() {
         return Err(JobError::Failed(e));
     }
@@ -165,12 +239,12 @@ pub async fn sha256_file(file: &web_sys::Blob) -> Result<String, JobError> {
     String::from_utf8(out).map_err(|_| JobError::Failed("the fingerprint was not text".into()))
 }
 
-/// Encrypts `plaintext` with `passphrase` in the age format, in the worker.
+/// Encrypts `plaintext` with `passphrase` in the age format, in a worker of its own.
 pub async fn encrypt(plaintext: &[u8], passphrase: &str) -> Result<Vec<u8>, JobError> {
-    run(AGE_ENCRYPT, plaintext, passphrase).await
+    run_alone(AGE_ENCRYPT, plaintext, passphrase).await
 }
 
-/// Decrypts an age file made with a passphrase, in the worker.
+/// Decrypts an age file made with a passphrase, in a worker of its own.
 pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, JobError> {
-    run(AGE_DECRYPT, sealed, passphrase).await
+    run_alone(AGE_DECRYPT, sealed, passphrase).await
 }

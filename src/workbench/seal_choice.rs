@@ -11,20 +11,23 @@ pub const MIN_PASSPHRASE_CHARS: usize = 10;
 /// A checkbox and two passphrase fields; while both match, every export from
 /// this page is encrypted in the age format ([`crate::workbench::outbox`]);
 /// while the box is ticked and they do not, exports are refused rather than
-/// written in clear. The passphrase stays in this page's memory only.
+/// written in clear. The passphrase stays in this page's memory only, and
+/// never in a form: shown again, the fields start empty and the passphrase
+/// chosen before stays in use until a new one is typed.
 #[component]
 pub fn SealChoice() -> impl IntoView {
     let state = AppState::expect();
-    let kept = match state.seal.get_untracked() {
-        Encryption::Passphrase(p) => p,
-        Encryption::Off | Encryption::Unready => String::new(),
-    };
+    let kept = RwSignal::new(matches!(state.seal.get_untracked(), Encryption::Passphrase(_)));
     let on = RwSignal::new(state.seal.get_untracked() != Encryption::Off);
-    let first = RwSignal::new(kept.clone());
-    let second = RwSignal::new(kept);
+    let first = RwSignal::new(String::new());
+    let second = RwSignal::new(String::new());
+    // The passphrase chosen earlier stays until the fields are typed in.
+    let keeping = move || kept.get() && first.with(String::is_empty) && second.with(String::is_empty);
     let problem = move || {
         let (a, b) = (first.get(), second.get());
-        if a.chars().count() < MIN_PASSPHRASE_CHARS {
+        if keeping() {
+            None
+        } else if a.chars().count() < MIN_PASSPHRASE_CHARS {
             Some(format!("Use at least {MIN_PASSPHRASE_CHARS} characters; several unrelated words are easy to type and hard to guess."))
         } else if a != b {
             Some("The two passphrases differ.".to_string())
@@ -33,8 +36,15 @@ pub fn SealChoice() -> impl IntoView {
         }
     };
     Effect::new(move |_| {
+        if on.get() && keeping() {
+            return;
+        }
         let value = match (on.get(), problem()) {
-            (false, _) => Encryption::Off,
+            (false, _) => {
+                // Turned off: a passphrase is typed anew when turned on again.
+                kept.set(false);
+                Encryption::Off
+            }
             (true, Some(_)) => Encryption::Unready,
             (true, None) => Encryption::Passphrase(first.get()),
         };
@@ -61,6 +71,8 @@ pub fn SealChoice() -> impl IntoView {
                     </label>
                     <p class="muted" role="status">{move || match problem() {
                         Some(p) => p,
+                        None if keeping() => "Exports from this page are encrypted with the passphrase you chose \
+                                 earlier (it is not shown). Type a new one in both fields to change it.".to_string(),
                         None => "Exports from this page are now encrypted. Nobody can open them without the passphrase, \
                                  SMM Navigator included: keep it somewhere safe. Anyone with it can also use the \
                                  standard age or rage tools (age -d file.age).".to_string(),

@@ -12,8 +12,11 @@ use crate::workbench::transfer::unseal;
 pub fn TransferNotice() -> impl IntoView {
     let state = AppState::expect();
     let passphrase = RwSignal::new(String::new());
+    // The passphrase leaves the form as soon as it is tried: a wrong one is typed
+    // again, and the next prompt starts empty.
     let open = move || {
         let p = passphrase.get_untracked();
+        passphrase.set(String::new());
         if !p.is_empty() {
             unseal(state, p);
         }

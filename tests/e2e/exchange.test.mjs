@@ -116,3 +116,32 @@ test('hostile workbooks are refused or partly taken with their messages, nothing
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a worker job past its deadline ends the worker, the page says so, and the next job runs in a fresh worker', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const p = await context.newPage();
+  const errors = [];
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(`${server.origin}/workbench.html#/assessments`);
+  await appReady(p);
+  await p.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, example]);
+  // A worker that says it is ready, then never answers: what a hostile file does to a reader with no bound.
+  const hang = 'self.postMessage({ ready: true }); self.onmessage = () => { for (;;) {} };';
+  await context.route('**/worker_loader.js', (r) => r.fulfill({ contentType: 'text/javascript', body: hang }));
+  await p.clock.install();
+  await p.goto(`${server.origin}/exchange.html#/assessments/${bottling.id}/exchange`);
+  await p.waitForSelector('.page.exchange');
+  await p.getByRole('button', { name: 'Export as a workbook (XLSX)' }).click();
+  await p.waitForTimeout(500);
+  assert.equal(p.workers().length, 1, 'the hanging worker runs');
+  await p.clock.fastForward(31_000);
+  await p.waitForFunction(() => /took longer than 30 seconds and was stopped/.test(document.body.textContent));
+  await p.waitForTimeout(300);
+  assert.equal(p.workers().length, 0, 'the worker was ended');
+  // The next job starts a fresh worker (the real one now) and works.
+  await context.unroute('**/worker_loader.js');
+  const [d] = await Promise.all([p.waitForEvent('download', { timeout: 60000 }), p.getByRole('button', { name: 'Export as a workbook (XLSX)' }).click()]);
+  assert.match(d.suggestedFilename(), /\.xlsx$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

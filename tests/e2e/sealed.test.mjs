@@ -78,9 +78,13 @@ test('an encrypted backup comes back field for field, after a wrong passphrase i
   await page.waitForSelector('form.unseal [role="alert"]');
   assert.match(await page.locator('form.unseal [role="alert"]').textContent(), /the passphrase does not open this file; nothing was changed/);
   assert.deepEqual(assessments(await storedItems(page)), {}, 'nothing stored after a wrong passphrase');
+  assert.equal(await page.locator('form.unseal').getByLabel('Passphrase').inputValue(), '', 'a tried passphrase leaves the form');
+  const workersBefore = page.workers().length;
   await page.locator('form.unseal').getByLabel('Passphrase').fill(PASS);
   await page.getByRole('button', { name: 'Open' }).click();
   await page.waitForFunction(() => /Imported 2 assessment\(s\)/.test(document.querySelector('.transfer-message')?.textContent ?? ''));
+  await page.waitForTimeout(300);
+  assert.equal(page.workers().length, workersBefore, 'the worker that decrypted was ended');
   assert.match(await page.locator('.transfer-message').textContent(), /Decrypted “.*\.age” in \d+ ms/);
   assert.deepEqual(assessments(await storedItems(page)), before, 'every field as before');
   assert.deepEqual(foreign(), []);
