@@ -4,65 +4,169 @@
 // time (scripts/stamp-sw.sh), so a new deployment installs a new cache, and
 // the page offers to switch to it.
 //
-// Install caches the reader (what the first page needed anyway). The rest (the
-// workbench and the on-demand worker) is fetched when the page, loaded and
-// idle, sends 'cache-rest', or when the page first asks for it.
+// The promises it keeps, also when two deployments share an origin or the
+// server changes version under a running worker:
+// - One cache per deployment and version: its name carries the registration
+//   scope and VERSION. Activation deletes only the caches of its own scope
+//   (other versions); a deployment at /a/ never touches the caches of /b/.
+// - A cache holds the files of one build only. Files are fetched with
+//   cache: 'reload' (past the HTTP cache, which may still hold an older build),
+//   all of a batch into memory first, and stored only when every one of them
+//   arrived whole and the server still serves this worker's sw.js (so not a
+//   newer build); otherwise nothing of the batch is stored.
+// - Install caches the reader (SHELL) as one batch: if a file fails, install
+//   fails and no cache is left. The rest (the workbench, the exchange page, the
+//   on-demand worker, the data files: REST) is a second batch, fetched when the
+//   page, loaded and idle, sends 'cache-rest', or when the page first asks for
+//   one of its files.
+// - The worker answers from its own cache only, only inside its scope, and
+//   only for the app's files; every other request goes to the network as if
+//   there were no service worker.
 const VERSION = '__BUILD_VERSION__';
-const CACHE = `smm-navigator-${VERSION}`;
+const SCOPE = self.registration.scope;
+const CACHE_PREFIX = `smm-navigator|${SCOPE}|`;
+const CACHE = `${CACHE_PREFIX}${VERSION}`;
 const SHELL = ['./', './boot.js', './embed.js', './reader.js', './reader_bg.wasm', './main.css', './embed.css'];
 // The built-in frameworks, mappings and profiles: written here at build time
 // from crates/smm-core/data/builtin.json, their one list (scripts/stamp-sw.sh).
 const DATA = [/* __DATA_FILES__ */];
 const REST = ['./workbench.html', './workbench.js', './workbench_bg.wasm', './exchange.html', './exchange.js', './exchange_bg.wasm', './worker_loader.js', './worker.js', './worker_bg.wasm',
   ...DATA];
-const APP_FILES = new Set([...SHELL, ...REST, './index.html'].map((f) => new URL(f, self.location).pathname));
+
+const href = (file) => new URL(file, self.location).href;
+const pathOf = (file) => new URL(file, self.location).pathname;
+// The pages, by path, with the key they are cached under (index.html is the
+// folder's page, cached once as './').
+const PAGES = new Map([['./', './'], ['./index.html', './'], ['./workbench.html', './workbench.html'], ['./exchange.html', './exchange.html']]
+  .map(([page, key]) => [pathOf(page), href(key)]));
+const FILES = new Set([...SHELL, ...REST].map(pathOf));
+const REST_FILES = new Set(REST.map(pathOf));
+
+/** Fetches every file past the HTTP cache and waits for each whole body.
+ * Rejects if any one fails, is not a plain 200-range answer of this origin
+ * (opaque) or came through a redirect (a redirected answer cannot serve a
+ * navigation, and is not the file asked for). Resolves to [[url, response]]. */
+async function fetchAll(files) {
+  return Promise.all(files.map(async (file) => {
+    const response = await fetch(new Request(href(file), { cache: 'reload', credentials: 'same-origin' }));
+    if (!response.ok || response.type !== 'basic' || response.redirected) {
+      throw new Error(`${file}: ${response.status} ${response.type}${response.redirected ? ' redirected' : ''}`);
+    }
+    // Read a copy to the end, so a body cut off half-way fails here, before
+    // anything is stored; the response itself keeps the bytes for the cache.
+    await response.clone().arrayBuffer();
+    return [href(file), response];
+  }));
+}
+
+/** Whether the server still serves this worker's build: its sw.js, fetched
+ * after a batch, carries this VERSION. A batch fetched while the server
+ * already served another build is thrown away, never mixed into this cache. */
+async function stillServed() {
+  const response = await fetch(new Request(href('./sw.js'), { cache: 'reload', credentials: 'same-origin' }));
+  return response.ok && (await response.text()).includes(`'${VERSION}'`);
+}
+
+/** Stores a fetched batch; if a write fails (e.g. the quota), removes what
+ * it wrote and rethrows, so the batch is in the cache entirely or not at all. */
+async function putAll(cache, fetched) {
+  try {
+    await Promise.all(fetched.map(([url, response]) => cache.put(url, response)));
+  } catch (e) {
+    await Promise.all(fetched.map(([url]) => cache.delete(url)));
+    throw e;
+  }
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)));
+  event.waitUntil((async () => {
+    // Everything in memory first; the cache is only created once the whole
+    // reader arrived (a throw fails the install and leaves no cache).
+    const fetched = await fetchAll(SHELL);
+    if (!(await stillServed())) throw new Error('the server serves another version now');
+    const cache = await caches.open(CACHE);
+    try {
+      await putAll(cache, fetched);
+    } catch (e) {
+      await caches.delete(CACHE);
+      throw e;
+    }
+  })());
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('smm-navigator-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    // This scope's caches of other versions. Caches of other scopes on this
+    // origin belong to other deployments and are left alone.
+    const stale = names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+    // Caches of the versions before scoped names ('smm-navigator-<version>'):
+    // ours only if it holds this scope's boot.js (a deployment at another path
+    // kept its own paths).
+    for (const name of names.filter((n) => n.startsWith('smm-navigator-'))) {
+      if (await (await caches.open(name)).match(href('./boot.js'))) stale.push(name);
+    }
+    await Promise.all(stale.map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
 });
 
+/** Whether this worker is the registration's active one (a worker replaced by
+ * a newer version must not write into a cache the newer one has deleted). */
+function active() {
+  return !self.serviceWorker || self.registration.active === self.serviceWorker;
+}
+
+// The rest of the app, as one batch into this version's cache: the whole REST
+// list is fetched (past the HTTP cache) and stored together, only if every
+// file arrived, the server still serves this version, and this worker is
+// still the active one. Otherwise nothing is stored; the next visit tries again.
+let filling = null;
+function fillRest() {
+  filling ??= cacheRest().catch(() => { /* offline or another version now: next visit */ }).finally(() => { filling = null; });
+  return filling;
+}
+
 async function cacheRest() {
+  if (!active() || !(await caches.has(CACHE))) return;
   const cache = await caches.open(CACHE);
-  for (const file of REST) {
-    if (!(await cache.match(file))) {
-      try { await cache.add(file); } catch { /* offline now: try again on the next visit */ }
-    }
-  }
+  const held = await Promise.all(REST.map((file) => cache.match(href(file))));
+  if (held.every(Boolean)) return;
+  const fetched = await fetchAll(REST);
+  if (!(await stillServed())) return;
+  // Checked again right before writing: caches.open would recreate a cache
+  // that a newer version's activation deleted meanwhile.
+  if (!active() || !(await caches.has(CACHE))) return;
+  await putAll(cache, fetched);
 }
 
 self.addEventListener('message', (event) => {
   if (!event.data) return;
   if (event.data.type === 'skip-waiting') self.skipWaiting();
-  if (event.data.type === 'cache-rest') event.waitUntil(cacheRest());
+  if (event.data.type === 'cache-rest') event.waitUntil(fillRest());
 });
 
-// Cache first; a miss goes to the network, and an app file fetched that way is
-// kept (so a workbench opened before the idle fetch is cached too).
-async function respond(event) {
+// Cache first, from this version's cache only. A miss goes to the network
+// unchanged, and the answer is *not* stored: a lone file fetched at run time
+// could come from a newer build than the cache (the server may already serve
+// version B while this worker, A, is active), and would put B's workbench
+// module beside A's wasm, or the reverse. A miss of one of the REST files
+// starts the REST batch instead, which stores the rest of the app as a whole
+// and only while the server still serves this version; so a workbench opened
+// before the idle fetch is cached too, in one piece. (SHELL files never miss
+// once installed: install stored them all.)
+async function respond(event, key, ignoreSearch) {
   const request = event.request;
-  const url = new URL(request.url);
-  const hit = await caches.match(request, { ignoreSearch: true });
+  const hit = await caches.match(key, { cacheName: CACHE, ignoreSearch });
   if (hit) return hit;
   try {
     const response = await fetch(request);
-    if (response.ok && APP_FILES.has(url.pathname)) {
-      const copy = response.clone();
-      // Kept alive until stored, so a page that goes offline next finds it.
-      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.pathname.endsWith('/index.html') ? new URL('./', self.location) : url, copy)));
-    }
+    if (REST_FILES.has(new URL(request.url).pathname)) event.waitUntil(fillRest());
     return response;
   } catch (e) {
     // Offline, and a page that was never cached: the reader's page instead.
     if (request.mode === 'navigate') {
-      const page = await caches.match('./');
+      const page = await caches.match(href('./'), { cacheName: CACHE });
       if (page) return page;
     }
     throw e;
@@ -71,6 +175,18 @@ async function respond(event) {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(event));
+  // Outside this deployment's folder, or not a read: not ours.
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  const url = new URL(request.url);
+  // A navigation to one of the pages is answered with the page whatever its
+  // query: the app routes in the hash (never sent), so a query (a tracking
+  // parameter, a link from elsewhere) makes no difference to the file.
+  if (request.mode === 'navigate' && PAGES.has(url.pathname)) {
+    event.respondWith(respond(event, PAGES.get(url.pathname), true));
+    return;
+  }
+  // Any other request: only the app's files, matched exactly. The same path
+  // with a query is not a file this cache holds, so it goes to the network.
+  if (url.search || (!FILES.has(url.pathname) && !PAGES.has(url.pathname))) return;
+  event.respondWith(respond(event, PAGES.get(url.pathname) ?? url.href, false));
 });

@@ -80,6 +80,17 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
     let app = StoredValue::new(app_url);
     let open_in_app = move |_| {
         let a = as_assessment();
+        // Across origins (or where this frame may not store, as a frame of
+        // another site often may not), the answers go as a file.
+        let as_file = |url: &str| match offer("quick-check.smm.json", "application/json", assessment_to_json(&a).as_bytes()) {
+            Ok(()) => {
+                open_apart(&url.replace(&format!("/assessments/{}", a.id), "/assessments"));
+                "Your answers were saved as a file (quick-check.smm.json). SMM Navigator opened in a new tab: \
+                 import the file there. It cannot read this page's storage."
+                    .to_string()
+            }
+            Err(e) => e,
+        };
         let text = match app_link(&app.get_value(), &format!("/assessments/{}", a.id)) {
             AppLink::Refused => format!(
                 "This page gives SMM Navigator's address as \u{201c}{}\u{201d}, which is not a web address, so nothing \
@@ -92,20 +103,9 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
                     open_apart(&url);
                     "Opened in SMM Navigator as a new assessment.".into()
                 }
-                Err(e) => e.to_string(),
+                Err(_) => as_file(&url),
             },
-            // The app cannot read this site's storage: the answers go as a file.
-            AppLink::OtherOrigin(url) => {
-                match offer("quick-check.smm.json", "application/json", assessment_to_json(&a).as_bytes()) {
-                    Ok(()) => {
-                        open_apart(&url.replace(&format!("/assessments/{}", a.id), "/assessments"));
-                        "Your answers were saved as a file (quick-check.smm.json). SMM Navigator opened in a new \
-                         tab: import the file there. It is on another site, so it cannot read this page's storage."
-                            .into()
-                    }
-                    Err(e) => e,
-                }
-            }
+            AppLink::OtherOrigin(url) => as_file(&url),
         };
         message.set(Some(text));
     };

@@ -42,7 +42,9 @@ pub fn SealChoice() -> impl IntoView {
         let value = match (on.get(), problem()) {
             (false, _) => {
                 // Turned off: a passphrase is typed anew when turned on again.
-                kept.set(false);
+                if kept.get_untracked() {
+                    kept.set(false);
+                }
                 Encryption::Off
             }
             (true, Some(_)) => Encryption::Unready,
