@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/ensure-tools.sh"
 cd "$ROOT"
 rm -rf dist
-trunk build --release >/dev/null 2>&1 || trunk build --release
+trunk build --release --locked >/dev/null 2>&1 || trunk build --release --locked
 echo "== bundle (dist/)"
 scripts/size-report.sh
 budget() { # label bytes limit-KiB

@@ -5,4 +5,4 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/ensure-tools.sh"
 cd "$ROOT"
-exec trunk serve --address 127.0.0.1 --port 8080 "$@"
+exec trunk serve --locked --address 127.0.0.1 --port 8080 "$@"

@@ -43,6 +43,9 @@ cargo test -p smm-fuzz --locked
 step "fuzz smoke: every target, seed 1, a fixed count each (the long run is scripts/fuzz.sh)"
 cargo run -q --profile fuzz -p smm-fuzz --locked -- smoke
 
+step "growth check: every target on the attack shapes at n and 8n (a ratio of 16 fails)"
+cargo run -q --profile fuzz -p smm-fuzz --locked -- growth
+
 step "independent checkers: the workbook (openpyxl) and OSCAL (compliance-trestle)"
 tests/interop/exchange.sh
 
@@ -51,7 +54,7 @@ cargo test -p smm-navigator --target wasm32-unknown-unknown --test web --locked
 
 step "release build"
 rm -rf dist
-trunk build --release
+trunk build --release --locked
 scripts/size-report.sh
 
 step "end-to-end tests (Playwright, headless Chromium)"

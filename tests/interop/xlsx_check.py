@@ -116,6 +116,17 @@ def edit(book, out):
     print(json.dumps({'target': EDIT_TARGET, 'indicators': ticked, 'step': first[0].value, 'owner': EDIT_OWNER, 'due': EDIT_DUE}))
 
 
+# What the import says of each of the review's workbooks (filled in from the reader).
+REVIEW_MESSAGES = {
+    # 2 MiB of '<' in the Targets sheet: read in well under a second, nothing in it is a change.
+    'review-run-of-lt.xlsx': 'The workbook changes nothing',
+    'review-single-quoted-reversed-range.xlsx': 'a range that ends before it starts (`B2:A1`)',
+    # A date serial far outside a spreadsheet's dates stays a number (no overflow).
+    'review-date-1e300.xlsx': 'is not a practice id; row left out',
+    'review-shared-strings-17mib.xlsx': 'unpacks to more than 16 MiB',
+}
+
+
 def hostile(book, outdir):
     """The hostile workbooks: each from the real one, and the message the import must give."""
     os.makedirs(outdir, exist_ok=True)
@@ -149,6 +160,25 @@ def hostile(book, outdir):
         z.writestr('[Content_Types].xml', '<Types/>')
         z.writestr('xl/worksheets/sheet1.xml', b'\0' * (200 * 1024 * 1024))
     cases['zip-bomb.xlsx'] = 'a zip bomb is refused'
+    # The outside review's attacks (issue 23), each a part of the real workbook replaced.
+    def with_part(name, part, data, message):
+        with zipfile.ZipFile(book) as src, zipfile.ZipFile(os.path.join(outdir, name), 'w', zipfile.ZIP_DEFLATED) as out:
+            for item in src.infolist():
+                out.writestr(item.filename, data if item.filename == part else src.read(item.filename))
+        cases[name] = message
+    targets = 'xl/worksheets/sheet2.xml'
+    with zipfile.ZipFile(book) as z:
+        sheet = z.read(targets).decode()
+    with_part('review-run-of-lt.xlsx', targets, '<' * (2 * 1024 * 1024), REVIEW_MESSAGES['review-run-of-lt.xlsx'])
+    with_part('review-single-quoted-reversed-range.xlsx', targets,
+              sheet.replace('<sheetData>', "<dimension ref='B2:A1'/><sheetData>", 1),
+              REVIEW_MESSAGES['review-single-quoted-reversed-range.xlsx'])
+    with_part('review-date-1e300.xlsx', targets,
+              sheet.replace('</sheetData>', "<row r='900'><c r='A900'><v>1E300</v></c><c r='B900'><v>-1E300</v></c></row></sheetData>", 1),
+              REVIEW_MESSAGES['review-date-1e300.xlsx'])
+    with_part('review-shared-strings-17mib.xlsx', 'xl/sharedStrings.xml',
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>' + 'x' * (17 * 1024 * 1024) + '</t></si></sst>',
+              REVIEW_MESSAGES['review-shared-strings-17mib.xlsx'])
     with open(os.path.join(outdir, 'expected.json'), 'w') as f:
         json.dump(cases, f, indent=1, sort_keys=True)
         f.write('\n')

@@ -17,6 +17,7 @@
 
 #[allow(unsafe_code)]
 pub mod alloc;
+pub mod attack;
 pub mod harness;
 pub mod mutate;
 pub mod reference;

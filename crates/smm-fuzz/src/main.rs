@@ -6,6 +6,7 @@
 //! smm-fuzz list
 //! smm-fuzz run [--target NAME]... [--seed N] [--count N | --seconds S] [--no-save]
 //! smm-fuzz smoke                 every target, seed 1, a fixed count each (CI)
+//! smm-fuzz growth [--target NAME]...  each attack shape at n and 8n: fails at a ratio of 16
 //! smm-fuzz replay --target NAME PATH...
 //! smm-fuzz seeds --target NAME --out DIR
 //! smm-fuzz make-sealed-seeds     writes crates/smm-fuzz/corpus/sealed/
@@ -194,7 +195,47 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "make-sealed-seeds" => make_sealed_seeds(),
+        "growth" => growth(&targets),
         _ => usage(),
+    }
+}
+
+/// The growth check of every target: each attack shape of its kind, built
+/// from its first seed, timed at n and 8n; fails when 8 times the input takes
+/// 16 times as long or more.
+fn growth(targets: &[&'static Target]) -> ExitCode {
+    use smm_fuzz::attack::{self, GROWTH_BOUND};
+    println!(
+        "{:<12} {:<24} {:>7} {:>10} {:>10} {:>11} {:>11} {:>6}",
+        "target", "shape", "n", "bytes n", "bytes 8n", "time n", "time 8n", "ratio"
+    );
+    let mut failed = false;
+    for t in targets {
+        let Some(seed) = seeds::seeds(t.name).into_iter().next() else { continue };
+        for g in attack::growth(t, &seed) {
+            let ratio = g.ratio();
+            let over = ratio >= GROWTH_BOUND;
+            failed |= over;
+            println!(
+                "{:<12} {:<24} {:>7} {:>10} {:>10} {:>11?} {:>11?} {:>6.1}{}",
+                t.name,
+                g.shape,
+                g.n,
+                g.bytes.0,
+                g.bytes.1,
+                g.times.0,
+                g.times.1,
+                ratio,
+                if over { "  OVER THE BOUND" } else { "" }
+            );
+            let _ = std::io::stdout().flush();
+        }
+    }
+    println!("bound: a ratio under {GROWTH_BOUND} for 8 times the input (linear 8, quadratic 64)");
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -9,7 +9,10 @@
 //!   up to 80 times, copy a subtree from another file, set `format` and
 //!   `version`, write strings with `\u` escapes (surrogate pairs included);
 //! - zip (workbooks): unpack, mutate one part (its cell texts from the
-//!   dictionary, or its bytes), drop or duplicate a part, pack it again.
+//!   dictionary, or its bytes), drop or duplicate a part, pack it again;
+//! - attacks, one time in eight ([`crate::attack`]): the shapes an attacker
+//!   builds on purpose (long chains of parents, long ids, repeated
+//!   characters, quoting variants, extreme numbers).
 
 use std::io::{Cursor, Read, Write};
 
@@ -172,6 +175,12 @@ impl Dict {
 
 /// One mutation of `input`, using `corpus` for splices and `dict` for words.
 pub fn mutate(kind: Kind, input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) -> Vec<u8> {
+    if rng.one_in(8) {
+        if let Some(mut out) = crate::attack::attack(kind, input, rng) {
+            out.truncate(MAX_INPUT);
+            return out;
+        }
+    }
     let mut out = match kind {
         Kind::Json => {
             if rng.below(100) < 55 {
