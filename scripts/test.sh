@@ -25,6 +25,15 @@ echo "ok: no leptos, web-sys, js-sys or wasm-bindgen under smm-core"
 step "no import circle in any crate or in src/ (scripts/import-circles.py)"
 python3 scripts/import-circles.py .
 
+step "cargo deny: licences, bans (a second version of a crate) and sources (deny.toml)"
+# Advisories need the RustSec database, which these machines cannot fetch.
+CARGO_DENY_VERSION="0.18.4"
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  echo "[test] installing cargo-deny $CARGO_DENY_VERSION (about 11 minutes on two cores, once)"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+fi
+cargo deny --offline check licenses bans sources
+
 step "cargo doc, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
 

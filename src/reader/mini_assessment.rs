@@ -22,19 +22,24 @@ pub enum AppLink {
 }
 
 /// Reads `raw` as the browser would (relative to the page) and, when it is an
-/// `http:` or `https:` address, puts `fragment` as its fragment.
-pub fn app_link(raw: &str, fragment: &str) -> AppLink {
+/// `http:` or `https:` address, gives it without its fragment.
+pub fn app_link(raw: &str) -> AppLink {
     let base = document().base_uri().ok().flatten().or_else(|| window().location().href().ok()).unwrap_or_default();
     let Ok(url) = web_sys::Url::new_with_base(raw, &base) else { return AppLink::Refused };
     if !matches!(url.protocol().as_str(), "http:" | "https:") {
         return AppLink::Refused;
     }
-    url.set_hash(fragment);
+    url.set_hash("");
     if window().location().origin().is_ok_and(|o| o == url.origin()) {
         AppLink::SameOrigin(url.href())
     } else {
         AppLink::OtherOrigin(url.href())
     }
+}
+
+/// Offers the answers as an assessment file to download.
+fn save_as_file(a: &Assessment) -> Result<(), String> {
+    offer("quick-check.smm.json", "application/json", assessment_to_json(a).as_bytes())
 }
 
 /// Opens `url` in a new tab that has no handle on this page (`noopener`) and
@@ -82,25 +87,23 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
         let a = as_assessment();
         // Across origins (or where this frame may not store, as a frame of
         // another site often may not), the answers go as a file.
-        let as_file = |url: &str| match offer("quick-check.smm.json", "application/json", assessment_to_json(&a).as_bytes()) {
+        let as_file = |url: &str| match save_as_file(&a) {
             Ok(()) => {
-                open_apart(&url.replace(&format!("/assessments/{}", a.id), "/assessments"));
+                open_apart(&format!("{url}#/assessments"));
                 "Your answers were saved as a file (quick-check.smm.json). SMM Navigator opened in a new tab: \
                  import the file there. It cannot read this page's storage."
                     .to_string()
             }
             Err(e) => e,
         };
-        let text = match app_link(&app.get_value(), &format!("/assessments/{}", a.id)) {
-            AppLink::Refused => format!(
-                "This page gives SMM Navigator's address as \u{201c}{}\u{201d}, which is not a web address, so nothing \
-                 was opened. Use \u{201c}Save as a file\u{201d} and import the file in SMM Navigator.",
-                app.get_value().chars().take(80).collect::<String>()
-            ),
+        let text = match app_link(&app.get_value()) {
+            AppLink::Refused => "The address this page gives for SMM Navigator is not a web address, so nothing was \
+                                 opened. Use \u{201c}Save as a file\u{201d} and import the file in SMM Navigator."
+                .to_string(),
             // The app shares this page's storage: it finds the assessment there.
             AppLink::SameOrigin(url) => match storage::save_assessment(&a) {
                 Ok(()) => {
-                    open_apart(&url);
+                    open_apart(&format!("{url}#/assessments/{}", a.id));
                     "Opened in SMM Navigator as a new assessment.".into()
                 }
                 Err(_) => as_file(&url),
@@ -110,9 +113,7 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
         message.set(Some(text));
     };
     let save_file = move |_| {
-        let a = as_assessment();
-        let json = assessment_to_json(&a);
-        message.set(Some(match offer("quick-check.smm.json", "application/json", json.as_bytes()) {
+        message.set(Some(match save_as_file(&as_assessment()) {
             Ok(()) => "Saved as a file: import it in SMM Navigator.".into(),
             Err(e) => e,
         }));

@@ -108,7 +108,7 @@ for (const folder of ['docs-js', 'docs-tab', 'docs-data']) {
     context.on('page', (p) => opened.push(p.url()));
     await mini.getByRole('button', { name: 'Continue in SMM Navigator' }).click();
     await page.waitForTimeout(500);
-    assert.match(await mini.locator('.smm-mini-message').textContent(), /not a web address, so nothing was opened/);
+    assert.match(await mini.locator('.smm-mini-message').textContent(), /not a web address, so nothing was\s+opened/);
     assert.deepEqual(opened, []);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran in the documentation origin');
     assert.deepEqual((await keys(page)).filter((k) => k.startsWith('smm-navigator.v1.assessment.')), [], 'nothing stored in the host origin');
