@@ -106,7 +106,7 @@ test('hostile files are refused in the page with their message and path, and not
   const dozen = ['not-json.json', 'truncated.json', 'array.json', 'wrong-format.json', 'future-version.json',
     'unknown-practice-in-targets.json', 'unknown-indicator.json', 'level-5.json', 'level-as-string.json',
     'duplicate-key-targets.json', 'deep-nesting.json', 'invalid-utf8.json', 'other-tool-cyclonedx-sbom.json',
-    'control-character-in-name.json', 'bundle-with-bad-assessment.json'];
+    'control-character-in-name.json', 'bundle-with-bad-assessment.json', 'id-with-url-parts.json', 'date-with-terminal-escape.json'];
   const before = await stored(page);
   for (const name of dozen) {
     await importFile(page, join(fixtures, 'hostile', name));

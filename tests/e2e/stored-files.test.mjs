@@ -77,3 +77,23 @@ test('a failing stored framework is listed, an unfinished one set aside, and eve
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the review\'s hostile framework catalogues are refused in the page quickly, with their message, nothing stored', async () => {
+  const { page, context, errors } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/workbench.html#/assessments`);
+  await appReady(page);
+  const expected = JSON.parse(await readFile(join(root, 'tests/fixtures/hostile-frameworks/expected.json'), 'utf8'));
+  const before = await storedItems(page);
+  for (const name of ['long-parent-chain.json', 'nine-tiers.json', 'long-group-id.json', 'long-requirement-id.json']) {
+    const started = Date.now();
+    await page.getByLabel(/Import files/).setInputFiles(join(root, 'tests/fixtures/hostile-frameworks', name));
+    await page.waitForFunction((n) => document.querySelector('.transfer-message .notice.error')?.textContent.includes(`“${n}” was not imported`), name);
+    const took = Date.now() - started;
+    const text = await page.textContent('.transfer-message');
+    assert.ok(text.includes(expected[name].message), `${name}: ${text}`);
+    assert.ok(took < 3000, `${name} took ${took} ms`);
+    assert.deepEqual(await storedItems(page), before, `${name} changed storage`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
