@@ -132,8 +132,8 @@ pub use exports::report::Report;
 pub use formats::assessment::{parse_assessment, read_assessment, ReadAssessment};
 pub use formats::{read_any, Incoming};
 pub use model::assessment::{
-    Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult, Priorities, Priority,
-    is_assessment_id, Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    is_assessment_id, Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult,
+    Priorities, Priority, Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use model::catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
 

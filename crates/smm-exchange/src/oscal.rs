@@ -12,8 +12,8 @@
 
 use serde_json::{json, Value};
 use smm_core::engine::{gap_analysis, roadmap, GapStatus};
-use smm_core::{Assessment, Catalogue};
 use smm_core::report::md_escape_lines;
+use smm_core::{Assessment, Catalogue};
 
 use crate::stable_uuid;
 

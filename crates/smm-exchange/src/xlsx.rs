@@ -474,7 +474,6 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-
 /// A spreadsheet date serial (days since 1899-12-30) as `YYYY-MM-DD`; a serial
 /// outside the dates a spreadsheet holds stays a number (and is then refused
 /// where a date is wanted).
@@ -626,7 +625,6 @@ fn range_in_limits(r: &[u8]) -> bool {
 /// with, and the attribute that holds each.
 const REFERENCES: &[(&[u8], &[u8])] =
     &[(b"c", b"r"), (b"row", b"r"), (b"dimension", b"ref"), (b"mergeCell", b"ref"), (b"f", b"ref")];
-
 
 /// The value of attribute `name` in a tag's head (after the element name), in
 /// double or single quotes, with or without white space around `=`.

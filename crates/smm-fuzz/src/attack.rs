@@ -18,9 +18,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 
-use crate::mutate::Kind;
+use crate::kind::Kind;
 use crate::rng::Rng;
-use crate::targets::Target;
 
 /// Keys whose values are ids or refer to one.
 const ID_KEYS: &[&str] =
@@ -80,8 +79,8 @@ fn json_attack(input: &[u8], n: usize, rng: &mut Rng) -> Option<Vec<u8>> {
             let at = rng.pick(&nums).clone();
             *root.pointer_mut(&at)? = Value::String("\u{0}EXTREME".into());
             let text = serde_json::to_string(&root).ok()?;
-            let number: &str = *rng.pick(EXTREME);
-            return Some(text.replacen("\"\\u0000EXTREME\"", number, 1).into_bytes());
+            let number = rng.pick(EXTREME).to_string();
+            return Some(text.replacen("\"\\u0000EXTREME\"", &number, 1).into_bytes());
         }
     }
     Some(raw.unwrap_or_else(|| root.to_string()).into_bytes())
@@ -396,20 +395,17 @@ fn time(mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
-/// Times target `t` on each of its kind's shapes at n and 8n, built from `seed`.
-pub fn growth(t: &Target, seed: &[u8]) -> Vec<Growth> {
+/// Times `run` (a target's reader with its checks) on each shape of `kind`
+/// at n and 8n, built from `seed`.
+pub fn growth(kind: Kind, seed: &[u8], run: impl Fn(&[u8])) -> Vec<Growth> {
     SHAPES
         .iter()
-        .filter(|s| s.kind == t.kind)
+        .filter(|s| s.kind == kind)
         .filter_map(|s| {
             let small = (s.build)(seed, s.n)?;
             let large = (s.build)(seed, 8 * s.n)?;
-            let t1 = time(|| {
-                (t.run)(&small);
-            });
-            let t8 = time(|| {
-                (t.run)(&large);
-            });
+            let t1 = time(|| run(&small));
+            let t8 = time(|| run(&large));
             Some(Growth { shape: s.name, n: s.n, bytes: (small.len(), large.len()), times: (t1, t8) })
         })
         .collect()

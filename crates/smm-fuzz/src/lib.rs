@@ -19,6 +19,7 @@
 pub mod alloc;
 pub mod attack;
 pub mod harness;
+pub mod kind;
 pub mod mutate;
 pub mod reference;
 pub mod rng;

@@ -212,7 +212,9 @@ fn growth(targets: &[&'static Target]) -> ExitCode {
     let mut failed = false;
     for t in targets {
         let Some(seed) = seeds::seeds(t.name).into_iter().next() else { continue };
-        for g in attack::growth(t, &seed) {
+        for g in attack::growth(t.kind, &seed, |input| {
+            (t.run)(input);
+        }) {
             let ratio = g.ratio();
             let over = ratio >= GROWTH_BOUND;
             failed |= over;

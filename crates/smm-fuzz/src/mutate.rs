@@ -20,16 +20,7 @@ use serde_json::{Map, Value};
 
 use crate::rng::Rng;
 
-/// What a target reads, which picks the mutations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// JSON text.
-    Json,
-    /// An age file (binary header of text lines, or armoured).
-    Age,
-    /// A zip package (an XLSX workbook).
-    Zip,
-}
+pub use crate::kind::Kind;
 
 /// The largest input a mutation produces.
 pub const MAX_INPUT: usize = 1 << 20;

@@ -94,7 +94,6 @@ pub struct Header {
     pub length: usize,
 }
 
-
 /// Reads the header of a binary age file far enough to tell whether it is for
 /// a passphrase and what work it asks for. Armoured files are reported as such
 /// by [`decrypt`], which removes the armour first.

@@ -88,7 +88,9 @@ mod tests {
 
     #[test]
     fn markdown_lines_keep_their_breaks_and_lose_their_markup() {
-        let s = md_escape_lines("- item\n> quote\n1. first\n  + nested\n<script>x</script> [link](javascript:x) `code` |\nplain 3. text");
+        let s = md_escape_lines(
+            "- item\n> quote\n1. first\n  + nested\n<script>x</script> [link](javascript:x) `code` |\nplain 3. text",
+        );
         assert_eq!(
             s,
             "\\- item\n&gt; quote\n1\\. first\n  \\+ nested\n&lt;script&gt;x&lt;/script&gt; \\[link\\](javascript:x) \\`code\\` \\|\nplain 3. text"

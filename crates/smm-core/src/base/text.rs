@@ -27,7 +27,6 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, DocumentError> {
     Ok(text)
 }
 
-
 /// What is wrong with a free-text value, if anything: too long, or control
 /// characters other than tab and line breaks.
 pub fn text_problem(value: &str) -> Option<String> {
@@ -89,7 +88,9 @@ pub fn is_iso_date_prefix(s: &str) -> bool {
     if !ok || !(b.len() == 10 || b.get(10) == Some(&b'T')) {
         return false;
     }
-    if b.len() > 35 || !b[10..].iter().skip(1).all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-')) {
+    if b.len() > 35
+        || !b[10..].iter().skip(1).all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))
+    {
         return false;
     }
     let month: u32 = s[5..7].parse().unwrap_or(0);

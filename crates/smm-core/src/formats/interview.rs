@@ -29,9 +29,9 @@ pub(crate) fn interview_from(text: &str, value: &Value, catalogue: &Catalogue) -
     if f.assessment_id.trim().is_empty() || f.assessment_id.len() > MAX_ASSESSMENT_ID_BYTES {
         problems.push(Problem { path: "assessment_id".into(), message: "not an assessment id".into() });
     }
-    if let Some(m) = text_problem(&f.title)
-        .or_else(|| (f.title.chars().count() > MAX_TITLE_CHARS).then(|| format!("the title is over {MAX_TITLE_CHARS} characters")))
-    {
+    if let Some(m) = text_problem(&f.title).or_else(|| {
+        (f.title.chars().count() > MAX_TITLE_CHARS).then(|| format!("the title is over {MAX_TITLE_CHARS} characters"))
+    }) {
         problems.push(Problem { path: "title".into(), message: m });
     }
     if f.practices.is_empty() {

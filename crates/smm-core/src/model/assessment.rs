@@ -388,6 +388,17 @@ impl Assessment {
     }
 }
 
+/// True for an assessment id the app keeps: 1 to
+/// [`MAX_ASSESSMENT_ID_BYTES`](crate::base::limits::MAX_ASSESSMENT_ID_BYTES)
+/// ASCII letters, digits, dots, colons, hyphens or underscores. Nothing that a
+/// URL reads as a path, query or fragment (`/`, `?`, `#`), so that an id in a
+/// link opens its own assessment and no other.
+pub fn is_assessment_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= crate::base::limits::MAX_ASSESSMENT_ID_BYTES
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'-' | b'_'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,15 +420,4 @@ mod tests {
             assert_eq!(json(s), format!("\"{}\"", s.id()));
         }
     }
-}
-
-/// True for an assessment id the app keeps: 1 to
-/// [`MAX_ASSESSMENT_ID_BYTES`](crate::base::limits::MAX_ASSESSMENT_ID_BYTES)
-/// ASCII letters, digits, dots, colons, hyphens or underscores. Nothing that a
-/// URL reads as a path, query or fragment (`/`, `?`, `#`), so that an id in a
-/// link opens its own assessment and no other.
-pub fn is_assessment_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= crate::base::limits::MAX_ASSESSMENT_ID_BYTES
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'-' | b'_'))
 }

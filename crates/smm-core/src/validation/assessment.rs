@@ -299,7 +299,10 @@ fn validate_interviews(a: &Assessment, catalogue: &Catalogue, push: &mut impl Fn
             push(format!("consensus.{p}.note"), m);
         }
         if !res.resolved_on.is_empty() && !is_iso_date_prefix(&res.resolved_on) {
-            push(format!("consensus.{p}.resolved_on"), format!("`{}` is not a date of the form YYYY-MM-DD", res.resolved_on));
+            push(
+                format!("consensus.{p}.resolved_on"),
+                format!("`{}` is not a date of the form YYYY-MM-DD", res.resolved_on),
+            );
         }
     }
 }
