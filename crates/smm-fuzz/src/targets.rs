@@ -217,6 +217,19 @@ pub fn check(t: &Target, data: &[u8]) -> Outcome {
         );
     }
     let limit = t.time_limit * time_scale();
+    // Wall-clock time: a busy machine can stall one run (a long run at low
+    // priority beside a build saw a 16 ms input take 3.8 s once); an input
+    // that is slow is slow every time, so an input over the bound is timed
+    // twice more and the quickest run counts.
+    let mut took = took;
+    for _ in 0..2 {
+        if took <= limit {
+            break;
+        }
+        let again = Instant::now();
+        (t.run)(data);
+        took = took.min(again.elapsed());
+    }
     assert!(
         took <= limit,
         "bound broken: {} took {took:?} for an input of {} bytes (bound {limit:?})",
