@@ -114,7 +114,7 @@ pub fn load_all(catalogue: &Catalogue) -> Result<Loaded, StorageError> {
                 key: key.clone(),
                 message: format!("it holds assessment `{}` under another id's key", read.assessment.id),
             }),
-            Err(e) => loaded.broken.push(BrokenEntry { key, message: e.to_string() }),
+            Err(e) => loaded.broken.push(BrokenEntry { key, message: e.summary() }),
         }
     }
     Ok(loaded)
@@ -313,7 +313,7 @@ fn load_prefixed<T>(
                 broken.push(BrokenEntry { key, message: format!("set aside and not read: {why}") });
             }
             Ok(v) => read.push(v),
-            Err(e) => broken.push(BrokenEntry { key, message: e.to_string() }),
+            Err(e) => broken.push(BrokenEntry { key, message: e.summary() }),
         }
     }
     (read, broken)

@@ -38,6 +38,16 @@ impl DocumentError {
         self.problems.iter().map(ToString::to_string).collect()
     }
 
+    /// The first problem, and how many more there are: one line for a list of
+    /// stored entries, where every problem of a hostile file would be a wall.
+    pub fn summary(&self) -> String {
+        match self.problems.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [first, rest @ ..] => format!("{first} (and {} more problem(s))", rest.len()),
+        }
+    }
+
     pub(crate) fn one(path: &str, message: impl Into<String>) -> DocumentError {
         DocumentError { problems: vec![Problem { path: path.to_string(), message: message.into() }] }
     }
@@ -68,5 +78,18 @@ pub(crate) fn prefixed(prefix: &str, e: DocumentError) -> DocumentError {
                 message: p.message,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_the_first_problem_and_a_count() {
+        let p = |n: usize| Problem { path: format!("groups[{n}].parent"), message: "too deep".into() };
+        assert_eq!(DocumentError { problems: vec![p(1)] }.summary(), "at `groups[1].parent`: too deep");
+        let many = DocumentError { problems: (0..50).map(p).collect() };
+        assert_eq!(many.summary(), "at `groups[0].parent`: too deep (and 49 more problem(s))");
     }
 }
