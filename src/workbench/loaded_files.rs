@@ -24,32 +24,23 @@ pub fn LoadedFiles() -> impl IntoView {
     if storage::has_mappings() {
         state.load_builtin();
     }
+    let entry = |kind: &'static str, id: &str, name: &str, key: fn(&str) -> String| Entry {
+        kind,
+        id: id.to_string(),
+        name: name.to_string(),
+        key: key(id),
+    };
     let entries = move || {
         let mut v: Vec<Entry> = Vec::new();
-        state.user_profiles.with(|l| {
-            v.extend(l.iter().map(|p| Entry {
-                kind: "Profile",
-                id: p.id.clone(),
-                name: p.name.clone(),
-                key: storage::profile_key(&p.id),
-            }))
-        });
-        state.user_frameworks.with(|l| {
-            v.extend(l.iter().map(|f| Entry {
-                kind: "Framework catalogue",
-                id: f.id.clone(),
-                name: f.name.clone(),
-                key: storage::framework_key(&f.id),
-            }))
-        });
-        state.user_mappings.with(|l| {
-            v.extend(l.iter().map(|m| Entry {
-                kind: "Mapping",
-                id: m.id.clone(),
-                name: m.name.clone(),
-                key: storage::mapping_key(&m.id),
-            }))
-        });
+        state
+            .user_profiles
+            .with(|l| v.extend(l.iter().map(|p| entry("Profile", &p.id, &p.name, storage::profile_key))));
+        state
+            .user_frameworks
+            .with(|l| v.extend(l.iter().map(|f| entry("Framework catalogue", &f.id, &f.name, storage::framework_key))));
+        state
+            .user_mappings
+            .with(|l| v.extend(l.iter().map(|m| entry("Mapping", &m.id, &m.name, storage::mapping_key))));
         v
     };
     move || {

@@ -13,7 +13,6 @@
 //!   check fails at 16, so a quadratic path fails a test before an attacker
 //!   finds it.
 
-use std::io::{Cursor, Read, Write};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
@@ -197,23 +196,10 @@ fn xml_attack(n: usize, rng: &mut Rng) -> Vec<u8> {
 
 /// The zip `input` with the first part whose name contains `name` replaced by `data`.
 fn replace_part(input: &[u8], name: &str, data: &[u8]) -> Option<Vec<u8>> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(input)).ok()?;
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..archive.len().min(64) {
-        let mut f = archive.by_index(i).ok()?;
-        let mut bytes = Vec::new();
-        f.by_ref().take(8 << 20).read_to_end(&mut bytes).ok()?;
-        parts.push((f.name().ok()?.to_string(), bytes));
-    }
+    let mut parts = crate::mutate::unzip(input)?;
     let slot = parts.iter_mut().find(|(n, _)| n.contains(name))?;
     slot.1 = data.to_vec();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (n, d) in &parts {
-        out.start_file(n.as_str(), options).ok()?;
-        out.write_all(d).ok()?;
-    }
-    Some(out.finish().ok()?.into_inner())
+    crate::mutate::zip(&parts, zip::CompressionMethod::Deflated)
 }
 
 fn age_attack(input: &[u8], n: usize, rng: &mut Rng) -> Vec<u8> {

@@ -554,8 +554,8 @@ fn line_mutation(input: &[u8], dict: &Dict, rng: &mut Rng) -> Vec<u8> {
     lines.join(&b'\n')
 }
 
-/// Unpacks a zip, mutates one part, packs it again (parts stored, not compressed).
-fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) -> Option<Vec<u8>> {
+/// The parts of a zip (at most 64, 8 MiB each, 32 MiB in all), by name.
+pub(crate) fn unzip(input: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(input)).ok()?;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut total = 0usize;
@@ -570,9 +570,23 @@ fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) ->
         let name = f.name().ok()?.to_string();
         parts.push((name, data));
     }
-    if parts.is_empty() {
-        return None;
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// A zip of `parts`, compressed with `method`.
+pub(crate) fn zip(parts: &[(String, Vec<u8>)], method: zip::CompressionMethod) -> Option<Vec<u8>> {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    for (name, data) in parts {
+        out.start_file(name.as_str(), options).ok()?;
+        out.write_all(data).ok()?;
     }
+    Some(out.finish().ok()?.into_inner())
+}
+
+/// Unpacks a zip, mutates one part, packs it again (parts stored, not compressed).
+fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) -> Option<Vec<u8>> {
+    let mut parts = unzip(input)?;
     // Sheets and shared strings carry what is read; pick them most often.
     let interesting: Vec<usize> = (0..parts.len())
         .filter(|&i| {
@@ -593,13 +607,7 @@ fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) ->
         2..=6 => parts[i].1 = xml_text_mutation(&parts[i].1, dict, rng),
         _ => parts[i].1 = byte_mutation(&parts[i].1, corpus, rng),
     }
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, data) in &parts {
-        out.start_file(name.as_str(), options).ok()?;
-        out.write_all(data).ok()?;
-    }
-    Some(out.finish().ok()?.into_inner())
+    zip(&parts, zip::CompressionMethod::Stored)
 }
 
 /// Replaces the text of one XML element (a cell's value or a shared string)
