@@ -196,10 +196,10 @@ fn xml_attack(n: usize, rng: &mut Rng) -> Vec<u8> {
 
 /// The zip `input` with the first part whose name contains `name` replaced by `data`.
 fn replace_part(input: &[u8], name: &str, data: &[u8]) -> Option<Vec<u8>> {
-    let mut parts = crate::mutate::unzip(input)?;
+    let mut parts = crate::pack::unzip(input)?;
     let slot = parts.iter_mut().find(|(n, _)| n.contains(name))?;
     slot.1 = data.to_vec();
-    crate::mutate::zip(&parts, zip::CompressionMethod::Deflated)
+    crate::pack::zip(&parts, zip::CompressionMethod::Deflated)
 }
 
 fn age_attack(input: &[u8], n: usize, rng: &mut Rng) -> Vec<u8> {

@@ -21,6 +21,7 @@ pub mod attack;
 pub mod harness;
 pub mod kind;
 pub mod mutate;
+pub mod pack;
 pub mod reference;
 pub mod rng;
 pub mod seeds;

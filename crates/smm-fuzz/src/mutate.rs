@@ -14,8 +14,6 @@
 //!   builds on purpose (long chains of parents, long ids, repeated
 //!   characters, quoting variants, extreme numbers).
 
-use std::io::{Cursor, Read, Write};
-
 use serde_json::{Map, Value};
 
 use crate::rng::Rng;
@@ -554,39 +552,9 @@ fn line_mutation(input: &[u8], dict: &Dict, rng: &mut Rng) -> Vec<u8> {
     lines.join(&b'\n')
 }
 
-/// The parts of a zip (at most 64, 8 MiB each, 32 MiB in all), by name.
-pub(crate) fn unzip(input: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(input)).ok()?;
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut total = 0usize;
-    for i in 0..archive.len().min(64) {
-        let mut f = archive.by_index(i).ok()?;
-        let mut data = Vec::new();
-        f.by_ref().take(8 << 20).read_to_end(&mut data).ok()?;
-        total += data.len();
-        if total > 32 << 20 {
-            return None;
-        }
-        let name = f.name().ok()?.to_string();
-        parts.push((name, data));
-    }
-    (!parts.is_empty()).then_some(parts)
-}
-
-/// A zip of `parts`, compressed with `method`.
-pub(crate) fn zip(parts: &[(String, Vec<u8>)], method: zip::CompressionMethod) -> Option<Vec<u8>> {
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(method);
-    for (name, data) in parts {
-        out.start_file(name.as_str(), options).ok()?;
-        out.write_all(data).ok()?;
-    }
-    Some(out.finish().ok()?.into_inner())
-}
-
 /// Unpacks a zip, mutates one part, packs it again (parts stored, not compressed).
 fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) -> Option<Vec<u8>> {
-    let mut parts = unzip(input)?;
+    let mut parts = crate::pack::unzip(input)?;
     // Sheets and shared strings carry what is read; pick them most often.
     let interesting: Vec<usize> = (0..parts.len())
         .filter(|&i| {
@@ -607,7 +575,7 @@ fn zip_mutation(input: &[u8], corpus: &[Vec<u8>], dict: &Dict, rng: &mut Rng) ->
         2..=6 => parts[i].1 = xml_text_mutation(&parts[i].1, dict, rng),
         _ => parts[i].1 = byte_mutation(&parts[i].1, corpus, rng),
     }
-    zip(&parts, zip::CompressionMethod::Stored)
+    crate::pack::zip(&parts, zip::CompressionMethod::Stored)
 }
 
 /// Replaces the text of one XML element (a cell's value or a shared string)
