@@ -62,6 +62,24 @@ fn oscal_findings_follow_the_gap_analysis() {
     assert_eq!(doc["assessment-results"]["metadata"]["oscal-version"], "1.1.2");
 }
 
+#[test]
+fn oscal_markdown_fields_carry_notes_and_references_as_escaped_text() {
+    let cat = Catalogue::builtin();
+    let mut a = smm_core::parse_assessment(EXAMPLES[0].as_bytes(), cat).unwrap();
+    let hostile = "- a list\n# a heading\n<img src=x onerror=alert(1)> [link](javascript:alert(1)) `code` | cell";
+    let r = a.results.get_mut("threat-modeling").unwrap();
+    r.notes = hostile.into();
+    r.evidence.push(smm_core::Evidence { reference: hostile.into(), ..Default::default() });
+    let doc = oscal::assessment_results(cat, &a, "2026-12-02T00:00:00Z");
+    let obs = doc["assessment-results"]["results"][0]["observations"].as_array().unwrap();
+    let tm = obs.iter().find(|o| o["props"][0]["value"] == "threat-modeling").unwrap();
+    let expected = "\\- a list\n\\# a heading\n&lt;img src=x onerror=alert(1)&gt; \\[link\\](javascript:alert(1)) \\`code\\` \\| cell";
+    assert_eq!(tm["remarks"], expected);
+    let refs: Vec<&str> =
+        tm["relevant-evidence"].as_array().unwrap().iter().filter_map(|e| e["description"].as_str()).collect();
+    assert!(refs.contains(&expected), "{refs:?}");
+}
+
 /// The workbook of the first example with part `part` rewritten by `edit`.
 fn with_part(part: &str, edit: impl Fn(String) -> String) -> (Vec<u8>, smm_core::Assessment) {
     use std::io::{Read, Write};
