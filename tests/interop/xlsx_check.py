@@ -119,7 +119,7 @@ def edit(book, out):
 # What the import says of each of the review's workbooks (filled in from the reader).
 REVIEW_MESSAGES = {
     # 2 MiB of '<' in the Targets sheet: read in well under a second, nothing in it is a change.
-    'review-run-of-lt.xlsx': 'The workbook changes nothing',
+    'review-run-of-lt.xlsx': 'Targets: the sheet could not be read (damaged)',
     'review-single-quoted-reversed-range.xlsx': 'a range that ends before it starts (`B2:A1`)',
     # A date serial far outside a spreadsheet's dates stays a number (no overflow).
     'review-date-1e300.xlsx': 'is not a practice id; row left out',

@@ -765,10 +765,30 @@ fn value(read: &mut Reading<'_>, sheet: &Sheet, r: usize, c: usize) -> Option<St
     Some(sheet.rows.get(r).and_then(|row| row.get(c)).map(cell_text).unwrap_or_default().trim().to_string())
 }
 
+/// [`load`], saying so when a sheet that is there cannot be read (its XML
+/// is damaged or was written to hang a reader): its changes are not guessed.
+fn load_or_say(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    read: &mut Reading<'_>,
+    names: &[String],
+    name: &'static str,
+) -> Option<Sheet> {
+    let sheet = load(wb, name);
+    if sheet.is_none() && names.iter().any(|n| n == name) {
+        read.skip(format!("{name}: the sheet could not be read (damaged); its changes were not read"));
+    }
+    sheet
+}
+
 /// The rows of a sheet after the header, capped at [`MAX_ROWS`] (the rest listed).
 fn data_rows(read: &mut Reading<'_>, sheet: &Sheet) -> std::ops::Range<usize> {
     let last = sheet.row_count;
-    if last > MAX_ROWS + 1 {
+    if last == 0 {
+        // Every exported sheet has a header row: an empty one was emptied or
+        // holds no cells a spreadsheet reads (damaged), and that is said.
+        read.skip(format!("{}: the sheet holds no rows; nothing in it was read", sheet.name));
+        0..0
+    } else if last > MAX_ROWS + 1 {
         read.skip(format!("{}: {} rows; only the first {MAX_ROWS} after the header were read", sheet.name, last - 1));
         1..MAX_ROWS + 1
     } else {
@@ -859,19 +879,19 @@ pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Resu
             read.skip(format!("{wanted}: the sheet is missing (renamed or deleted); its changes were not read"));
         }
     }
-    if let Some(sheet) = load(&mut wb, "Targets") {
+    if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Targets") {
         read_targets(&mut read, &sheet, catalogue);
     }
-    if let Some(sheet) = load(&mut wb, "Priorities") {
+    if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Priorities") {
         read_priorities(&mut read, &sheet, catalogue);
     }
-    if let Some(sheet) = load(&mut wb, "Indicators") {
+    if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Indicators") {
         read_indicators(&mut read, &sheet, catalogue);
     }
-    if let Some(sheet) = load(&mut wb, "Results") {
+    if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Results") {
         read_results(&mut read, &sheet, catalogue);
     }
-    if let Some(sheet) = load(&mut wb, "Roadmap") {
+    if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Roadmap") {
         read_roadmap(&mut read, &sheet, catalogue);
     }
     if read.more > 0 {
