@@ -173,34 +173,17 @@ impl Framework {
         self.positions().groups.get(id).and_then(|&i| self.groups.get(i))
     }
 
-    /// How far below the top tier `group` sits, or why that cannot be said.
-    /// Follows at most [`MAX_GROUP_TIERS`] parents.
+    /// How far below the top tier `group` sits, or why that cannot be said:
+    /// read off its [`Framework::ancestry`], which follows at most
+    /// [`MAX_GROUP_TIERS`] groups (a cycle longer than that reads as too deep).
     pub fn tier(&self, group: &Group) -> Tier {
-        let mut at = group;
-        for depth in 0..MAX_GROUP_TIERS {
-            let Some(parent) = at.parent.as_deref() else { return Tier::Depth(depth) };
-            let Some(p) = self.group(parent) else { return Tier::MissingParent };
-            if p.id == group.id {
-                return Tier::Cycle;
-            }
-            at = p;
-        }
-        // Past the limit: a cycle that does not pass through `group` itself, or a long chain.
-        let mut seen = vec![at.id.as_str()];
-        while let Some(p) = at.parent.as_deref().and_then(|p| self.group(p)) {
-            if seen.contains(&p.id.as_str()) {
-                return Tier::Cycle;
-            }
-            if seen.len() > MAX_GROUP_TIERS {
-                return Tier::TooDeep;
-            }
-            seen.push(p.id.as_str());
-            at = p;
-        }
-        if at.parent.is_none() {
-            Tier::TooDeep
-        } else {
-            Tier::MissingParent
+        let chain = self.ancestry(&group.id);
+        let Some(top) = chain.first() else { return Tier::MissingParent };
+        match top.parent.as_deref().map(|p| self.group(p)) {
+            None => Tier::Depth(chain.len() - 1),
+            Some(None) => Tier::MissingParent,
+            Some(Some(up)) if chain.iter().any(|g| g.id == up.id) => Tier::Cycle,
+            Some(Some(_)) => Tier::TooDeep,
         }
     }
 
