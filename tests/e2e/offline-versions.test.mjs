@@ -317,3 +317,42 @@ test('a file that fails during install or the background fill leaves no half-wri
     await server.close();
   }
 });
+
+test('the worker answers only from its own version\'s cache, and a file asked for with a query goes to the network', async () => {
+  const dir = await copyOfDist('own');
+  const server = await serve(dir);
+  const { origin } = server;
+  const { page, context } = await openPage(browser, origin);
+  try {
+    await page.goto(`${origin}/#/practices`);
+    await appReady(page);
+    await controlled(page);
+    const name = `smm-navigator|${origin}/|${await versionOf(dir)}`;
+    await waitForCache(page, name, SHELL);
+    await context.setOffline(true);
+    // Another app on the same origin holds a file of ours that our cache lacks
+    // (removed here, as after a failed fill): it must not be served from there.
+    // `no-store` keeps the browser's HTTP cache out of it, so a miss is a
+    // network error while offline.
+    const got = await page.evaluate(async (name) => {
+      await (await caches.open(name)).delete('./embed.css');
+      await (await caches.open('another-app-on-this-origin')).put('./embed.css', new Response('INTRUDER'));
+      const get = async (url) => {
+        try {
+          const r = await fetch(url, { cache: 'no-store' });
+          return `${r.status} ${(await r.text()).slice(0, 16)}`;
+        } catch {
+          return 'network error';
+        }
+      };
+      return { foreign: await get('./embed.css'), query: await get('./boot.js?v=2'), own: (await get('./boot.js')).slice(0, 3) };
+    }, name);
+    assert.equal(got.own, '200', 'a file of its own cache is served offline');
+    assert.equal(got.foreign, 'network error', "a file was served from another app's cache");
+    assert.equal(got.query, 'network error', 'a file asked for with a query was served from the cache');
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+    await server.close();
+  }
+});

@@ -65,7 +65,8 @@ fn json_attack(input: &[u8], n: usize, rng: &mut Rng) -> Option<Vec<u8>> {
             let at = largest_array(&root)?;
             let a = root.pointer_mut(&at)?.as_array_mut()?;
             let item = a.first()?.clone();
-            a.extend(std::iter::repeat_n(item, n.min(20_000)));
+            let n = fitting(&item, n.min(20_000));
+            a.extend(std::iter::repeat_n(item, n));
         }
         4 => raw = Some(format!("{}{}", "[".repeat(n.min(100_000)), "]".repeat(n.min(100_000)))),
         5 => raw = Some(repeat(*rng.pick(&['[', '{', '"', ':', ',']), n)),
@@ -141,10 +142,20 @@ fn set_first(v: &mut Value, key: &str, to: Value) -> Option<()> {
 /// Makes the longest array of objects `n` copies of its first item, each
 /// pointing at the one before through every id key it has (`parent`, `group`,
 /// `requirement`...), with ids padded to `pad` characters: one long chain.
+/// At most `n`, and no more copies of `item` than fit in the longest input
+/// ([`crate::mutate::MAX_INPUT`]); the rest would be cut off unread. Building
+/// and writing thousands of copies of a whole practice or snapshot took most
+/// of a run's time (measured with `perf`).
+fn fitting(item: &Value, n: usize) -> usize {
+    let size = serde_json::to_vec(item).map_or(1, |v| v.len() + 1);
+    n.min(crate::mutate::MAX_INPUT / size).max(1)
+}
+
 fn chain(root: &mut Value, n: usize, pad: usize) -> Option<()> {
     let at = largest_array(root)?;
     let a = root.pointer_mut(&at)?.as_array_mut()?;
     let first = a.first()?.as_object()?.clone();
+    let n = fitting(&Value::Object(first.clone()), n);
     let id = |i: usize| format!("c{i:05}{}", "x".repeat(pad));
     *a = (0..n)
         .map(|i| {
