@@ -1,12 +1,14 @@
-// A long editing session: 10,000 edits across 20 assessments (ticks,
+// A long editing session: 6,000 edits across 20 assessments (ticks,
 // targets, notes, roadmap owners, dates and statuses, snapshots), made through
-// the page as a person makes them, with a reload every 500 edits and a second
+// the page as a person makes them, with 20 reloads (one every 300 edits) and a second
 // tab editing another assessment all along. The test keeps its own model of
 // every edit; storage must hold exactly that model at every reload and at the
 // end, and the page's memory must not grow without bound.
 //
 // SMM_LONG_EDITS and SMM_LONG_SEED change the length and the seed (the
-// defaults are the issue's 10,000 and 16). The heap figures are printed and
+// defaults are 6,000 and 16; the reloads stay 20 whatever the length). The
+// README's test command runs 6,000 so that all its checks fit in 30 minutes;
+// `SMM_LONG_EDITS=10000 node --test tests/soak/` is the issue's full 10,000. The heap figures are printed and
 // written to tests/e2e/artifacts/long-session.json (beside the end-to-end tests' screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,9 +16,9 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, openPage, appReady, storedItems, artifacts, root, screenshot } from '../e2e/harness.mjs';
 
-const EDITS = Number(process.env.SMM_LONG_EDITS ?? 10000);
+const EDITS = Number(process.env.SMM_LONG_EDITS ?? 6000);
 const SEED = Number(process.env.SMM_LONG_SEED ?? 16);
-const RELOAD_EVERY = 500;
+const RELOAD_EVERY = Math.max(1, Math.round(EDITS / 20));
 const ASSESSMENTS = 20;
 const SNAPSHOTS_EACH = 3;
 const KEY = 'smm-navigator.v1.assessment.';
