@@ -198,8 +198,27 @@ fn catalogue(v: &Value) -> String {
                             format!("{:?}", v.as_str().unwrap_or_else(|| panic!("{p}: expected text")))
                         }),
                         list(&o["indicators"], &format!("{p}.indicators"), |v, p| {
-                            let o = object(v, p, &["id", "text"]);
-                            format!("RawIndicator {{ id: {}, text: {} }}", text(o, "id", p), text(o, "text", p))
+                            // `roles` is optional: no list means every role.
+                            let mut bare = v.clone();
+                            let roles = bare.as_object_mut().and_then(|o| o.remove("roles"));
+                            let o = object(&bare, p, &["id", "text"]);
+                            let roles = roles.map_or_else(String::new, |r| {
+                                r.as_array()
+                                    .unwrap_or_else(|| panic!("{p}.roles: expected a list"))
+                                    .iter()
+                                    .map(|r| match r.as_str() {
+                                        Some("asset-owner") => "Role::AssetOwner,",
+                                        Some("product-supplier") => "Role::ProductSupplier,",
+                                        Some("service-provider") => "Role::ServiceProvider,",
+                                        _ => panic!("{p}.roles: expected asset-owner, product-supplier or service-provider"),
+                                    })
+                                    .collect()
+                            });
+                            format!(
+                                "RawIndicator {{ id: {}, text: {}, roles: &[{roles}] }}",
+                                text(o, "id", p),
+                                text(o, "text", p)
+                            )
                         })
                     )
                 })

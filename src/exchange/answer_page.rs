@@ -66,6 +66,7 @@ pub fn AnswerPage(#[prop(into)] id: String) -> impl IntoView {
         draft.set(d);
     };
     let practices = draft.with_untracked(|d| d.interview.practices.clone());
+    let role = draft.with_untracked(|d| d.interview.role);
     let body = practices
         .into_iter()
         .filter_map(|pid| cat.practice(&pid).map(|p| (pid, p)))
@@ -75,36 +76,55 @@ pub fn AnswerPage(#[prop(into)] id: String) -> impl IntoView {
                 .levels
                 .iter()
                 .map(|l| {
-                    let items = l
-                        .indicators
-                        .iter()
-                        .map(|ind| {
-                            let iid = ind.id.clone();
-                            let iid2 = ind.id.clone();
-                            let input_id = format!("ans-{}", ind.id);
-                            view! {
-                                <li>
-                                    <input type="checkbox" id=input_id.clone()
-                                        prop:checked=move || answer_of(&pid.get_value()).indicators_met.contains(&iid)
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let iid = iid2.clone();
-                                            let practice = Catalogue::builtin().practice(&pid.get_value());
-                                            edit_answer(pid.get_value(), Box::new(move |a| {
-                                                if let Some(p) = practice {
-                                                    smm_core::edits::results::set_in(&mut a.indicators_met, p, &iid, on);
-                                                }
-                                            }));
-                                        } />
-                                    <label for=input_id>{ind.text.clone()}</label>
-                                </li>
-                            }
-                        })
-                        .collect_view();
+                    let item = move |ind: &smm_core::Indicator, tag: Option<String>| {
+                        let iid = ind.id.clone();
+                        let iid2 = ind.id.clone();
+                        let input_id = format!("ans-{}", ind.id);
+                        view! {
+                            <li>
+                                <input type="checkbox" id=input_id.clone()
+                                    prop:checked=move || answer_of(&pid.get_value()).indicators_met.contains(&iid)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let iid = iid2.clone();
+                                        let practice = Catalogue::builtin().practice(&pid.get_value());
+                                        edit_answer(pid.get_value(), Box::new(move |a| {
+                                            if let Some(p) = practice {
+                                                smm_core::edits::results::set_in(&mut a.indicators_met, p, &iid, on);
+                                            }
+                                        }));
+                                    } />
+                                <label for=input_id>
+                                    {tag.map(|t| view! { <span class="role-tag">{t}</span>" " })}
+                                    {ind.text.clone()}
+                                </label>
+                            </li>
+                        }
+                    };
+                    // With the assessment's role known (version 2 interviews),
+                    // the indicators for other roles are folded apart.
+                    let (mine, others): (Vec<_>, Vec<_>) =
+                        l.indicators.iter().partition(|i| role.is_none_or(|r| i.applies_to(r)));
+                    let items = mine.into_iter().map(|i| item(i, None)).collect_view();
+                    let folded = (!others.is_empty()).then(|| {
+                        let n = others.len();
+                        view! {
+                            <details class="other-roles">
+                                <summary>{format!(
+                                    "{n} indicator{} for other roles: extra evidence, not counted toward the level",
+                                    if n == 1 { "" } else { "s" }
+                                )}</summary>
+                                <ul class="indicator-list">
+                                    {others.into_iter().map(|i| item(i, Some(format!("For {}", i.roles_label())))).collect_view()}
+                                </ul>
+                            </details>
+                        }
+                    });
                     view! {
                         <fieldset class="level-indicators">
                             <legend>{format!("Level {} ({})", l.level, l.level.name())}</legend>
                             <ul class="indicator-list">{items}</ul>
+                            {folded}
                         </fieldset>
                     }
                 })

@@ -56,13 +56,19 @@ pub fn ConsensusCard(consensus: PracticeConsensus) -> impl IntoView {
                 <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Met, say"</th><th scope="col">"Not met, say"</th><th scope="col">"In the result"</th></tr></thead>
                 <tbody>
                     {consensus.indicators.iter().map(|v| {
-                        let text = cat.indicator(&v.id).map_or(String::new(), |r| r.indicator.text.clone());
+                        let found = cat.indicator(&v.id);
+                        let text = found.map_or(String::new(), |r| r.indicator.text.clone());
+                        // Extra evidence: an indicator for other roles only, which does not count toward the level.
+                        let extra = (!v.applies)
+                            .then(|| found.map(|r| format!("For {} only", r.indicator.roles_label())))
+                            .flatten();
                         let id = v.id.clone();
                         let id2 = v.id.clone();
                         let label = format!("Put {} in the result", v.id);
                         view! {
                             <tr class:disputed=v.disputed()>
-                                <th scope="row"><span class="indicator-id">{format!("{} (level {})", v.id, v.level)}</span>" "{text}</th>
+                                <th scope="row"><span class="indicator-id">{format!("{} (level {})", v.id, v.level)}</span>" "
+                                    {extra.map(|t| view! { <span class="role-tag">{t}</span>" " })}{text}</th>
                                 <td>{if v.met.is_empty() { "nobody".to_string() } else { v.met.join(", ") }}</td>
                                 <td>{if v.not_met.is_empty() { "nobody".to_string() } else { v.not_met.join(", ") }}</td>
                                 <td><input type="checkbox" aria-label=label prop:checked=move || chosen.with(|c| c.contains(&id))

@@ -4,6 +4,7 @@
 //! except when the reader asks to continue in the full app.
 
 use leptos::prelude::*;
+use smm_core::Role;
 use wasm_bindgen::JsCast;
 
 use super::mini_assessment::MiniAssessment;
@@ -29,11 +30,19 @@ fn app_url(el: Option<&web_sys::Element>) -> String {
         .unwrap_or_else(|| window().location().pathname().unwrap_or_default())
 }
 
+/// The role a mini self-assessment asks for: `data-smm-role` (or `role=` in
+/// an iframe's address) when it names one, else the asset owner. Anything else
+/// an author writes there is ignored.
+fn role_of(raw: Option<&str>) -> Role {
+    raw.and_then(|r| Role::from_id(r.trim())).unwrap_or_default()
+}
+
 /// Shows one embed route in the whole page (for an iframe). Returns nothing:
 /// an unknown route shows a short message.
 pub fn mount_route(rest: &str) {
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let theme = query.split('&').find_map(|kv| kv.strip_prefix("theme=")).map(str::to_string);
+    let role = role_of(query.split('&').find_map(|kv| kv.strip_prefix("role=")));
     let Some(body) = document().body() else { return };
     let _ = body.class_list().add_1("smm-embed-frame");
     let route = path.to_string();
@@ -42,7 +51,7 @@ pub fn mount_route(rest: &str) {
         let inner = match route.split_once('/') {
             Some(("practice", id)) => view! { <PracticeCard id=id.to_string() /> }.into_any(),
             Some(("mini", ids)) => {
-                view! { <MiniAssessment practices=ids.split(',').map(str::to_string).collect() app_url=url /> }
+                view! { <MiniAssessment practices=ids.split(',').map(str::to_string).collect() app_url=url role=role /> }
                     .into_any()
             }
             _ => view! { <p class="smm-embed-error">"SMM Navigator: unknown embed address."</p> }.into_any(),
@@ -77,9 +86,10 @@ pub fn mount_elements() -> bool {
             el.get_attribute("data-smm-mini").unwrap_or_default().split(',').map(|s| s.trim().to_string()).collect();
         let theme = el.get_attribute("data-smm-theme");
         let url = app_url(Some(&el));
+        let role = role_of(el.get_attribute("data-smm-role").as_deref());
         leptos::mount::mount_to(
             el,
-            move || view! { <div class=theme_class(theme)><MiniAssessment practices=ids app_url=url /></div> },
+            move || view! { <div class=theme_class(theme)><MiniAssessment practices=ids app_url=url role=role /></div> },
         )
         .forget();
     });

@@ -13,8 +13,11 @@ pub fn LevelColumn(level: &'static PracticeLevel) -> impl IntoView {
         .indicators
         .iter()
         .map(|i| {
+            // An indicator only some roles can produce says whose it is.
+            let roles = (!i.roles.is_empty()).then(|| format!("For {} only", i.roles_label()));
             view! {
                 <li data-indicator=i.id.clone()>
+                    {roles.map(|r| view! { <span class="role-tag">{r}</span>" " })}
                     {i.text.clone()}
                     " "
                     <span class="indicator-id">{i.id.clone()}</span>

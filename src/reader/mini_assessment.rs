@@ -48,9 +48,10 @@ fn open_apart(url: &str) {
     let _ = window().open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer");
 }
 
-/// The mini self-assessment of `practices` (ids); `app_url` is where the full app lives.
+/// The mini self-assessment of `practices` (ids) for an organisation of
+/// `role`; `app_url` is where the full app lives.
 #[component]
-pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> impl IntoView {
+pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String, role: Role) -> impl IntoView {
     let cat = Catalogue::builtin();
     let known: Vec<&'static smm_core::Practice> = practices.iter().filter_map(|id| cat.practice(id)).collect();
     let set = known.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(",");
@@ -71,8 +72,7 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
     let ids: Vec<String> = known.iter().map(|p| p.id.clone()).collect();
     let ids = StoredValue::new(ids);
     let as_assessment = move || {
-        let mut a =
-            Assessment::new(crate::shared::clock::new_id(), "Quick check from the documentation", Role::AssetOwner);
+        let mut a = Assessment::new(crate::shared::clock::new_id(), "Quick check from the documentation", role);
         a.metadata.created = crate::shared::clock::today();
         a.metadata.updated = crate::shared::clock::today();
         let met = answers.get_untracked();
@@ -127,7 +127,7 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
                     indicators_met: answers.get().into_iter().filter(|i| i.split('.').next() == Some(pid.as_str())).collect(),
                     ..Default::default()
                 };
-                cat.practice(&pid).map_or(smm_core::Level::NONE, |p| derived_level(p, &r))
+                cat.practice(&pid).map_or(smm_core::Level::NONE, |p| derived_level(p, role, &r))
             };
             let levels = p
                 .levels
@@ -136,7 +136,7 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
                     view! {
                         <fieldset>
                             <legend>{format!("Level {} · {}", l.level, l.level.name())}</legend>
-                            {l.indicators.iter().map(|i| {
+                            {l.indicators_for(role).map(|i| {
                                 let iid = i.id.clone();
                                 let iid2 = i.id.clone();
                                 let input = format!("smm-mini-{}", i.id.replace('.', "-"));
@@ -165,7 +165,10 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String) -> 
     view! {
         <div class="smm-embed smm-mini">
             <p class="smm-embed-kicker">"Quick self-check · IoT Security Maturity Model"</p>
-            <p>"Tick what you can show evidence for. Answers stay in this browser, under this page's own storage."</p>
+            <p>{format!(
+                "Tick what you can show evidence for, as {}. Answers stay in this browser, under this page's own storage.",
+                role.plural()
+            )}</p>
             {blocks}
             <div class="smm-mini-actions">
                 <button type="button" on:click=open_in_app>"Continue in SMM Navigator"</button>

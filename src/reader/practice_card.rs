@@ -64,7 +64,10 @@ pub fn PracticeCard(#[prop(into)] id: String) -> impl IntoView {
                     <p class="smm-embed-label">"Actions"</p>
                     <ul>{l.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                     <p class="smm-embed-label">"Indicators of accomplishment"</p>
-                    <ul>{l.indicators.iter().map(|ind| view! { <li>{ind.text.clone()}</li> }).collect_view()}</ul>
+                    <ul>{l.indicators.iter().map(|ind| {
+                        let roles = (!ind.roles.is_empty()).then(|| format!("For {} only: ", ind.roles_label()));
+                        view! { <li>{roles}{ind.text.clone()}</li> }
+                    }).collect_view()}</ul>
                 </div>
             }
         })

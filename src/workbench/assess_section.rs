@@ -60,7 +60,8 @@ fn AssessOverview() -> impl IntoView {
             <h1 tabindex="-1">"Assess the current state"</h1>
             <p class="lead">
                 "For each practice, tick the indicators of accomplishment that you can show evidence for. "
-                "The level follows from the ticks: a level counts only when all of its indicators and those of every lower level are met."
+                "The level follows from the ticks: a level counts only when all of its indicators for your role and those of every lower level are met. "
+                "Indicators that only another role can produce (an advisory only a product's maker publishes, say) are folded under each level: tick them as extra evidence; they do not count toward the level."
             </p>
             <p class="progress" role="status">{move || progress_text(c)}</p>
             <p><a class="button" href=move || c.href(Section::Assess(Some(first_open())))>"Assess the next open practice"</a></p>
@@ -79,18 +80,20 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
     let index = cat.practice_index(&p.id).unwrap_or(0);
     let pid = StoredValue::new(p.id.clone());
     let result = move || c.with(|a| a.results.get(&pid.get_value()).cloned()).flatten();
+    let role = move || c.with(|a| a.metadata.role).unwrap_or_default();
     let edit_result = move |f: Box<dyn FnOnce(&mut PracticeResult)>| {
         c.edit(|a| f(a.results.entry(pid.get_value()).or_default()));
     };
     let live_open = RwSignal::new(false);
     let toggle = move |indicator: String, on: bool| {
         let profiles = c.profiles_used();
+        let role = c.with(|a| a.metadata.role).unwrap_or_default();
         edit_result(Box::new(move |r| {
             let Some(p) = cat.practice(&pid.get_value()) else { return };
             set_met(r, p, &indicator, on);
             // Profile indicators decide the scope the result covers.
             let refs: Vec<&smm_core::profile::Profile> = profiles.iter().collect();
-            if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved_level(p, r), r, &refs) {
+            if let Some(scope) = smm_core::profile::derived_scope(&p.id, achieved_level(p, role, r), role, r, &refs) {
                 r.scope = scope;
             }
         }))
@@ -102,11 +105,11 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
     let gap = move || {
         c.with(|a| {
             let id = pid.get_value();
-            cat.practice(&id).map(|p| practice_gap(p, a.targets.get(&id), a.results.get(&id)))
+            cat.practice(&id).map(|p| practice_gap(p, a.metadata.role, a.targets.get(&id), a.results.get(&id)))
         })
         .flatten()
     };
-    let derived = move || result().and_then(|r| cat.practice(&pid.get_value()).map(|p| derived_level(p, &r)));
+    let derived = move || result().and_then(|r| cat.practice(&pid.get_value()).map(|p| derived_level(p, role(), &r)));
     let status_line = move || {
         let Some(g) = gap() else { return String::new() };
         let target = g.target.map_or("no target set".to_string(), |t| format!("target {} ({})", t.level, t.scope.id()));
@@ -118,54 +121,87 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
             (Some(d), _) => format!("Derived level {d} ({}); {target}. {}", d.name(), g.status.label()),
         }
     };
+    // One checkbox per indicator; `tag` says where it comes from or whom it is for.
+    let item = move |id: String, text: String, tag: String, class: &'static str| {
+        let (iid, iid2) = (id.clone(), id.clone());
+        let input_id = format!("ind-{}", id.replace('.', "-"));
+        view! {
+            <li class=class>
+                <input type="checkbox" id=input_id.clone() data-indicator=id.clone()
+                    prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
+                    on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
+                <label for=input_id>
+                    {(!tag.is_empty()).then(|| view! { <span class="scope-tag">{tag.clone()}</span>" " })}
+                    {text} " " <span class="indicator-id">{id.clone()}</span>
+                </label>
+            </li>
+        }
+    };
     let levels = p
         .levels
         .iter()
         .map(|l| {
-            let items = l
-                .indicators
-                .iter()
-                .map(|i| {
-                    let iid = i.id.clone();
-                    let iid2 = i.id.clone();
-                    let input_id = format!("ind-{}", i.id.replace('.', "-"));
-                    view! {
-                        <li>
-                            <input type="checkbox" id=input_id.clone() data-indicator=i.id.clone()
-                                prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
-                                on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
-                            <label for=input_id>{i.text.clone()} " " <span class="indicator-id">{i.id.clone()}</span></label>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let lv = l.level;
-            let complete = move || {
-                result().is_some_and(|r| cat.practice(&pid.get_value()).is_some_and(|p| level_met(p, lv, &r)))
+            let level = StoredValue::new(l.clone());
+            // The indicators that count for the assessment's role, then the
+            // profiles' (with the profile's name), then, folded, those for
+            // other roles only: extra evidence that can still be ticked.
+            let items = move || {
+                let l = level.get_value();
+                l.indicators_for(role())
+                    .map(|i| item(i.id.clone(), i.text.clone(), String::new(), "").into_any())
+                    .collect_view()
             };
-            let extra = move || {
+            let lv = l.level;
+            let profile_items = move || {
                 let id = pid.get_value();
+                let role = role();
                 c.profiles_used()
                     .into_iter()
-                    .flat_map(|pr| pr.entries.into_iter().filter(|e| e.practice == id && e.level == lv).collect::<Vec<_>>())
-                    .flat_map(|e| e.indicators.into_iter().map(move |i| (e.scope, i)))
-                    .map(|(scope, i)| {
-                        let iid = i.id.clone();
-                        let iid2 = i.id.clone();
-                        let input_id = format!("ind-{}", i.id.replace('.', "-"));
-                        view! {
-                            <li class="profile-indicator">
-                                <input type="checkbox" id=input_id.clone() data-indicator=i.id.clone()
-                                    prop:checked=move || result().is_some_and(|r| r.is_met(&iid))
-                                    on:change=move |ev| toggle(iid2.clone(), event_target_checked(&ev)) />
-                                <label for=input_id>
-                                    <span class="scope-tag">{format!("{} scope", scope.name())}</span>" "
-                                    {i.text.clone()} " " <span class="indicator-id">{i.id.clone()}</span>
-                                </label>
-                            </li>
+                    .flat_map(|pr| {
+                        let name = pr.name.clone();
+                        pr.entries
+                            .into_iter()
+                            .filter(|e| e.practice == id && e.level == lv)
+                            .flat_map(move |e| {
+                                let name = name.clone();
+                                e.indicators.into_iter().map(move |i| (name.clone(), e.scope, i))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .map(|(profile, scope, i)| {
+                        let mut tag = format!("{profile} · {} scope", scope.name().to_lowercase());
+                        if !i.applies_to(role) {
+                            tag.push_str(&format!(" · for {} only, extra evidence", i.roles_label()));
                         }
+                        item(i.id.clone(), i.text.clone(), tag, "profile-indicator")
                     })
                     .collect_view()
+            };
+            let others = move || {
+                let l = level.get_value();
+                let role = role();
+                let rest: Vec<_> = l.indicators_not_for(role).cloned().collect();
+                (!rest.is_empty()).then(|| {
+                    let n = rest.len();
+                    view! {
+                        <details class="other-roles">
+                            <summary>{format!(
+                                "{n} indicator{} for other roles: extra evidence, not counted toward this level for {}",
+                                if n == 1 { "" } else { "s" },
+                                role.plural()
+                            )}</summary>
+                            <ul class="checklist">
+                                {rest.into_iter().map(|i| {
+                                    let tag = format!("For {}", i.roles_label());
+                                    item(i.id, i.text, tag, "other-role-indicator")
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })
+            };
+            let complete = move || {
+                result().is_some_and(|r| cat.practice(&pid.get_value()).is_some_and(|p| level_met(p, lv, role(), &r)))
             };
             view! {
                 <fieldset class=format!("checklist-level level-{}", l.level)>
@@ -174,7 +210,8 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                         {move || complete().then_some(" ✓ all met")}
                     </legend>
                     <p class="muted">{l.description.clone()}</p>
-                    <ul class="checklist">{items}{extra}</ul>
+                    <ul class="checklist">{items}{profile_items}</ul>
+                    {others}
                 </fieldset>
             }
         })

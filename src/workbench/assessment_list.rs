@@ -9,7 +9,7 @@ use crate::shared::route::{Route, Section};
 use crate::workbench::state::AppState;
 
 fn role_from_id(id: &str) -> Role {
-    Role::ALL.into_iter().find(|r| r.id() == id).unwrap_or_default()
+    Role::from_id(id).unwrap_or_default()
 }
 
 /// Every stored assessment, and a form to start a new one.

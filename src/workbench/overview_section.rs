@@ -55,7 +55,7 @@ pub fn OverviewSection() -> impl IntoView {
                         "Role"
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(r) = Role::ALL.into_iter().find(|r| r.id() == v) { c.edit(|a| a.metadata.role = r); }
+                            if let Some(r) = Role::from_id(&v) { c.edit(|a| a.metadata.role = r); }
                         }>
                             {Role::ALL.into_iter().map(|r| view! {
                                 <option value=r.id() selected=move || c.with(|a| a.metadata.role == r).unwrap_or(false)>{r.name()}</option>

@@ -77,7 +77,8 @@ pub fn RequirementsSection() -> impl IntoView {
     let coverage = Memo::new(move |_| read.with(|r| r.as_ref().map(|r| r.groups.clone()).unwrap_or_default()));
     let kinds = move |i: usize| framework.with(|f| f.group_kinds.get(i).cloned());
     let export = move |_| {
-        let csv = requirements_csv(cat, &list.get_untracked());
+        let Some(m) = mapping.get_untracked() else { return };
+        let csv = requirements_csv(cat, &m, &list.get_untracked());
         let name = c.with(|a| file_stem(&a.metadata.name)).unwrap_or_default();
         let fid = framework.with_untracked(|f| f.id.clone());
         let suffix = role_used().map_or(String::new(), |r| format!("-{}", r.id()));
@@ -191,7 +192,7 @@ pub fn RequirementsSection() -> impl IntoView {
                         "Role"
                         <select id="req-role" prop:value=move || role.get().id().to_string() on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(r) = Role::ALL.into_iter().find(|r| r.id() == v) { role.set(r); part.set(String::new()); fr.set(String::new()); }
+                            if let Some(r) = Role::from_id(&v) { role.set(r); part.set(String::new()); fr.set(String::new()); }
                         }>
                             {Role::ALL.into_iter().map(|r| view! { <option value=r.id()>{r.name()}</option> }).collect_view()}
                         </select>

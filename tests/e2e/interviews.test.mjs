@@ -79,7 +79,8 @@ test('two interviewees disagree, the owner resolves it with notes, and the resul
   const interview = JSON.parse(await readFile(interviewFile, 'utf8'));
   assert.equal(interview.format, 'smm-navigator/interview');
   assert.deepEqual(interview.practices, PRACTICES);
-  assert.deepEqual(Object.keys(interview).sort(), ['assessment_id', 'created', 'format', 'id', 'practices', 'title', 'version']);
+  assert.deepEqual(Object.keys(interview).sort(), ['assessment_id', 'created', 'format', 'id', 'practices', 'role', 'title', 'version']);
+  assert.equal(interview.role, 'asset-owner', 'the interviewee page folds the indicators for other roles');
   for (const secret of ['Brightwater', 'Okafor', 'SEC-CHARTER']) assert.ok(!JSON.stringify(interview).includes(secret), secret);
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
   assert.equal(stored.interviews[0].id, interview.id, 'the interview is kept in the assessment');

@@ -9,6 +9,8 @@ import { serve, launch, openPage, appReady, screenshot, axeViolations, tabUntil,
 
 const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/catalogue.json'), 'utf8'));
 const practices = catalogue.practices;
+/** Whether an indicator counts for an asset owner (no `roles` means every role). */
+const forOwner = (ind) => !ind.roles || ind.roles.includes('asset-owner');
 // Our plan: target level per practice, and the level whose indicators we tick.
 const TARGET = [2, 2, 3, 2, 3, 2, 3, 3, 3, 2, 2, 3, 3, 4, 2, 2, 3, 3];
 const ACHIEVE = [2, 1, 3, 3, 1, 2, 2, 3, 2, 2, 0, 1, 3, 2, 2, 1, 1, 3];
@@ -73,7 +75,8 @@ test('the whole workflow, with a reload, a snapshot, the trend and a printed rep
       await page.getByRole('button', { name: 'Nothing is met yet: record level 0' }).click();
     }
     for (const level of p.levels.filter((l) => l.level <= ACHIEVE[i])) {
-      for (const ind of level.indicators) await page.check(`input[data-indicator="${ind.id}"]`);
+      // The indicators that count for an asset owner; those for other roles are folded away.
+      for (const ind of level.indicators.filter(forOwner)) await page.check(`input[data-indicator="${ind.id}"]`);
     }
     const live = await page.textContent('.live-level');
     assert.match(live, new RegExp(`Derived level ${ACHIEVE[i]}`), `${p.id}: ${live}`);
@@ -148,7 +151,7 @@ test('the whole workflow, with a reload, a snapshot, the trend and a printed rep
   const down = practices.findIndex((p) => p.id === 'threat-modeling');
   await page.goto(`${server.origin}/${base}/assess/compliance-management`);
   await page.waitForSelector('.checklist-page');
-  for (const ind of practices[up].levels[1].indicators) await page.check(`input[data-indicator="${ind.id}"]`);
+  for (const ind of practices[up].levels[1].indicators.filter(forOwner)) await page.check(`input[data-indicator="${ind.id}"]`);
   await page.goto(`${server.origin}/${base}/assess/threat-modeling`);
   await page.waitForSelector('.checklist-page');
   await page.uncheck('input[data-indicator="threat-modeling.2.a"]');
@@ -201,7 +204,7 @@ test('an assessor goes through the checklist by keyboard only', async () => {
   for (let n = 0; n < 3; n++) {
     const p = practices[n];
     // Tab to each level-1 indicator and tick it with the space bar.
-    for (const ind of p.levels[0].indicators) {
+    for (const ind of p.levels[0].indicators.filter(forOwner)) {
       await tabUntil(page, (want) => document.activeElement?.dataset?.indicator === want, 60, ind.id);
       await page.keyboard.press('Space');
     }
@@ -213,6 +216,54 @@ test('an assessor goes through the checklist by keyboard only', async () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 2000 });
   }
   assert.match(await page.textContent('.checklist-page .muted'), /3 of 18 practices assessed/);
+  await context.close();
+});
+
+test('an asset owner reaches level 3 on a practice with a supplier-only indicator; the same ticks give a supplier level 2', async () => {
+  const { page, context, foreign, errors } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/workbench.html#/assessments');
+  await appReady(page);
+  await page.getByLabel('Name').fill('Water works telemetry');
+  await page.getByLabel('Your role for this system').selectOption('asset-owner');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForFunction(() => /^#\/assessments\/a-[a-z0-9]+-[a-z0-9]+$/.test(location.hash));
+  const base = await page.evaluate(() => location.hash);
+  const id = base.split('/')[2];
+  const practice = practices.find((p) => p.id === 'situational-awareness-and-information-sharing');
+  const supplierOnly = practice.levels[2].indicators.filter((i) => i.roles && !i.roles.includes('asset-owner'));
+  assert.ok(supplierOnly.some((i) => i.id.endsWith('.3.d')), 'publishing CSAF advisories is for product suppliers');
+  await page.goto(`${server.origin}/${base}/assess/${practice.id}`);
+  await page.waitForSelector('.checklist-page');
+  // The supplier's indicators are folded under level 3, marked with their role.
+  const level3 = page.locator('fieldset.checklist-level.level-3');
+  const folded = level3.locator('details.other-roles');
+  assert.match(await folded.locator('summary').textContent(), new RegExp(`${supplierOnly.length} indicators? for other roles`));
+  assert.equal(await level3.locator(`input[data-indicator="${supplierOnly[0].id}"]`).isVisible(), false, 'folded until opened');
+  for (const l of practice.levels.filter((l) => l.level <= 3)) {
+    for (const ind of l.indicators.filter(forOwner)) await page.check(`input[data-indicator="${ind.id}"]`);
+  }
+  assert.match(await page.textContent('.live-level'), /Derived level 3/);
+  assert.match(await level3.locator('legend').textContent(), /all met/);
+  // Opened, a supplier's indicator can be ticked as extra evidence: the level stays 3.
+  await folded.locator('summary').click();
+  assert.match(await folded.textContent(), /For product suppliers/);
+  await page.check(`input[data-indicator="${supplierOnly[0].id}"]`);
+  assert.match(await page.textContent('.live-level'), /Derived level 3/);
+  await screenshot(page, 'role-folded-indicators');
+  let saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `smm-navigator.v1.assessment.${id}`));
+  assert.ok(saved.results[practice.id].indicators_met.includes(supplierOnly[0].id), 'the extra evidence is kept');
+  // The same ticks, read for a product supplier: its own level-3 indicators are not all met.
+  await page.goto(`${server.origin}/${base}`);
+  await page.waitForSelector('.metadata-form');
+  await page.getByRole('combobox', { name: /^Role/ }).selectOption('product-supplier');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).metadata.role === 'product-supplier', `smm-navigator.v1.assessment.${id}`);
+  await page.goto(`${server.origin}/${base}/assess/${practice.id}`);
+  await page.waitForSelector('.checklist-page');
+  assert.match(await page.textContent('.live-level'), /Derived level 2/);
+  assert.equal(await page.locator(`input[data-indicator="${supplierOnly[0].id}"]`).isVisible(), true, 'a supplier sees its own indicators unfolded');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

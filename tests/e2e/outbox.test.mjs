@@ -90,7 +90,7 @@ const EXPECT = {
   } },
   requirements: { name: new RegExp(`^${STEM}-[a-z0-9.-]+\\.csv$`), check: (b) => {
     const lines = csvLines(b);
-    assert.equal(lines[0], 'group,requirement,title,subgroup,covered,implied_by');
+    assert.equal(lines[0], 'group,requirement,title,subgroup,covered,implied_by,mapping');
     assert.ok(lines.length > 1, 'at least one requirement');
   } },
   checklist: { name: new RegExp(`^${STEM}-software-checklist\\.csv$`), check: (b) => {

@@ -23,7 +23,7 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   await page.goto(server.origin + '/workbench.html#/assessments');
   await appReady(page);
   await page.getByLabel('Name').fill('Store 42 tills');
-  await page.getByLabel('Your role for this system').selectOption('product-supplier');
+  await page.getByLabel('Your role for this system').selectOption('asset-owner');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForFunction(() => /^#\/assessments\/a-/.test(location.hash));
   const base = await page.evaluate(() => location.hash);
@@ -50,41 +50,43 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   await page.waitForSelector('.profile-guidance');
   assert.match(await page.textContent('.profile-guidance'), /scope/);
 
-  // Assess a practice with POS indicators: general levels 1-2 and every profile indicator up to level 2.
+  // Assess a practice with POS indicators: general levels 1-2 and every profile
+  // indicator up to level 2, each as far as it counts for a retailer (an asset owner).
   const practice = 'physical-protection';
+  const role = 'asset-owner';
+  const applies = (i) => !i.roles || i.roles.includes(role);
   const p = catalogue.practices.find((x) => x.id === practice);
   await page.goto(`${server.origin}/${base}/assess/${practice}`);
   await page.waitForSelector('.checklist-page');
-  for (const l of p.levels.filter((l) => l.level <= 2)) for (const i of l.indicators) await page.check(`input[data-indicator="${i.id}"]`);
+  for (const l of p.levels.filter((l) => l.level <= 2)) for (const i of l.indicators.filter(applies)) await page.check(`input[data-indicator="${i.id}"]`);
   assert.match(await page.textContent('.live-level'), /Derived level 2/);
-  const entries = profile.entries.filter((e) => e.practice === practice && e.level <= 2);
-  assert.ok(entries.length > 0, 'the profile has guidance up to level 2 here');
-  for (const e of entries) for (const i of e.indicators) await page.check(`input[data-indicator="${i.id}"]`);
+  const entries = profile.entries.filter((e) => e.practice === practice && e.level <= 2 && e.indicators.some(applies));
+  assert.ok(entries.length > 0, 'the profile has guidance for retailers up to level 2 here');
+  for (const e of entries) for (const i of e.indicators.filter(applies)) await page.check(`input[data-indicator="${i.id}"]`);
   saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), `smm-navigator.v1.assessment.${id}`));
   const wantScope = entries.some((e) => e.scope === 'system') ? 'system' : 'industry';
   assert.equal(saved.results[practice].scope, wantScope, 'profile indicators set the scope');
+  // Profile indicators say which profile they come from.
+  assert.match(await page.textContent('.profile-indicator'), new RegExp(profile.name.replace(/[()]/g, '.')));
   await screenshot(page, 'profiles-assess');
 
-  // 62443 view for the product supplier, then the asset owner.
+  // 62443 view for the asset owner (the assessment's role), then the product supplier.
   await page.goto(`${server.origin}/${base}/requirements`);
   await appReady(page);
   assert.match(await page.textContent('.levels-note'), /not SL 3/);
   const partsShown = async () => page.$$eval('.requirement-table tbody tr td:nth-child(3)', (tds) => [...new Set(tds.map((t) => t.textContent))]);
-  const supplierParts = await partsShown();
-  assert.ok(supplierParts.length > 0 && supplierParts.every((x) => ['62443-4-1', '62443-4-2'].includes(x)), supplierParts.join());
-  // Rows that the mapping gives for this practice at level 1-2 are covered.
-  const covered = await page.$$eval('.requirement-table tbody tr.covered', (trs) => trs.map((t) => t.dataset.requirement));
-  const expectCovered = new Set(mapping.rows.filter((r) => r.practice === practice && r.role === 'product-supplier' && r.level <= 2).map((r) => r.requirement));
-  assert.ok(covered.length > 0, 'some requirements are covered');
-  assert.ok(covered.every((r) => expectCovered.has(r)), 'only the assessed practice covers anything');
-  const coveredText = await page.$$eval('.requirement-table tbody tr.covered', (trs) => trs.map((t) => t.textContent).join());
-  assert.ok(!coveredText.includes('not yet achieved'), 'a covered requirement has every source achieved');
-  await page.selectOption('#req-role', 'asset-owner');
   await page.waitForFunction(() => [...document.querySelectorAll('.requirement-table tbody tr td:nth-child(3)')].some((t) => t.textContent === '62443-3-3'));
   const ownerParts = await partsShown();
   // Asset owners see the system requirements, the programme elements and the zone and conduit requirements.
   assert.ok(ownerParts.every((x) => ['62443-2-1', '62443-3-2', '62443-3-3'].includes(x)), ownerParts.join());
   assert.ok(ownerParts.includes('62443-3-2'), 'the ZCR requirements of 62443-3-2 are mapped for asset owners');
+  // Rows that the mapping gives for this practice at level 1-2 are covered.
+  const covered = await page.$$eval('.requirement-table tbody tr.covered', (trs) => trs.map((t) => t.dataset.requirement));
+  const expectCovered = new Set(mapping.rows.filter((r) => r.practice === practice && r.role === role && r.level <= 2).map((r) => r.requirement));
+  assert.ok(covered.length > 0, 'some requirements are covered');
+  assert.ok(covered.every((r) => expectCovered.has(r)), 'only the assessed practice covers anything');
+  const coveredText = await page.$$eval('.requirement-table tbody tr.covered', (trs) => trs.map((t) => t.textContent).join());
+  assert.ok(!coveredText.includes('not yet achieved'), 'a covered requirement has every source achieved');
   // Filter by foundational requirement (the second tier of groups).
   await page.selectOption('#req-fr', '62443-3-3 FR 1');
   const frs = await page.$$eval('.requirement-table tbody tr td:nth-child(4)', (tds) => [...new Set(tds.map((t) => t.textContent))]);
@@ -98,7 +100,17 @@ test('the retail profile on a new assessment, its targets, POS indicators and th
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the checklist as CSV' }).click()]);
   const csvPath = join(artifacts, 'requirements.csv');
   await download.saveAs(csvPath);
-  assert.ok((await readFile(csvPath, 'utf8')).includes('SR 1.'));
+  const csv = await readFile(csvPath, 'utf8');
+  assert.ok(csv.includes('SR 1.'));
+  assert.ok(csv.split('\n').slice(1).filter(Boolean).every((l) => l.includes('Indicative SMM to ISA/IEC 62443 mapping (SMM Navigator)')), 'every CSV row names the indicative mapping');
+  // The product supplier's view: the component and lifecycle parts only.
+  await page.selectOption('#req-role', 'product-supplier');
+  await page.waitForFunction(() => {
+    const parts = [...document.querySelectorAll('.requirement-table tbody tr td:nth-child(3)')].map((t) => t.textContent);
+    return parts.length > 0 && parts.every((t) => ['62443-4-1', '62443-4-2'].includes(t));
+  });
+  const supplierParts = await partsShown();
+  assert.ok(supplierParts.length > 0 && supplierParts.every((x) => ['62443-4-1', '62443-4-2'].includes(x)), supplierParts.join());
   await screenshot(page, 'requirements-desktop');
   assert.deepEqual(await axeViolations(page), []);
   await page.setViewportSize({ width: 390, height: 844 });

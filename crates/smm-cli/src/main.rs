@@ -425,7 +425,7 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             let smm_core::mapping::Coverage { role, requirements: list, groups: coverage } =
                 smm_core::mapping::coverage(framework, mapping, &gaps, role.map_or(a.metadata.role, role_of));
             match format {
-                ListFormat::Csv => print!(io, "{}", smm_core::mapping::requirements_csv(catalogue, &list)),
+                ListFormat::Csv => print!(io, "{}", smm_core::mapping::requirements_csv(catalogue, mapping, &list)),
                 ListFormat::Md => {
                     print!(
                         io,

@@ -258,7 +258,10 @@ fn interview_names_only_the_title_and_records_the_interview() {
     assert_eq!(file["format"], "smm-navigator/interview");
     assert_eq!(file["practices"], serde_json::json!(["threat-modeling", "patch-management"]), "catalogue order");
     let keys: Vec<&str> = file.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["assessment_id", "created", "format", "id", "practices", "title", "version"]);
+    assert_eq!(keys, ["assessment_id", "created", "format", "id", "practices", "role", "title", "version"]);
+    // The role (not private: a redacted copy keeps it too) lets the interviewee's
+    // page fold the indicators for other roles.
+    assert_eq!((file["role"].as_str(), file["version"].as_u64()), (Some("asset-owner"), Some(2)));
     let stdout = text(&out.stdout);
     for private in ["Brightwater", "Okafor", "J. Meyer", "SEC-CHARTER"] {
         assert!(!stdout.contains(private), "the interview file leaks `{private}`");

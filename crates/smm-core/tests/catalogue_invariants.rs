@@ -191,6 +191,11 @@ fn the_compiled_builtin_catalogue_equals_the_parsed_file() {
 /// Phrases that make an indicator testimony (a person explaining, saying or
 /// naming something) instead of evidence an assessor can ask to see.
 const TESTIMONY: &[&str] = &[
+    "can give",
+    "give an example",
+    "can recall",
+    "is aware",
+    "are aware",
     "can explain",
     "can say",
     "can name",
@@ -231,6 +236,7 @@ fn the_testimony_detector_flags_what_it_guards_against() {
         "The site manager is able to explain the risk decision.",
         "Staff asked could name the first step.",
         "Operators know where the contact list is kept.",
+        "A named person can give an example of a recent advisory.",
     ] {
         assert!(testimony(bad).is_some(), "not flagged: {bad}");
     }
@@ -258,4 +264,43 @@ fn no_indicator_is_testimony_only() {
         }
     }
     assert!(found.is_empty(), "indicators must point to a record, not to someone's word:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_level_keeps_two_indicators_for_every_role() {
+    let mut short = Vec::new();
+    for p in &Catalogue::builtin().practices {
+        for l in &p.levels {
+            for role in smm_core::Role::ALL {
+                let n = l.indicators_for(role).count();
+                if n < 2 {
+                    short.push(format!("{} level {}: {n} for {}", p.id, l.level, role.plural()));
+                }
+            }
+        }
+    }
+    assert!(short.is_empty(), "levels with fewer than two indicators for a role:\n{}", short.join("\n"));
+}
+
+#[test]
+fn role_tags_name_one_or_two_roles_and_a_catalogue_that_leaves_a_role_short_is_refused() {
+    let cat = Catalogue::builtin();
+    for (_, ind) in cat.practices.iter().flat_map(|p| p.indicators()) {
+        assert!(ind.roles.len() < 3, "{} lists every role", ind.id);
+    }
+    // Every indicator of one level for product suppliers only: both other roles fall short.
+    let mut broken = cat.clone();
+    for ind in &mut broken.practices[0].levels[1].indicators {
+        ind.roles = vec![smm_core::Role::ProductSupplier];
+    }
+    let problems = broken.problems().join("\n");
+    assert!(problems.contains("for asset owners, at least 2"), "{problems}");
+    assert!(problems.contains("for service providers, at least 2"), "{problems}");
+    // A role named twice, and roles in a version 1 file.
+    let mut broken = cat.clone();
+    broken.version = 1;
+    broken.practices[0].levels[0].indicators[0].roles = vec![smm_core::Role::AssetOwner, smm_core::Role::AssetOwner];
+    let problems = broken.problems().join("\n");
+    assert!(problems.contains("names a role twice"), "{problems}");
+    assert!(problems.contains("needs format version 2"), "{problems}");
 }

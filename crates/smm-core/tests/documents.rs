@@ -133,7 +133,7 @@ fn the_committed_schema_matches_the_types() {
 fn the_committed_framework_and_mapping_schemas_match_the_types() {
     for (file, generated) in [
         ("framework-v1.schema.json", smm_core::schema::framework_schema_json()),
-        ("interview-v1.schema.json", smm_core::schema::interview_schema_json()),
+        ("interview-v2.schema.json", smm_core::schema::interview_schema_json()),
         ("answers-v1.schema.json", smm_core::schema::answers_schema_json()),
         ("mapping-v2.schema.json", smm_core::schema::mapping_schema_json()),
     ] {

@@ -24,46 +24,98 @@ fn met_up_to(practice_id: &str, n: u8) -> PracticeResult {
 #[test]
 fn derived_level_is_cumulative() {
     let p = cat().practice("threat-modeling").unwrap();
-    assert_eq!(derived_level(p, &PracticeResult::default()), lv(0));
-    assert_eq!(derived_level(p, &met_up_to("threat-modeling", 2)), lv(2));
-    assert_eq!(derived_level(p, &met_up_to("threat-modeling", 4)), lv(4));
+    assert_eq!(derived_level(p, Role::AssetOwner, &PracticeResult::default()), lv(0));
+    assert_eq!(derived_level(p, Role::AssetOwner, &met_up_to("threat-modeling", 2)), lv(2));
+    assert_eq!(derived_level(p, Role::AssetOwner, &met_up_to("threat-modeling", 4)), lv(4));
     // Everything of levels 2-4 but one level-1 indicator missing: level 0.
     let mut r = met_up_to("threat-modeling", 4);
     r.indicators_met.retain(|i| i != "threat-modeling.1.a");
-    assert_eq!(derived_level(p, &r), lv(0));
+    assert_eq!(derived_level(p, Role::AssetOwner, &r), lv(0));
     // Levels 1 and 3 complete, one level-2 indicator missing: level 1.
     let mut r = met_up_to("threat-modeling", 3);
     r.indicators_met.retain(|i| i != "threat-modeling.2.b");
-    assert_eq!(derived_level(p, &r), lv(1));
+    assert_eq!(derived_level(p, Role::AssetOwner, &r), lv(1));
+}
+
+/// The practices and levels with an indicator for some roles only, with it.
+fn role_limited() -> Vec<(&'static smm_core::Practice, Level, &'static smm_core::Indicator)> {
+    cat()
+        .practices
+        .iter()
+        .flat_map(|p| p.indicators().filter(|(_, i)| !i.roles.is_empty()).map(move |(l, i)| (p, l.level, i)))
+        .collect()
+}
+
+#[test]
+fn an_indicator_for_other_roles_neither_blocks_nor_counts() {
+    let limited = role_limited();
+    assert!(!limited.is_empty(), "the catalogue has indicators for some roles only");
+    for (p, level, ind) in limited {
+        // Everything up to `level` met except this indicator.
+        let mut r = met_up_to(&p.id, level.get());
+        r.indicators_met.retain(|i| *i != ind.id);
+        for role in Role::ALL {
+            let d = derived_level(p, role, &r);
+            if ind.applies_to(role) {
+                assert!(d < level, "{} blocks {} at level {level}, yet {role:?} reached {d}", ind.id, p.id);
+            } else {
+                assert_eq!(d, level, "{} is not for {role:?} but kept {} below level {level}", ind.id, p.id);
+            }
+        }
+        // Met alone, it lifts no role past a level whose own indicators are missing.
+        let only = PracticeResult { indicators_met: vec![ind.id.clone()], ..PracticeResult::default() };
+        for role in Role::ALL.into_iter().filter(|r| !ind.applies_to(*r)) {
+            assert_eq!(derived_level(p, role, &only), lv(0), "{} alone gave {role:?} a level", ind.id);
+        }
+    }
+}
+
+#[test]
+fn the_roadmap_lists_only_the_indicators_that_count_for_the_role() {
+    for (p, level, ind) in role_limited() {
+        for role in Role::ALL {
+            let mut a = Assessment::new("a", "Roadmap", role);
+            a.targets.insert(p.id.clone(), Target::new(level, Scope::General));
+            a.results.insert(p.id.clone(), PracticeResult::default());
+            let steps = roadmap(cat(), &a, &gap_analysis(cat(), &a));
+            let step = steps.iter().find(|s| s.practice == p.id && s.level == level).expect("a step to the level");
+            assert_eq!(step.unmet_indicators.contains(&ind.id), ind.applies_to(role), "{} for {role:?}", ind.id);
+        }
+    }
 }
 
 #[test]
 fn gap_statuses_shortfall_excess_and_scope() {
     let p = cat().practice("patch-management").unwrap();
     let t3 = Target::new(lv(3), Scope::Industry);
-    let g = practice_gap(p, Some(&t3), None);
+    let g = practice_gap(p, Role::AssetOwner, Some(&t3), None);
     assert_eq!((g.status, g.achieved, g.shortfall), (GapStatus::NotAssessed, None, 0));
 
-    let g = practice_gap(p, Some(&t3), Some(&met_up_to("patch-management", 1)));
+    let g = practice_gap(p, Role::AssetOwner, Some(&t3), Some(&met_up_to("patch-management", 1)));
     assert_eq!((g.status, g.shortfall, g.excess), (GapStatus::BelowTarget, 2, 0));
     assert!(g.scope_shortfall, "general result against an industry target");
 
     let mut r = met_up_to("patch-management", 3);
     r.scope = Scope::System;
-    let g = practice_gap(p, Some(&t3), Some(&r));
+    let g = practice_gap(p, Role::AssetOwner, Some(&t3), Some(&r));
     assert_eq!((g.status, g.shortfall, g.excess, g.scope_shortfall), (GapStatus::OnTarget, 0, 0, false));
 
-    let g = practice_gap(p, Some(&Target::new(lv(1), Scope::General)), Some(&met_up_to("patch-management", 4)));
+    let g = practice_gap(
+        p,
+        Role::AssetOwner,
+        Some(&Target::new(lv(1), Scope::General)),
+        Some(&met_up_to("patch-management", 4)),
+    );
     assert_eq!((g.status, g.shortfall, g.excess), (GapStatus::AboveTarget, 0, 3));
 
-    let g = practice_gap(p, None, Some(&met_up_to("patch-management", 2)));
+    let g = practice_gap(p, Role::AssetOwner, None, Some(&met_up_to("patch-management", 2)));
     assert_eq!((g.status, g.achieved), (GapStatus::NoTarget, Some(lv(2))));
 
     let na = Target {
         not_applicable: Some(NotApplicable { reason: "No field devices".into() }),
         ..Target::new(lv(4), Scope::General)
     };
-    let g = practice_gap(p, Some(&na), Some(&met_up_to("patch-management", 1)));
+    let g = practice_gap(p, Role::AssetOwner, Some(&na), Some(&met_up_to("patch-management", 1)));
     assert_eq!((g.status, g.target, g.achieved, g.shortfall), (GapStatus::NotApplicable, None, None, 0));
 }
 
@@ -72,7 +124,7 @@ fn an_override_counts_and_stays_visible() {
     let p = cat().practice("access-control").unwrap();
     let mut r = met_up_to("access-control", 1);
     r.level_override = Some(Override { level: lv(3), justification: "Audit report AC-2026-04".into() });
-    let g = practice_gap(p, Some(&Target::new(lv(3), Scope::General)), Some(&r));
+    let g = practice_gap(p, Role::AssetOwner, Some(&Target::new(lv(3), Scope::General)), Some(&r));
     assert_eq!(g.achieved, Some(lv(3)));
     assert_eq!(g.derived_level, Some(lv(1)));
     assert_eq!(g.status, GapStatus::OnTarget);
@@ -199,17 +251,17 @@ proptest! {
     fn derived_level_matches_the_cumulative_rule(a in arb_assessment()) {
         for (id, r) in &a.results {
             let p = cat().practice(id).unwrap();
-            let d = derived_level(p, r);
-            // Every indicator of levels 1..=d is met.
+            let d = derived_level(p, a.metadata.role, r);
+            // Every indicator of levels 1..=d that applies to the role is met.
             for (l, i) in p.indicators() {
-                if l.level <= d {
+                if l.level <= d && i.applies_to(a.metadata.role) {
                     prop_assert!(r.is_met(&i.id));
                 }
             }
-            // Level d+1, if there is one, has an unmet indicator.
+            // Level d+1, if there is one, has an unmet indicator for the role.
             if let Some(next) = Level::new(d.get() + 1) {
                 let l = p.level(next).unwrap();
-                prop_assert!(l.indicators.iter().any(|i| !r.is_met(&i.id)));
+                prop_assert!(l.indicators_for(a.metadata.role).any(|i| !r.is_met(&i.id)));
             }
         }
     }

@@ -55,13 +55,23 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
         let result = a.results.get(&p.id);
         let mut related = Vec::new();
         if let Some(r) = result {
-            let met: Vec<&str> = r.indicators_met.iter().map(String::as_str).collect();
+            // Indicators for other roles only are extra evidence: said apart.
+            let role = a.metadata.role;
+            let counts = |id: &str| catalogue.indicator(id).is_none_or(|f| f.indicator.applies_to(role));
+            let (met, extra): (Vec<&str>, Vec<&str>) =
+                r.indicators_met.iter().map(String::as_str).partition(|id| counts(id));
             let uuid = u("observation-indicators", &p.id);
-            let description = if met.is_empty() {
-                format!("No indicator of accomplishment of {} is met.", p.name)
+            let mut description = if met.is_empty() {
+                format!("No indicator of accomplishment of {} that counts for {} is met.", p.name, role.plural())
             } else {
                 format!("Indicators of accomplishment met for {}: {}.", p.name, met.join(", "))
             };
+            if !extra.is_empty() {
+                description.push_str(&format!(
+                    " Also met, as extra evidence (indicators for other roles, not counted toward the level): {}.",
+                    extra.join(", ")
+                ));
+            }
             let mut evidence: Vec<Value> = r
                 .evidence
                 .iter()

@@ -20,7 +20,8 @@ use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, DataValidationRule, Format,
     FormatAlign, FormatBorder, Workbook, Worksheet,
 };
-use smm_core::assessment::{Priority, StepStatus};
+use smm_core::assessment::{Priority, Role, StepStatus};
+use smm_core::catalogue::Indicator;
 use smm_core::engine::{gap_analysis, roadmap, rollups, GapStatus, ROLLUP_FORMULAS};
 use smm_core::framework::Framework;
 use smm_core::mapping::Mapping;
@@ -226,6 +227,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ("Level", 7.0),
                 ("Indicator of accomplishment", 80.0),
                 ("Met", 8.0),
+                ("Counts toward the level", 40.0),
             ],
         )?;
         let mut r = 1;
@@ -238,6 +240,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                     ws.write_number(r, 2, f64::from(l.level.get()))?;
                     ws.write_string_with_format(r, 3, &ind.text, &s.wrap)?;
                     ws.write_string(r, 4, if result.is_some_and(|x| x.is_met(&ind.id)) { "yes" } else { "no" })?;
+                    ws.write_string_with_format(r, 5, counts_toward(ind, a.metadata.role), &s.wrap)?;
                     r += 1;
                 }
             }
@@ -1003,6 +1006,15 @@ fn read_priorities(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue)
         } else {
             read.skip(format!("Priorities!A{}: `{id}` is not a domain or subdomain id; row left out", r + 1));
         }
+    }
+}
+
+/// Whether an indicator counts toward the level for the assessment's role, in words.
+fn counts_toward(ind: &Indicator, role: Role) -> String {
+    if ind.applies_to(role) {
+        "yes".to_string()
+    } else {
+        format!("no: for {} only; extra evidence", ind.roles_label())
     }
 }
 

@@ -211,7 +211,7 @@ fn every_output(a: &Assessment) -> Vec<(String, String)> {
     for f in Framework::builtin_all() {
         let m = Mapping::builtin_for(&f.id).unwrap();
         let list = implied_requirements(f, m, &report.practices, Some(a.metadata.role));
-        out.push((format!("{} requirements CSV", f.id), requirements_csv(c, &list)));
+        out.push((format!("{} requirements CSV", f.id), requirements_csv(c, m, &list)));
         let coverage = group_coverage(f, &list);
         out.push((format!("{} requirements Markdown", f.id), requirements_md(c, f, m, &list, &coverage)));
     }

@@ -143,12 +143,12 @@ fn set_first(v: &mut Value, key: &str, to: Value) -> Option<()> {
 /// pointing at the one before through every id key it has (`parent`, `group`,
 /// `requirement`...), with ids padded to `pad` characters: one long chain.
 /// At most `n`, and no more copies of `item` than fit in the longest input
-/// ([`crate::mutate::MAX_INPUT`]); the rest would be cut off unread. Building
+/// ([`crate::kind::MAX_INPUT`]); the rest would be cut off unread. Building
 /// and writing thousands of copies of a whole practice or snapshot took most
 /// of a run's time (measured with `perf`).
 fn fitting(item: &Value, n: usize) -> usize {
     let size = serde_json::to_vec(item).map_or(1, |v| v.len() + 1);
-    n.min(crate::mutate::MAX_INPUT / size).max(1)
+    n.min(crate::kind::MAX_INPUT / size).max(1)
 }
 
 fn chain(root: &mut Value, n: usize, pad: usize) -> Option<()> {

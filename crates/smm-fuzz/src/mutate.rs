@@ -18,10 +18,7 @@ use serde_json::{Map, Value};
 
 use crate::rng::Rng;
 
-pub use crate::kind::Kind;
-
-/// The largest input a mutation produces.
-pub const MAX_INPUT: usize = 1 << 20;
+pub use crate::kind::{Kind, MAX_INPUT};
 
 /// Strings and keys to swap in: gathered from the corpora, plus edge cases.
 #[derive(Clone, Debug, Default)]

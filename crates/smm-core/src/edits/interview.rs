@@ -51,6 +51,7 @@ pub fn make_interview(
         title: assessment.metadata.name.clone(),
         created: today.to_string(),
         practices: ordered,
+        role: Some(assessment.metadata.role),
     })
 }
 
@@ -79,6 +80,7 @@ pub fn interview_file(assessment: &Assessment, interview: &Interview) -> Intervi
         title: assessment.metadata.name.clone(),
         created: interview.created.clone(),
         practices: interview.practices.clone(),
+        role: Some(assessment.metadata.role),
     }
 }
 

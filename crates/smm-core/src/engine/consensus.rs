@@ -23,12 +23,16 @@ pub struct IndicatorVotes {
     pub not_met: Vec<String>,
     /// Whether the assessment's result has it met now.
     pub in_result: bool,
+    /// Whether it counts toward the level for the assessment's role; the
+    /// others are extra evidence (see [`crate::model::catalogue::Indicator::roles`]).
+    pub applies: bool,
 }
 
 impl IndicatorVotes {
-    /// True when some said met and some did not.
+    /// True when some said met and some did not, on an indicator that counts
+    /// for the assessment's role: a dispute that can change the level.
     pub fn disputed(&self) -> bool {
-        !self.met.is_empty() && !self.not_met.is_empty()
+        self.applies && !self.met.is_empty() && !self.not_met.is_empty()
     }
     /// True when more than half said met.
     pub fn majority_met(&self) -> bool {
@@ -132,7 +136,11 @@ pub fn consensus(catalogue: &Catalogue, assessment: &Assessment) -> Vec<Practice
             .iter()
             .map(|(name, a)| {
                 let result = PracticeResult { indicators_met: a.indicators_met.clone(), ..PracticeResult::default() };
-                Opinion { interviewee: name.clone(), level: derived_level(practice, &result), notes: a.notes.clone() }
+                Opinion {
+                    interviewee: name.clone(),
+                    level: derived_level(practice, assessment.metadata.role, &result),
+                    notes: a.notes.clone(),
+                }
             })
             .collect();
         let levels = opinions.iter().map(|o| o.level.get());
@@ -151,6 +159,7 @@ pub fn consensus(catalogue: &Catalogue, assessment: &Assessment) -> Vec<Practice
                     met: met.into_iter().map(|(n, _)| n.clone()).collect(),
                     not_met: not_met.into_iter().map(|(n, _)| n.clone()).collect(),
                     in_result: current.is_some_and(|r| r.is_met(&ind.id)),
+                    applies: ind.applies_to(assessment.metadata.role),
                 }
             })
             .collect();

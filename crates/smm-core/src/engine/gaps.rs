@@ -7,17 +7,20 @@
 use serde::Serialize;
 
 use crate::base::level::{Level, Scope};
-use crate::model::assessment::{Assessment, Override, PracticeResult, Priority, Target};
+use crate::model::assessment::{Assessment, Override, PracticeResult, Priority, Role, Target};
 use crate::model::catalogue::{Catalogue, Practice};
 
-/// The derived level of a practice: the highest level `L` such that every
-/// indicator of levels 1..=L is met; 0 if any level-1 indicator is missing.
-/// Levels are cumulative, so indicators met at level 3 count for nothing while
-/// a level-2 indicator is missing.
-pub fn derived_level(practice: &Practice, result: &PracticeResult) -> Level {
+/// The derived level of a practice for an assessment of `role`: the highest
+/// level `L` such that every indicator of levels 1..=L that applies to the
+/// role is met; 0 if any such level-1 indicator is missing. Levels are
+/// cumulative, so indicators met at level 3 count for nothing while a level-2
+/// indicator is missing. Indicators for other roles only (say, an advisory
+/// only a product's supplier can publish) neither block nor count: a role
+/// reaches each level on the evidence it can produce.
+pub fn derived_level(practice: &Practice, role: Role, result: &PracticeResult) -> Level {
     let mut achieved = Level::NONE;
     for level in &practice.levels {
-        if level.indicators.iter().all(|i| result.is_met(&i.id)) {
+        if level.indicators_for(role).all(|i| result.is_met(&i.id)) {
             achieved = level.level;
         } else {
             break;
@@ -26,15 +29,16 @@ pub fn derived_level(practice: &Practice, result: &PracticeResult) -> Level {
     achieved
 }
 
-/// True when every indicator of `level` of `practice` is met in `result`
-/// (that level alone; [`derived_level`] asks it of every level up to one).
-pub fn level_met(practice: &Practice, level: Level, result: &PracticeResult) -> bool {
-    practice.level(level).is_some_and(|pl| pl.indicators.iter().all(|i| result.is_met(&i.id)))
+/// True when every indicator of `level` of `practice` that applies to `role`
+/// is met in `result` (that level alone; [`derived_level`] asks it of every
+/// level up to one).
+pub fn level_met(practice: &Practice, level: Level, role: Role, result: &PracticeResult) -> bool {
+    practice.level(level).is_some_and(|pl| pl.indicators_for(role).all(|i| result.is_met(&i.id)))
 }
 
 /// The level that counts for a practice: the override if there is one, else the derived level.
-pub fn achieved_level(practice: &Practice, result: &PracticeResult) -> Level {
-    result.level_override.as_ref().map_or_else(|| derived_level(practice, result), |o| o.level)
+pub fn achieved_level(practice: &Practice, role: Role, result: &PracticeResult) -> Level {
+    result.level_override.as_ref().map_or_else(|| derived_level(practice, role, result), |o| o.level)
 }
 
 /// Where a practice stands against its target.
@@ -116,10 +120,15 @@ pub struct PracticeGap {
     pub scope_shortfall: bool,
 }
 
-/// Gap analysis of one practice.
-pub fn practice_gap(practice: &Practice, target: Option<&Target>, result: Option<&PracticeResult>) -> PracticeGap {
-    let derived = result.map(|r| derived_level(practice, r));
-    let achieved = result.map(|r| achieved_level(practice, r));
+/// Gap analysis of one practice, for an assessment of `role`.
+pub fn practice_gap(
+    practice: &Practice,
+    role: Role,
+    target: Option<&Target>,
+    result: Option<&PracticeResult>,
+) -> PracticeGap {
+    let derived = result.map(|r| derived_level(practice, role, r));
+    let achieved = result.map(|r| achieved_level(practice, role, r));
     let applicable = target.is_none_or(Target::is_applicable);
     let target_level = target.filter(|t| t.is_applicable()).map(|t| TargetLevel { level: t.level, scope: t.scope });
     let (status, shortfall, excess, scope_shortfall) = match (applicable, achieved, target_level) {
@@ -156,10 +165,11 @@ pub fn practice_gap(practice: &Practice, target: Option<&Target>, result: Option
 
 /// Gap analysis of every practice of the catalogue, in catalogue order.
 pub fn gap_analysis(catalogue: &Catalogue, assessment: &Assessment) -> Vec<PracticeGap> {
+    let role = assessment.metadata.role;
     catalogue
         .practices
         .iter()
-        .map(|p| practice_gap(p, assessment.targets.get(&p.id), assessment.results.get(&p.id)))
+        .map(|p| practice_gap(p, role, assessment.targets.get(&p.id), assessment.results.get(&p.id)))
         .collect()
 }
 
@@ -386,8 +396,7 @@ pub fn roadmap(catalogue: &Catalogue, assessment: &Assessment, gaps: &[PracticeG
                     shortfall: gap.shortfall,
                     actions: level.actions.clone(),
                     unmet_indicators: level
-                        .indicators
-                        .iter()
+                        .indicators_for(assessment.metadata.role)
                         .filter(|i| !result.is_some_and(|r| r.is_met(&i.id)))
                         .map(|i| i.id.clone())
                         .collect(),

@@ -8,9 +8,12 @@ use crate::model::framework::Framework;
 use crate::model::mapping::Mapping;
 
 /// The requirement checklist as CSV (UTF-8 with BOM, RFC 4180 quoting, CRLF).
-pub fn requirements_csv(catalogue: &Catalogue, list: &[RequirementStatus]) -> String {
+/// Every row names the mapping it was read through (the shipped ones say
+/// "Indicative ... (SMM Navigator)"), so that a row that reaches an auditor
+/// on its own still says whose reading it is.
+pub fn requirements_csv(catalogue: &Catalogue, mapping: &Mapping, list: &[RequirementStatus]) -> String {
     let mut s = String::from("\u{FEFF}");
-    csv_row(&mut s, &["group", "requirement", "title", "subgroup", "covered", "implied_by"]);
+    csv_row(&mut s, &["group", "requirement", "title", "subgroup", "covered", "implied_by", "mapping"]);
     for r in list {
         let by = implied_by(catalogue, r);
         csv_row(
@@ -22,6 +25,7 @@ pub fn requirements_csv(catalogue: &Catalogue, list: &[RequirementStatus]) -> St
                 r.fr.as_deref().unwrap_or(""),
                 if r.covered { "yes" } else { "no" },
                 &by.join("; "),
+                &mapping.name,
             ],
         );
     }

@@ -16,7 +16,8 @@ pub fn parse_profile(bytes: &[u8], catalogue: &Catalogue) -> Result<Profile, Doc
 
 /// [`parse_profile`] of a file already decoded and parsed.
 pub(crate) fn profile_from(text: &str, value: &Value, catalogue: &Catalogue) -> Result<Profile, DocumentError> {
-    let (profile, _): (Profile, u32) = typed_from(text, value, PROFILE_FORMAT, 1, "an SMM Navigator profile")?;
+    let (profile, _): (Profile, u32) =
+        typed_from(text, value, PROFILE_FORMAT, PROFILE_VERSION, "an SMM Navigator profile")?;
     let problems = profile.problems(catalogue);
     if problems.is_empty() {
         Ok(profile)

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::base::level::{Level, Scope};
+pub use crate::base::role::Role;
 
 /// The `format` value of an assessment file.
 pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
@@ -149,43 +150,6 @@ pub struct Metadata {
     /// The date the current state was assessed, same form; empty if not yet.
     #[serde(default)]
     pub assessed_on: String,
-}
-
-/// The role of the assessed organisation, as ISA/IEC 62443 names them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// Runs the system (includes the operator).
-    #[default]
-    AssetOwner,
-    /// Makes devices, components or systems.
-    ProductSupplier,
-    /// Integrates or maintains systems for an asset owner.
-    ServiceProvider,
-}
-
-impl Role {
-    /// All roles.
-    pub const ALL: [Role; 3] = [Role::AssetOwner, Role::ProductSupplier, Role::ServiceProvider];
-
-    /// The stable id used in files.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Role::AssetOwner => "asset-owner",
-            Role::ProductSupplier => "product-supplier",
-            Role::ServiceProvider => "service-provider",
-        }
-    }
-
-    /// Display name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Role::AssetOwner => "Asset owner",
-            Role::ProductSupplier => "Product supplier",
-            Role::ServiceProvider => "Service provider",
-        }
-    }
 }
 
 /// A stakeholder priority.

@@ -9,11 +9,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::base::level::{Level, Scope};
+use crate::base::role::Role;
 
 /// The `format` value of a catalogue file.
 pub const CATALOGUE_FORMAT: &str = "smm-navigator/catalogue";
-/// The catalogue format version this build reads.
-pub const CATALOGUE_VERSION: u32 = 1;
+/// The catalogue format version this build writes. Version 2 added the
+/// indicators' `roles`; this build also reads version 1, which has none.
+pub const CATALOGUE_VERSION: u32 = 2;
+/// The catalogue format versions this build reads.
+pub const CATALOGUE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=2;
 
 /// The whole catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -123,6 +127,36 @@ pub struct Indicator {
     pub id: String,
     /// The evidence, in one sentence.
     pub text: String,
+    /// The roles that can produce this evidence, when not all of them (an
+    /// advisory published for a product, say, only its supplier can show).
+    /// Empty means every role. For the other roles the indicator does not
+    /// count toward the level; it is shown folded and can still be ticked as
+    /// extra evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+}
+
+impl Indicator {
+    /// An indicator for every role.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Indicator {
+        Indicator { id: id.into(), text: text.into(), roles: Vec::new() }
+    }
+
+    /// Whether the indicator counts toward the level for `role`.
+    pub fn applies_to(&self, role: Role) -> bool {
+        self.roles.is_empty() || self.roles.contains(&role)
+    }
+
+    /// The roles it is for, in words ("product suppliers and service
+    /// providers"); empty when it is for every role.
+    pub fn roles_label(&self) -> String {
+        let names: Vec<&str> = self.roles.iter().map(|r| r.plural()).collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 /// Where an indicator sits in the catalogue.
@@ -200,5 +234,17 @@ impl Practice {
     /// Every indicator of every level, in order.
     pub fn indicators(&self) -> impl Iterator<Item = (&PracticeLevel, &Indicator)> {
         self.levels.iter().flat_map(|l| l.indicators.iter().map(move |i| (l, i)))
+    }
+}
+
+impl PracticeLevel {
+    /// The indicators that count toward this level for `role`, in order.
+    pub fn indicators_for(&self, role: Role) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(move |i| i.applies_to(role))
+    }
+
+    /// The indicators for other roles only: shown folded, extra evidence for `role`.
+    pub fn indicators_not_for(&self, role: Role) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(move |i| !i.applies_to(role))
     }
 }

@@ -1,5 +1,5 @@
 //! Interviews as types: the interview file sent to interviewees
-//! (`smm-navigator/interview`, version 1), the answers file each sends back
+//! (`smm-navigator/interview`, version 2), the answers file each sends back
 //! (`smm-navigator/answers`, version 1), and what an assessment keeps of them
 //! ([`Interview`], [`Response`]) and of the owner's decision ([`Resolution`]).
 
@@ -7,10 +7,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::base::role::Role;
+
 /// The `format` value of an interview file.
 pub const INTERVIEW_FORMAT: &str = "smm-navigator/interview";
-/// The interview file version this build writes and reads.
-pub const INTERVIEW_VERSION: u32 = 1;
+/// The interview file version this build writes; it reads 1 too. Version 2
+/// added `role`.
+pub const INTERVIEW_VERSION: u32 = 2;
 /// The `format` value of an answers file.
 pub const ANSWERS_FORMAT: &str = "smm-navigator/answers";
 /// The answers file version this build writes and reads.
@@ -20,12 +23,12 @@ pub use crate::base::limits::{MAX_INTERVIEWS, MAX_NAME_CHARS, MAX_RESPONSES, MAX
 /// The questions sent to interviewees.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator interview file, format version 1"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator interview file, format version 2"))]
 #[serde(deny_unknown_fields)]
 pub struct InterviewFile {
     /// Always `smm-navigator/interview`.
     pub format: String,
-    /// The format version, 1.
+    /// The format version, 1 or 2.
     pub version: u32,
     /// The interview's id, unique within its assessment.
     pub id: String,
@@ -38,6 +41,11 @@ pub struct InterviewFile {
     pub created: String,
     /// The practice ids asked about, in catalogue order.
     pub practices: Vec<String>,
+    /// The assessment's role (version 2 on): the interviewee's page puts the
+    /// indicators for other roles apart, as the checklist does. A version 1
+    /// file has none, and every indicator is asked as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
 }
 
 /// One interviewee's answers.

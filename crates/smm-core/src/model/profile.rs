@@ -11,6 +11,9 @@ use crate::model::catalogue::Indicator;
 
 /// The `format` value of a profile file.
 pub const PROFILE_FORMAT: &str = "smm-navigator/profile";
+/// The newest profile format version: 2 added the indicators' `roles`.
+/// Version 1 files (no roles) read unchanged.
+pub const PROFILE_VERSION: u32 = 2;
 
 /// A profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,7 +21,7 @@ pub const PROFILE_FORMAT: &str = "smm-navigator/profile";
 pub struct Profile {
     /// Always [`PROFILE_FORMAT`].
     pub format: String,
-    /// 1.
+    /// 1 or 2 ([`PROFILE_VERSION`]).
     pub version: u32,
     /// Stable id, e.g. `retail-pos`.
     pub id: String,

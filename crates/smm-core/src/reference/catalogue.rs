@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::base::level::{Level, Scope};
+use crate::base::role::Role;
 use crate::model::catalogue::*;
 
 const BUILTIN_JSON: &str = include_str!("../../data/catalogue.json");
@@ -59,6 +60,7 @@ mod compiled {
     pub(super) struct RawIndicator {
         pub id: &'static str,
         pub text: &'static str,
+        pub roles: &'static [Role],
     }
 
     include!(concat!(env!("OUT_DIR"), "/catalogue_data.rs"));
@@ -112,7 +114,7 @@ mod compiled {
                             indicators: l
                                 .indicators
                                 .iter()
-                                .map(|i| Indicator { id: s(i.id), text: s(i.text) })
+                                .map(|i| Indicator { id: s(i.id), text: s(i.text), roles: i.roles.to_vec() })
                                 .collect(),
                         })
                         .collect(),

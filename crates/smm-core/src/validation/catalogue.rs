@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::base::level::Scope;
+use crate::base::role::Role;
 use crate::base::text::is_kebab_id;
 use crate::model::catalogue::*;
 use crate::model::trust::{TrustCatalogue, TRUST_FORMAT};
@@ -16,14 +17,21 @@ impl Catalogue {
     /// ids unique and kebab-case; each practice in a known subdomain with levels 1-4
     /// complete, at least one action and three indicators per level; indicator ids
     /// `<practice>.<level>.<letter>` with letters a, b, c... in order; no empty or
-    /// placeholder text.
+    /// placeholder text; an indicator's `roles` (version 2 on) name one or two
+    /// roles, each once, and every level keeps at least
+    /// [`MIN_INDICATORS_PER_ROLE`] indicators for every role.
     pub fn problems(&self) -> Vec<String> {
         let mut p = Vec::new();
         if self.format != CATALOGUE_FORMAT {
             p.push(format!("format is `{}`, expected `{CATALOGUE_FORMAT}`", self.format));
         }
-        if self.version != CATALOGUE_VERSION {
-            p.push(format!("version is {}, this build reads version {CATALOGUE_VERSION}", self.version));
+        if !CATALOGUE_VERSIONS.contains(&self.version) {
+            p.push(format!(
+                "version is {}, this build reads versions {} to {}",
+                self.version,
+                CATALOGUE_VERSIONS.start(),
+                CATALOGUE_VERSIONS.end()
+            ));
         }
         check_text(&mut p, "about", &self.about);
         let levels: Vec<u8> = self.levels.iter().map(|l| l.level.get()).collect();
@@ -104,6 +112,16 @@ impl Catalogue {
                         p.push(format!("indicator id `{}` is used twice", ind.id));
                     }
                     check_text(&mut p, &ind.id, &ind.text);
+                    check_roles(&mut p, self.version, ind);
+                }
+                for role in Role::ALL {
+                    let n = l.indicators_for(role).count();
+                    if n < MIN_INDICATORS_PER_ROLE {
+                        p.push(format!(
+                            "{at} has {n} indicator(s) for {}, at least {MIN_INDICATORS_PER_ROLE} are needed",
+                            role.plural()
+                        ));
+                    }
                 }
             }
         }
@@ -113,6 +131,30 @@ impl Catalogue {
             }
         }
         p
+    }
+}
+
+/// The fewest indicators a level keeps for each role, so that no role reaches a
+/// level on a single piece of evidence.
+pub const MIN_INDICATORS_PER_ROLE: usize = 2;
+
+/// An indicator's `roles`: absent in version 1; else one or two roles, each
+/// once (all three is written as no list).
+pub(crate) fn check_roles(p: &mut Vec<String>, version: u32, ind: &Indicator) {
+    if ind.roles.is_empty() {
+        return;
+    }
+    if version < 2 {
+        p.push(format!("indicator `{}` names roles, which needs format version 2", ind.id));
+    }
+    let mut seen = ind.roles.clone();
+    seen.sort();
+    seen.dedup();
+    if seen.len() != ind.roles.len() {
+        p.push(format!("indicator `{}` names a role twice", ind.id));
+    }
+    if seen.len() == Role::ALL.len() {
+        p.push(format!("indicator `{}` names every role: leave `roles` out instead", ind.id));
     }
 }
 

@@ -7,6 +7,7 @@ use crate::base::level::{Level, Scope};
 use crate::base::text::{is_kebab_id, text_problem};
 use crate::model::catalogue::Catalogue;
 use crate::model::profile::*;
+use crate::validation::catalogue::check_roles;
 
 impl Profile {
     /// Every problem, with paths: format, ids, practices, levels, scopes,
@@ -67,6 +68,11 @@ impl Profile {
                     push(at(&format!("indicators[{j}].text")), "must not be empty".into());
                 } else if let Some(m) = text_problem(&ind.text) {
                     push(at(&format!("indicators[{j}].text")), m);
+                }
+                let mut roles = Vec::new();
+                check_roles(&mut roles, self.version, ind);
+                for m in roles {
+                    push(at(&format!("indicators[{j}].roles")), m);
                 }
             }
         }
