@@ -35,6 +35,7 @@ pub fn CrosswalkMatrix(framework: Framework, mapping: Mapping, role: Option<Role
     let shown: Vec<String> = tops.iter().map(|(id, _)| id.clone()).collect();
     let kind = framework.group_kinds.first().cloned().unwrap_or_else(|| "Group".into());
     let name = framework.name.clone();
+    let mapping_name = mapping.name.clone();
     let matrix = Memo::new(move |_| {
         c.report
             .with(|r| r.as_ref().map(|r| crosswalk(cat, &framework, &mapping, &r.practices, role)))
@@ -75,7 +76,8 @@ pub fn CrosswalkMatrix(framework: Framework, mapping: Mapping, role: Option<Role
             <h2 id="crosswalk-heading">"Crosswalk"</h2>
             <p class="muted">
                 {format!("Each cell: of the {name} requirements that a practice's target implies in this {}, how many its achieved level covers. ", kind.to_lowercase())}
-                "A dash: the practice has no target, so it implies nothing. The shading repeats the figures: all covered, some, none."
+                "A dash: the practice has no target, so it implies nothing. The shading repeats the figures: all covered, some, none. "
+                {format!("Read through the {mapping_name}.")}
             </p>
             <div class="table-wrap" tabindex="0">
                 <table class="crosswalk-table">

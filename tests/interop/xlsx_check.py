@@ -94,6 +94,15 @@ def check(book, assessment_path):
     fw = rows(wb['Frameworks'])
     if not any(r[0] == 'csf-2.0' for r in fw[1:]):
         fail('no CSF coverage')
+    # Every coverage row names the mapping it was read through (the shipped ones say "Indicative").
+    if fw[0][6] != 'Mapping read' or not all('Indicative' in (r[6] or '') for r in fw[1:] if r[1]):
+        fail('a Frameworks row does not name its mapping')
+    ind = rows(wb['Indicators'])
+    if ind[0][5] != 'Counts toward the level':
+        fail(f'Indicators column F is {ind[0][5]!r}')
+    counts = {r[5] for r in ind[1:]}
+    if 'yes' not in counts or not any(str(c).startswith('no: for ') for c in counts):
+        fail(f'Indicators column F does not fold the indicators for other roles: {sorted(map(str, counts))[:5]}')
     print('ok: sheets, values, widths, wrapping, frozen headers, validations, conditional formats, chart')
 
 

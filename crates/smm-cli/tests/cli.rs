@@ -5,6 +5,7 @@ use std::process::{Command, Output, Stdio};
 
 const BOTTLING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/bottling-line-asset-owner.smm.json");
 const CAMERA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/home-camera-product-supplier.smm.json");
+const REMOTE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/remote-ot-service-provider.smm.json");
 
 fn smm(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_smm")).args(args).output().unwrap()
@@ -27,12 +28,75 @@ fn text(b: &[u8]) -> String {
 }
 
 #[test]
-fn validate_accepts_both_examples() {
-    for file in [BOTTLING, CAMERA] {
+fn validate_accepts_every_example() {
+    for file in [BOTTLING, CAMERA, REMOTE] {
         let out = smm(&["validate", file]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         assert!(text(&out.stdout).starts_with("valid: "));
     }
+}
+
+/// The derived level of each practice, in catalogue order, as `smm report` gives it.
+fn derived_levels(file: &str) -> Vec<Option<u64>> {
+    let out = smm(&["report", file, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    r["practices"].as_array().unwrap().iter().map(|g| g["derived_level"].as_u64()).collect()
+}
+
+/// `file` with its role replaced, written to a temporary file.
+fn as_role(file: &str, role: &str) -> std::path::PathBuf {
+    let mut a: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    a["metadata"]["role"] = role.into();
+    let path = std::env::temp_dir().join(format!("smm-as-{role}-{}.json", std::process::id()));
+    std::fs::write(&path, a.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn each_role_example_derives_the_levels_its_assessor_recorded() {
+    // One example per role; the levels are those its notes and evidence describe
+    // (None: a practice marked not applicable), in catalogue order.
+    let expected: [(&str, [Option<u64>; 18]); 3] = [
+        (BOTTLING, [2, 1, 1, 2, 2, 1, 2, 2, 2, 3, 1, 1, 1, 1, 0, 1, 1, 2].map(Some)),
+        (
+            CAMERA,
+            [
+                Some(2),
+                Some(2),
+                Some(3),
+                Some(2),
+                Some(2),
+                Some(2),
+                Some(3),
+                Some(3),
+                Some(3),
+                None,
+                Some(2),
+                Some(2),
+                Some(2),
+                Some(3),
+                Some(2),
+                Some(1),
+                None,
+                Some(1),
+            ],
+        ),
+        (REMOTE, [2, 2, 2, 1, 1, 3, 3, 3, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2].map(Some)),
+    ];
+    for (file, levels) in expected {
+        assert_eq!(derived_levels(file), levels, "{file}");
+    }
+    // The bottling line reaches physical protection level 3 as an asset owner
+    // without the device maker's own evidence (drawings of the device's
+    // protections, a tamper-response test); read as a product supplier, the
+    // same ticks miss that evidence from level 1 on.
+    let pp = 9;
+    let supplier = derived_levels(as_role(BOTTLING, "product-supplier").to_str().unwrap());
+    assert_eq!((derived_levels(BOTTLING)[pp], supplier[pp]), (Some(3), Some(0)));
+    // The service provider example ticks no indicator meant for another role only.
+    let owner = derived_levels(as_role(REMOTE, "asset-owner").to_str().unwrap());
+    assert_eq!(owner, derived_levels(REMOTE), "the service provider's evidence is also an asset owner's");
 }
 
 #[test]

@@ -408,6 +408,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ("Title", 50.0),
                 ("Implied by the targets", 12.0),
                 ("Covered by the achieved levels", 12.0),
+                ("Mapping read", 40.0),
             ],
         )?;
         let mut r = 1;
@@ -419,6 +420,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ws.write_string_with_format(r, 3, &g.title, &s.wrap)?;
                 ws.write_number(r, 4, g.implied as f64)?;
                 ws.write_number(r, 5, g.covered as f64)?;
+                ws.write_string_with_format(r, 6, &m.name, &s.wrap)?;
                 r += 1;
             }
         }
