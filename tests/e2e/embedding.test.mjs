@@ -24,6 +24,12 @@ before(async () => {
   for (const [folder, url] of [['docs-js', 'javascript:window.__pwned=1'], ['docs-tab', ' java&#9;script:window.__pwned=1'], ['docs-data', 'data:text/html,&lt;b&gt;x&lt;/b&gt;']]) {
     await docsVariant(site, folder, url);
   }
+  // Mini checks for a role: a product supplier's, and one whose role attribute is hostile.
+  await mkdir(join(site, 'docs-roles'), { recursive: true });
+  await writeFile(join(site, 'docs-roles', 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Roles</title></head><body><main>
+<div id="supplier" data-smm-mini="physical-protection" data-smm-role="product-supplier" data-smm-app-url="../app/"></div>
+<div id="hostile" data-smm-mini="physical-protection" data-smm-role="&quot;&gt;&lt;img src=x onerror=window.__pwned=1&gt;" data-smm-app-url="../app/"></div>
+<script type="module" src="../app/embed.js"></script></main></body></html>`);
   // The app alone on a second origin (another port), for the carry-over across origins.
   appServer = await serve(dist);
   await docsVariant(site, 'docs-other-origin', appServer.origin + '/');
@@ -116,6 +122,27 @@ for (const folder of ['docs-js', 'docs-tab', 'docs-data']) {
     await context.close();
   });
 }
+
+test('a mini check asks for the evidence of its data-smm-role; a hostile role is read as asset owner', async () => {
+  const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/catalogue.json'), 'utf8'));
+  const level1 = catalogue.practices.find((p) => p.id === 'physical-protection').levels[0].indicators;
+  const forRole = (role) => level1.filter((i) => !i.roles || i.roles.includes(role)).map((i) => i.id).sort();
+  assert.notDeepEqual(forRole('product-supplier'), forRole('asset-owner'), 'level 1 differs by role');
+  const { page, context, errors } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/docs-roles/');
+  await page.waitForSelector('#hostile input[data-indicator]');
+  const shown = (id) => page.$$eval(`#${id} [data-practice] fieldset:first-of-type input[data-indicator]`, (xs) => xs.map((x) => x.dataset.indicator).sort());
+  assert.deepEqual(await shown('supplier'), forRole('product-supplier'));
+  assert.deepEqual(await shown('hostile'), forRole('asset-owner'));
+  assert.match(await page.textContent('#supplier'), /as product suppliers/);
+  // Every level-1 indicator of the supplier's ticked: level 1 for a supplier.
+  for (const id of forRole('product-supplier')) await page.locator(`#supplier input[data-indicator="${id}"]`).check();
+  assert.match(await page.textContent('#supplier .smm-mini-level'), /Level reached: 1/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the attribute never became markup');
+  assert.equal(await page.$('img[src="x"]'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('across origins, Continue saves the answers as a file and opens the app with noopener, storing nothing in the host', async () => {
   const { page, context } = await openPage(browser, server.origin);

@@ -172,7 +172,10 @@ async function batchOf(page, m, budget) {
       } else {
         const ind = R.pick(p.indicators);
         const want = !(r?.ticks.has(ind) ?? false);
-        await page.locator(`input[data-indicator="${ind}"]`).setChecked(want);
+        const box = page.locator(`input[data-indicator="${ind}"]`);
+        // An indicator for another role only is folded: open its list first (extra evidence).
+        if (!(await box.isVisible())) await box.locator('xpath=ancestor::details[1]/summary').click();
+        await box.setChecked(want);
         const res = (m.results[p.id] ??= { ticks: new Set(), notes: '' });
         if (want) res.ticks.add(ind); else res.ticks.delete(ind);
       }
