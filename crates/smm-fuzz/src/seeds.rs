@@ -94,6 +94,35 @@ fn workbooks() -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Small copies of each file in `dir`: its list `key` cut to a few windows of
+/// `keep` items (a file that is not JSON, or has no such list, as it is). The
+/// shipped mappings (100 KB), profiles (64 KB) and framework catalogues are
+/// slow to read whole; most mutations need only a few rows to reach every
+/// path, and `perf` showed the parsing of large seeds taking the run. The
+/// shipped files stay among the seeds whole; the hostile copies of them go in
+/// small.
+fn small(dir: &str, key: &str, keep: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for bytes in files(dir, &[".json"]) {
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            out.push(bytes);
+            continue;
+        };
+        let Some(len) = value.get(key).and_then(|v| v.as_array()).map(Vec::len) else {
+            out.push(bytes);
+            continue;
+        };
+        for start in [0, len / 3, 2 * len / 3] {
+            let mut v = value.clone();
+            if let Some(list) = v.get_mut(key).and_then(|l| l.as_array_mut()) {
+                *list = list.iter().skip(start).take(keep).cloned().collect();
+                out.push(serde_json::to_vec_pretty(&v).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
 /// The seeds of `target`, in a fixed order.
 pub fn seeds(target: &str) -> Vec<Vec<u8>> {
     let json = [".json"];
@@ -123,18 +152,21 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
         }
         "profile" => {
             let mut v = files("crates/smm-core/data/profiles", &json);
-            v.extend(files("tests/fixtures/hostile-profiles", &json));
+            v.extend(small("crates/smm-core/data/profiles", "entries", 3));
+            v.extend(small("tests/fixtures/hostile-profiles", "entries", 3));
             v
         }
         "framework" => {
             let mut v = files("crates/smm-core/data/frameworks", &json);
-            v.extend(files("tests/fixtures/hostile-frameworks", &json));
+            v.extend(small("crates/smm-core/data/frameworks", "requirements", 12));
+            v.extend(small("tests/fixtures/hostile-frameworks", "requirements", 12));
             v
         }
         "mapping" => {
             let mut v = files("crates/smm-core/data/mappings", &json);
+            v.extend(small("crates/smm-core/data/mappings", "rows", 6));
             v.extend(files("tests/fixtures", &["mapping-v1.json"]));
-            v.extend(files("tests/fixtures/hostile-mappings", &json));
+            v.extend(small("tests/fixtures/hostile-mappings", "rows", 6));
             v
         }
         "interview" => {
