@@ -49,6 +49,12 @@ async function answer(file, name, ticks, note) {
   await page.waitForSelector('.answer-page');
   assert.match(await page.locator('h1').textContent(), /Interview: Line 3 bottling/);
   assert.equal(await page.locator('.answer-practice').count(), 4);
+  // The interview (version 2) carries the assessment's role: the indicator only
+  // a product supplier can show (security programme 3.c) is folded apart.
+  const role = JSON.parse(await readFile(file, 'utf8')).role;
+  const folded = page.locator('[data-practice="security-program-management"] details.other-roles');
+  assert.equal(await folded.count(), role === 'asset-owner' ? 1 : 0, `folded lists for role ${role}`);
+  if (role === 'asset-owner') assert.match(await folded.textContent(), /For product suppliers/);
   await page.getByLabel('Your name or a pseudonym').fill(name);
   await page.getByLabel('Your name or a pseudonym').press('Tab');
   for (const id of ticks) await page.check(`[id="ans-${id}"]`);
