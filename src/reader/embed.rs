@@ -22,7 +22,7 @@ fn theme_class(theme: Option<String>) -> &'static str {
 
 /// Where the full app lives: the `data-smm-app-url` of the element, else the
 /// folder the embed script came from (set by `embed.js`), else this page.
-fn app_url(el: Option<&web_sys::Element>) -> String {
+fn app_url_of(el: Option<&web_sys::Element>) -> String {
     el.and_then(|e| e.get_attribute("data-smm-app-url"))
         .or_else(|| {
             js_sys::Reflect::get(&js_sys::global(), &"SMM_NAVIGATOR_BASE".into()).ok().and_then(|v| v.as_string())
@@ -46,7 +46,7 @@ pub fn mount_route(rest: &str) {
     let Some(body) = document().body() else { return };
     let _ = body.class_list().add_1("smm-embed-frame");
     let route = path.to_string();
-    let url = app_url(None);
+    let url = app_url_of(None);
     leptos::mount::mount_to(body, move || {
         let inner = match route.split_once('/') {
             Some(("practice", id)) => view! { <PracticeCard id=id.to_string() /> }.into_any(),
@@ -59,6 +59,46 @@ pub fn mount_route(rest: &str) {
         view! { <div class=theme_class(theme)>{inner}</div> }
     })
     .forget();
+}
+
+/// What a custom element keeps while it shows something; dropping it unmounts
+/// the view and releases what it held (signals, listeners).
+pub type Mounted = Box<dyn std::any::Any>;
+
+/// The practice card of `<smm-practice-card>` in `parent` (a `div` in the
+/// element's shadow root). Attributes are outside input: an unknown practice
+/// gets a message in the element; a level other than 1 to 4 opens level 1.
+pub fn mount_card_element(
+    parent: web_sys::HtmlElement,
+    practice: String,
+    level: Option<String>,
+    theme: Option<String>,
+) -> Mounted {
+    let level = level.and_then(|l| l.trim().parse::<u8>().ok()).filter(|l| (1..=4).contains(l));
+    let practice = practice.trim().to_string();
+    Box::new(leptos::mount::mount_to(parent, move || {
+        view! { <div class=theme_class(theme)><PracticeCard id=practice level=level.unwrap_or(1) /></div> }
+    }))
+}
+
+/// The mini self-assessment of `<smm-mini-assessment>` in `parent`.
+/// `practices` is a comma-separated list (at most 18 distinct ids are read);
+/// `app_url` follows [`super::mini_assessment::app_link`]'s rules; an unknown
+/// role reads as asset owner.
+pub fn mount_mini_element(
+    parent: web_sys::HtmlElement,
+    practices: String,
+    app_url: Option<String>,
+    role: Option<String>,
+    theme: Option<String>,
+) -> Mounted {
+    let ids: Vec<String> =
+        practices.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(64).collect();
+    let url = app_url.unwrap_or_else(|| app_url_of(None));
+    let role = role_of(role.as_deref());
+    Box::new(leptos::mount::mount_to(parent, move || {
+        view! { <div class=theme_class(theme)><MiniAssessment practices=ids app_url=url role=role /></div> }
+    }))
 }
 
 /// Mounts a card into every `[data-smm-practice]` and a mini self-assessment into
@@ -85,7 +125,7 @@ pub fn mount_elements() -> bool {
         let ids: Vec<String> =
             el.get_attribute("data-smm-mini").unwrap_or_default().split(',').map(|s| s.trim().to_string()).collect();
         let theme = el.get_attribute("data-smm-theme");
-        let url = app_url(Some(&el));
+        let url = app_url_of(Some(&el));
         let role = role_of(el.get_attribute("data-smm-role").as_deref());
         leptos::mount::mount_to(
             el,

@@ -53,7 +53,21 @@ fn open_apart(url: &str) {
 #[component]
 pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String, role: Role) -> impl IntoView {
     let cat = Catalogue::builtin();
-    let known: Vec<&'static smm_core::Practice> = practices.iter().filter_map(|id| cat.practice(id)).collect();
+    // The list comes from a page's attribute: each practice once, in the page's order.
+    let mut known: Vec<&'static smm_core::Practice> = Vec::new();
+    for p in practices.iter().filter_map(|id| cat.practice(id.trim())) {
+        if !known.iter().any(|k| k.id == p.id) {
+            known.push(p);
+        }
+    }
+    if known.is_empty() {
+        return view! {
+            <p class="smm-embed-error" role="status">
+                "SMM Navigator: this quick check names no known practice. Give practice ids such as threat-modeling, separated by commas."
+            </p>
+        }
+        .into_any();
+    }
     let set = known.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(",");
     let set = StoredValue::new(set);
     let answers = RwSignal::new(storage::load_embed_answers(&set.get_value()));
@@ -177,4 +191,5 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String, rol
             <p role="status" class="smm-mini-message">{move || message.get()}</p>
         </div>
     }
+    .into_any()
 }

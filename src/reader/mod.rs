@@ -29,7 +29,8 @@ pub fn mount_into(parent: web_sys::HtmlElement) {
 /// - the reader in the first `[data-smm-app]` element;
 /// - else practice cards and mini self-assessments in every `[data-smm-practice]`
 ///   and `[data-smm-mini]` element of a documentation page;
-/// - else the reader in `<body>`.
+/// - else, unless `embed.js` loaded it (whose custom elements mount themselves),
+///   the reader in `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
     Bundle::Reader.set_running();
@@ -44,9 +45,13 @@ pub fn start() {
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    // Loaded by `embed.js` in a documentation page (it sets the base first):
+    // only the marked elements, never the whole reader in the page's body; the
+    // custom elements mount themselves.
+    let embedded = js_sys::Reflect::get(&js_sys::global(), &"SMM_NAVIGATOR_BASE".into()).is_ok_and(|v| v.is_string());
     if let Some(parent) = app {
         mount_into(parent);
-    } else if !embed::mount_elements() {
+    } else if !embed::mount_elements() && !embedded {
         if let Some(body) = doc.body() {
             mount_into(body);
         }

@@ -4,15 +4,19 @@
 use leptos::prelude::*;
 use smm_core::Catalogue;
 
-/// The practice `id` as a card with one tab per level (arrow keys move between tabs).
+/// The practice `id` as a card with one tab per level (arrow keys move between
+/// tabs); `level` (1 to 4) picks the tab open at first.
 #[component]
-pub fn PracticeCard(#[prop(into)] id: String) -> impl IntoView {
+pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8>) -> impl IntoView {
     let cat = Catalogue::builtin();
     let Some(p) = cat.practice(&id) else {
-        return view! { <p class="smm-embed-error">{format!("SMM Navigator: there is no practice “{id}”.")}</p> }
+        // The id comes from a page's attribute: shown as text, never as markup, and cut short.
+        let shown: String = id.chars().take(60).collect();
+        return view! { <p class="smm-embed-error" role="status">{format!("SMM Navigator: there is no practice “{shown}”.")}</p> }
             .into_any();
     };
-    let selected = RwSignal::new(0usize);
+    let first = level.and_then(|l| p.levels.iter().position(|x| x.level.get() == l)).unwrap_or(0);
+    let selected = RwSignal::new(first);
     let base = format!("smm-card-{}", p.id);
     let count = p.levels.len();
     let tabs = p
@@ -22,7 +26,6 @@ pub fn PracticeCard(#[prop(into)] id: String) -> impl IntoView {
         .map(|(i, l)| {
             let tab_id = format!("{base}-tab-{i}");
             let panel_id = format!("{base}-panel-{i}");
-            let card = base.clone();
             view! {
                 <button type="button" role="tab" id=tab_id aria-controls=panel_id
                     aria-selected=move || (selected.get() == i).to_string()
@@ -39,11 +42,17 @@ pub fn PracticeCard(#[prop(into)] id: String) -> impl IntoView {
                         if let Some(n) = next {
                             ev.prevent_default();
                             selected.set(n);
-                            if let Some(el) = document().get_element_by_id(&format!("{card}-tab-{n}")) {
-                                use wasm_bindgen::JsCast;
-                                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                                    let _ = el.focus();
-                                }
+                            // The sibling tab, found from this one: the card may sit in a
+                            // shadow root, which `document` does not search.
+                            use wasm_bindgen::JsCast;
+                            let tab = ev
+                                .current_target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                .and_then(|t| t.parent_element())
+                                .and_then(|list| list.children().item(n as u32))
+                                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                            if let Some(el) = tab {
+                                let _ = el.focus();
                             }
                         }
                     }>
