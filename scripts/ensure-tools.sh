@@ -88,6 +88,13 @@ if ! python3 -c 'import openpyxl, trestle' >/dev/null 2>&1; then
   python3 -m pip install -q --disable-pip-version-check openpyxl==3.1.5 compliance-trestle==5.2.0
 fi
 
+# The documentation generators the embed recipes are built with (issue 25):
+# MkDocs with the Material theme (instant navigation) and Sphinx, from PyPI.
+if ! python3 -c 'import material, sphinx' >/dev/null 2>&1 \
+  || [ "$(python3 -c 'import mkdocs, sphinx, importlib.metadata as m; print(m.version("mkdocs-material"), sphinx.__version__)')" != "9.6.14 8.2.3" ]; then
+  python3 -m pip install -q --disable-pip-version-check mkdocs-material==9.6.14 sphinx==8.2.3
+fi
+
 # The reference age tool, for the encryption interoperability tests.
 if ! command -v age >/dev/null 2>&1; then
   apt_install age
