@@ -177,7 +177,7 @@ pub fn MiniAssessment(practices: Vec<String>, #[prop(into)] app_url: String, rol
         })
         .collect_view();
     view! {
-        <div class="smm-embed smm-mini">
+        <div class="smm-embed smm-mini" part="mini">
             <p class="smm-embed-kicker">"Quick self-check · IoT Security Maturity Model"</p>
             <p>{format!(
                 "Tick what you can show evidence for, as {}. Answers stay in this browser, under this page's own storage.",

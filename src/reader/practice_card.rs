@@ -27,7 +27,7 @@ pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8
             let tab_id = format!("{base}-tab-{i}");
             let panel_id = format!("{base}-panel-{i}");
             view! {
-                <button type="button" role="tab" id=tab_id aria-controls=panel_id
+                <button type="button" role="tab" part="tab" id=tab_id aria-controls=panel_id
                     aria-selected=move || (selected.get() == i).to_string()
                     tabindex=move || if selected.get() == i { "0" } else { "-1" }
                     on:click=move |_| selected.set(i)
@@ -67,8 +67,9 @@ pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8
         .enumerate()
         .map(|(i, l)| {
             view! {
-                <div role="tabpanel" id=format!("{base}-panel-{i}") aria-labelledby=format!("{base}-tab-{i}")
+                <div role="tabpanel" part="panel" id=format!("{base}-panel-{i}") aria-labelledby=format!("{base}-tab-{i}")
                     hidden=move || selected.get() != i tabindex="0">
+                    <p class="smm-print-level" aria-hidden="true">{format!("Level {} · {}", l.level, l.level.name())}</p>
                     <p>{l.description.clone()}</p>
                     <p class="smm-embed-label">"Actions"</p>
                     <ul>{l.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
@@ -82,11 +83,11 @@ pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8
         })
         .collect_view();
     view! {
-        <article class="smm-embed smm-card" data-practice=p.id.clone()>
+        <article class="smm-embed smm-card" part="card" data-practice=p.id.clone()>
             <p class="smm-embed-kicker">"IoT Security Maturity Model practice"</p>
             <h3>{p.name.clone()}</h3>
             <p>{p.objective.clone()}</p>
-            <div role="tablist" aria-label=format!("Levels of {}", p.name)>{tabs}</div>
+            <div role="tablist" part="tabs" aria-label=format!("Levels of {}", p.name)>{tabs}</div>
             {panels}
             <p class="smm-embed-foot">"Levels are cumulative; the right level is the one that fits the need. Text: SMM Navigator's own wording."</p>
         </article>

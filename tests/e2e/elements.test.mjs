@@ -19,6 +19,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
   button, [role="tab"] { display: none !important; }
   p, li, h3 { color: rgb(255, 0, 0) !important; font-size: 40px !important; }
   .smm-embed-root { outline: 9px solid lime; }
+  /* The documented ways in: custom properties and parts. */
+  #card { --smm-theme-accent: rgb(91, 33, 182); --smm-theme-radius: 0px; }
+  #card::part(card) { border-width: 3px; }
 </style></head><body><main>
 <h1>Security maturity</h1>
 <h2>Practices</h2>
@@ -54,6 +57,17 @@ test('custom elements render in a shadow root, follow their attributes, and rele
   const color = await card.locator('h3').evaluate((h) => getComputedStyle(h).color);
   assert.notEqual(color, 'rgb(255, 0, 0)', 'the host stylesheet does not recolour the card');
   assert.notEqual(await page.locator('#host-text').evaluate((p) => getComputedStyle(p).fontSize), '16px', 'the host keeps its own style');
+  // The host themes it through the documented custom properties and parts.
+  const tab = card.locator('[role="tab"][aria-selected="true"]');
+  assert.equal(await tab.evaluate((t) => getComputedStyle(t).backgroundColor), 'rgb(91, 33, 182)');
+  assert.equal(await tab.evaluate((t) => getComputedStyle(t).borderTopLeftRadius), '0px');
+  assert.equal(await card.locator('article').evaluate((a) => getComputedStyle(a).borderTopWidth), '3px');
+  // Printed, the card shows the open level in full without the tab controls.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await card.locator('[role="tablist"]').isVisible(), false);
+  assert.equal(await card.locator('[role="tabpanel"]:not([hidden]) .smm-print-level').textContent(), 'Level 2 · Ad hoc');
+  assert.ok(await card.locator('[role="tabpanel"]:not([hidden]) .smm-print-level').isVisible());
+  await page.emulateMedia({ media: 'screen' });
   // Keyboard: arrows move between the tabs inside the shadow root.
   await card.locator('[role="tab"][aria-selected="true"]').focus();
   await page.keyboard.press('ArrowRight');
