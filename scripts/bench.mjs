@@ -6,7 +6,7 @@
 //   2. time to interactive with 50 stored assessments: from navigation start to the
 //      moment the list shows all 50 (median of 5 loads).
 //   3. first load, everything transferred (gzip, as the test server sends it), of
-//      each reader page, the example documentation page (both embed forms), and a
+//      each reader page, the example documentation page (every embed form), and a
 //      workbench page; each in a fresh context until the network is idle, with the
 //      service worker blocked; then what the service worker fetches in the
 //      background after one reader visit (the workbench and the on-demand worker).
@@ -138,7 +138,7 @@ try {
     await measure('first load, home', '/app/#/', '#smm-main h1', 160);
     await measure('first load, explorer', '/app/#/practices', '.practice-link', 160);
     await measure('first load, practice page', '/app/#/practices/threat-modeling', '.level-column', 160);
-    await measure('documentation page, both embed forms', '/docs/', '[data-smm-mini] .smm-mini', 200);
+    await measure('documentation page, every embed form (data attributes, custom elements, iframe)', '/docs/', '[data-smm-mini] .smm-mini', 160);
     await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
     // No budget of its own: measured against the workbench's.
     await measure('first load, exchange page (answering an interview)', '/app/exchange.html#/answer', '.answering', 460);
