@@ -1,7 +1,7 @@
 // SMM Navigator for documentation pages: one script tag, no other code.
 //   <script type="module" src="https://example.org/tools/smm/embed.js"></script>
 //   <smm-practice-card practice="threat-modeling" level="2" theme="dark"></smm-practice-card>
-//   <smm-mini-assessment practices="threat-modeling,patch-management" app-url="https://example.org/tools/smm/"></smm-mini-assessment>
+//   <smm-mini-assessment practices="threat-modeling,patch-management" app-url="https://example.org/tools/smm/" org-role="asset-owner"></smm-mini-assessment>
 //   <div data-smm-practice="threat-modeling"></div>          (the older form, filled once)
 //   <div data-smm-mini="threat-modeling,patch-management"></div>
 // Loads the reader's WebAssembly module (catalogue only, no workbench) from its
@@ -74,8 +74,8 @@ customElements.define('smm-practice-card', class extends SmmElement {
 });
 
 customElements.define('smm-mini-assessment', class extends SmmElement {
-  static observedAttributes = ['practices', 'app-url', 'role', 'theme'];
+  static observedAttributes = ['practices', 'app-url', 'org-role', 'theme'];
   mount(host) {
-    return mount_mini_assessment(host, this.getAttribute('practices') ?? '', this.attr('app-url'), this.attr('role'), this.attr('theme'));
+    return mount_mini_assessment(host, this.getAttribute('practices') ?? '', this.attr('app-url'), this.attr('org-role'), this.attr('theme'));
   }
 });

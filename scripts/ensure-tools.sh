@@ -95,6 +95,11 @@ if ! python3 -c 'import material, sphinx' >/dev/null 2>&1 \
   python3 -m pip install -q --disable-pip-version-check mkdocs-material==9.6.14 sphinx==8.2.3
 fi
 
+# Hugo (Debian's), for the embed recipe built with shortcodes (issue 25).
+if ! command -v hugo >/dev/null 2>&1; then
+  apt_install hugo
+fi
+
 # The reference age tool, for the encryption interoperability tests.
 if ! command -v age >/dev/null 2>&1; then
   apt_install age

@@ -1,6 +1,6 @@
 // The embed recipes of docs/embedding.md, built for real: an MkDocs site with
-// the Material theme and instant navigation, and a Sphinx site, both from
-// examples/, served beside the built app at /app/. The custom elements render
+// the Material theme and instant navigation, a Sphinx site and a Hugo site
+// (shortcodes), all from examples/, served beside the built app at /app/. The custom elements render
 // on the first load and after an instant navigation, the mini self-assessment
 // keeps its answers, and no request leaves the origin.
 import { test, before, after } from 'node:test';
@@ -28,6 +28,7 @@ before(async () => {
   ].join('\n'));
   execFileSync('python3', ['-m', 'mkdocs', 'build', '-q', '-f', config, '-d', join(site, 'mkdocs')]);
   execFileSync('python3', ['-m', 'sphinx', '-q', '-b', 'html', join(root, 'examples/sphinx-site'), join(site, 'sphinx')]);
+  execFileSync('hugo', ['--quiet', '-s', join(root, 'examples/hugo-site'), '-d', join(site, 'hugo'), '--baseURL', `${server.origin}/hugo/`]);
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -63,16 +64,38 @@ for (const [label, viewport, scheme] of [['desktop, light', { width: 1280, heigh
   });
 }
 
-test('Sphinx: the elements render, with the level asked for', async () => {
-  const { page, context, foreign, errors } = await openPage(browser, server.origin);
+test('Hugo shortcodes: the elements render, and a hostile shortcode value stays text', async () => {
+  const { page, context, foreign, errors } = await openPage(browser, server.origin, { width: 390, height: 844 });
+  await page.goto(server.origin + '/hugo/');
+  const card = page.locator('smm-practice-card[practice="threat-modeling"]');
+  await card.locator('[role="tab"][aria-selected="true"]').waitFor();
+  assert.equal(await card.locator('[role="tab"][aria-selected="true"]').textContent(), 'Level 2 · Ad hoc');
+  assert.match(await page.locator('smm-practice-card .smm-embed-error').textContent(), /there is no practice “"><img src=x/);
+  const mini = page.locator('smm-mini-assessment');
+  assert.match(await mini.locator('.smm-mini').textContent(), /as service providers/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+  await screenshot(page, 'recipe-hugo-phone');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [label, viewport, scheme] of [['desktop, light', { width: 1280, height: 900 }, 'light'], ['phone, dark', { width: 390, height: 844 }, 'dark']]) {
+test(`Sphinx: the elements render, with the level asked for (${label})`, async () => {
+  const { page, context, foreign, errors } = await openPage(browser, server.origin, viewport);
+  await page.emulateMedia({ colorScheme: scheme });
   await page.goto(server.origin + '/sphinx/');
   const card = page.locator('smm-practice-card[practice="threat-modeling"]');
   await card.locator('[role="tab"][aria-selected="true"]').waitFor();
   assert.equal(await card.locator('[role="tab"][aria-selected="true"]').textContent(), 'Level 3 · Consistent');
   const mini = page.locator('smm-mini-assessment');
   await mini.locator('input[data-indicator="patch-management.1.a"]').check();
-  await screenshot(page, 'recipe-sphinx');
+  await screenshot(page, `recipe-sphinx-${scheme}-${viewport.width}`);
+  assert.deepEqual(await axeViolations(page, ['smm-practice-card', 'smm-mini-assessment']), []);
   assert.deepEqual(foreign(), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
+}
