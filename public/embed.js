@@ -67,9 +67,9 @@ class SmmElement extends HTMLElement {
 }
 
 customElements.define('smm-practice-card', class extends SmmElement {
-  static observedAttributes = ['practice', 'level', 'theme'];
+  static observedAttributes = ['practice', 'level', 'heading', 'theme'];
   mount(host) {
-    return mount_practice_card(host, this.getAttribute('practice') ?? '', this.attr('level'), this.attr('theme'));
+    return mount_practice_card(host, this.getAttribute('practice') ?? '', this.attr('level'), this.attr('heading'), this.attr('theme'));
   }
 });
 

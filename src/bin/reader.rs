@@ -25,9 +25,10 @@ pub fn mount_practice_card(
     host: web_sys::HtmlElement,
     practice: String,
     level: Option<String>,
+    heading: Option<String>,
     theme: Option<String>,
 ) -> EmbedHandle {
-    EmbedHandle(Some(smm_navigator::reader::embed::mount_card_element(host, practice, level, theme)))
+    EmbedHandle(Some(smm_navigator::reader::embed::mount_card_element(host, practice, level, heading, theme)))
 }
 
 /// Shows the mini self-assessment of `practices` (comma-separated) in `host`.

@@ -67,17 +67,20 @@ pub type Mounted = Box<dyn std::any::Any>;
 
 /// The practice card of `<smm-practice-card>` in `parent` (a `div` in the
 /// element's shadow root). Attributes are outside input: an unknown practice
-/// gets a message in the element; a level other than 1 to 4 opens level 1.
+/// gets a message in the element; a level other than 1 to 4 opens level 1; a
+/// heading other than 2 to 6 is 3.
 pub fn mount_card_element(
     parent: web_sys::HtmlElement,
     practice: String,
     level: Option<String>,
+    heading: Option<String>,
     theme: Option<String>,
 ) -> Mounted {
     let level = level.and_then(|l| l.trim().parse::<u8>().ok()).filter(|l| (1..=4).contains(l));
+    let heading = heading.and_then(|h| h.trim().parse::<u8>().ok()).filter(|h| (2..=6).contains(h));
     let practice = practice.trim().to_string();
     Box::new(leptos::mount::mount_to(parent, move || {
-        view! { <div class=theme_class(theme)><PracticeCard id=practice level=level.unwrap_or(1) /></div> }
+        view! { <div class=theme_class(theme)><PracticeCard id=practice level=level.unwrap_or(1) heading=heading.unwrap_or(3) /></div> }
     }))
 }
 

@@ -5,9 +5,14 @@ use leptos::prelude::*;
 use smm_core::Catalogue;
 
 /// The practice `id` as a card with one tab per level (arrow keys move between
-/// tabs); `level` (1 to 4) picks the tab open at first.
+/// tabs); `level` (1 to 4) picks the tab open at first; `heading` (2 to 6) is
+/// the level of the card's title in the page's outline (3 when not given).
 #[component]
-pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8>) -> impl IntoView {
+pub fn PracticeCard(
+    #[prop(into)] id: String,
+    #[prop(optional)] level: Option<u8>,
+    #[prop(optional)] heading: Option<u8>,
+) -> impl IntoView {
     let cat = Catalogue::builtin();
     let Some(p) = cat.practice(&id) else {
         // The id comes from a page's attribute: shown as text, never as markup, and cut short.
@@ -85,7 +90,7 @@ pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8
     view! {
         <article class="smm-embed smm-card" part="card" data-practice=p.id.clone()>
             <p class="smm-embed-kicker">"IoT Security Maturity Model practice"</p>
-            <h3>{p.name.clone()}</h3>
+            {title(heading.unwrap_or(3), p.name.clone())}
             <p>{p.objective.clone()}</p>
             <div role="tablist" part="tabs" aria-label=format!("Levels of {}", p.name)>{tabs}</div>
             {panels}
@@ -93,4 +98,15 @@ pub fn PracticeCard(#[prop(into)] id: String, #[prop(optional)] level: Option<u8
         </article>
     }
     .into_any()
+}
+
+/// The card's title at outline level `n` (2 to 6; anything else: 3).
+fn title(n: u8, text: String) -> AnyView {
+    match n {
+        2 => view! { <h2 class="smm-card-title">{text}</h2> }.into_any(),
+        4 => view! { <h4 class="smm-card-title">{text}</h4> }.into_any(),
+        5 => view! { <h5 class="smm-card-title">{text}</h5> }.into_any(),
+        6 => view! { <h6 class="smm-card-title">{text}</h6> }.into_any(),
+        _ => view! { <h3 class="smm-card-title">{text}</h3> }.into_any(),
+    }
 }

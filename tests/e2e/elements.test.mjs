@@ -17,15 +17,14 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
 <style>
   /* A host stylesheet that tries to restyle everything the card is made of. */
   button, [role="tab"] { display: none !important; }
-  p, li, h3 { color: rgb(255, 0, 0) !important; font-size: 40px !important; }
+  p, li, h2, h3 { color: rgb(255, 0, 0) !important; font-size: 40px !important; }
   .smm-embed-root { outline: 9px solid lime; }
   /* The documented ways in: custom properties and parts. */
   #card { --smm-theme-accent: rgb(91, 33, 182); --smm-theme-radius: 0px; }
   #card::part(card) { border-width: 3px; }
 </style></head><body><main>
 <h1>Security maturity</h1>
-<h2>Practices</h2>
-<smm-practice-card id="card" practice="threat-modeling" level="2"></smm-practice-card>
+<smm-practice-card id="card" practice="threat-modeling" level="2" heading="2"></smm-practice-card>
 <smm-mini-assessment id="mini" practices="risk-attitude,risk-attitude" app-url="../app/"></smm-mini-assessment>
 <smm-practice-card id="bad" practice="&lt;img src=x onerror=window.__pwned=1&gt;"></smm-practice-card>
 <smm-mini-assessment id="empty" practices=""></smm-mini-assessment>
@@ -54,7 +53,9 @@ test('custom elements render in a shadow root, follow their attributes, and rele
   // level="2" opens the second tab; the host's `display: none` on buttons does not reach the tabs.
   assert.equal(await card.locator('[role="tab"][aria-selected="true"]').textContent(), 'Level 2 · Ad hoc');
   assert.ok(await card.locator('[role="tab"]').first().isVisible(), 'the host stylesheet does not hide the tabs');
-  const color = await card.locator('h3').evaluate((h) => getComputedStyle(h).color);
+  // heading="2": the title sits right under the page's h1 (axe's heading order holds).
+  assert.equal(await card.locator('h2.smm-card-title').count(), 1);
+  const color = await card.locator('h2').evaluate((h) => getComputedStyle(h).color);
   assert.notEqual(color, 'rgb(255, 0, 0)', 'the host stylesheet does not recolour the card');
   assert.notEqual(await page.locator('#host-text').evaluate((p) => getComputedStyle(p).fontSize), '16px', 'the host keeps its own style');
   // The host themes it through the documented custom properties and parts.
