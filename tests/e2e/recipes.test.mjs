@@ -13,6 +13,13 @@ import { serve, launch, openPage, dist, root, screenshot, axeViolations } from '
 
 let server;
 let browser;
+// Phone and desktop width, light and dark: the screenshots of each generated site.
+const VIEWS = [
+  ['desktop, light', { width: 1280, height: 900 }, 'light'],
+  ['desktop, dark', { width: 1280, height: 900 }, 'dark'],
+  ['phone, light', { width: 390, height: 844 }, 'light'],
+  ['phone, dark', { width: 390, height: 844 }, 'dark'],
+];
 before(async () => {
   const site = await mkdtemp(join(tmpdir(), 'smm-recipes-'));
   await cp(dist, join(site, 'app'), { recursive: true });
@@ -33,7 +40,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-for (const [label, viewport, scheme] of [['desktop, light', { width: 1280, height: 900 }, 'light'], ['phone, dark', { width: 390, height: 844 }, 'dark']]) {
+for (const [label, viewport, scheme] of VIEWS) {
   test(`MkDocs Material: the elements render on first load and after an instant navigation (${label})`, async () => {
     const { page, context, foreign, errors } = await openPage(browser, server.origin, viewport);
     await page.emulateMedia({ colorScheme: scheme });
@@ -82,7 +89,7 @@ test('Hugo shortcodes: the elements render, and a hostile shortcode value stays 
   await context.close();
 });
 
-for (const [label, viewport, scheme] of [['desktop, light', { width: 1280, height: 900 }, 'light'], ['phone, dark', { width: 390, height: 844 }, 'dark']]) {
+for (const [label, viewport, scheme] of VIEWS) {
 test(`Sphinx: the elements render, with the level asked for (${label})`, async () => {
   const { page, context, foreign, errors } = await openPage(browser, server.origin, viewport);
   await page.emulateMedia({ colorScheme: scheme });
