@@ -87,9 +87,14 @@ test('custom elements render in a shadow root, follow their attributes, and rele
     document.querySelector('main').append(el);
   });
   await page.locator('#late [data-practice="access-control"]').waitFor();
-  // A removed element releases its view: nothing is left in its shadow root to update.
-  await page.evaluate(() => document.querySelector('#late').remove());
-  assert.equal(await page.evaluate(() => document.querySelector('#late')), null);
+  // A removed element releases its view: the view is unmounted from its shadow root.
+  const left = await page.evaluate(() => {
+    const el = document.querySelector('#late');
+    const before = el.shadowRoot.querySelector('.smm-embed-host').childElementCount;
+    el.remove();
+    return [before, el.shadowRoot.querySelector('.smm-embed-host').childElementCount];
+  });
+  assert.deepEqual(left, [1, 0], 'mounted while in the page, unmounted once removed');
 
   // The mini check: each practice once; its answers stay after the element is re-rendered.
   const mini = page.locator('#mini');
