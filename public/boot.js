@@ -1,21 +1,27 @@
-// Starts one of SMM Navigator's three apps: the reader (index.html), the
-// workbench (workbench.html) or the interviews (exchange.html), named by this
-// script tag's data-bundle. Loads
-// its WebAssembly module next to this file, then registers the service worker
-// for offline use and, once the reader is idle, asks it to fetch the workbench
-// in the background so that the assessments open at once and work offline.
+// Starts one of SMM Navigator's four apps: the reader (index.html), the
+// workbench (workbench.html), the review (review.html) or the interviews and
+// exchange (exchange.html), named by this script tag's data-bundle. Loads its
+// WebAssembly module next to this file, then registers the service worker for
+// offline use and, once the page is idle, asks it to fetch in the background
+// what a visitor of this page is likely to open next (public/sw.js, NEXT):
+// after the reader only the workbench, after the workbench the rest. Nothing is
+// fetched in the background when the browser asks to save data or reports a
+// 2G or 3G connection.
 // An external file (not an inline script), so that the content security
 // policy forbids inline scripts.
 const named = document.querySelector('script[data-bundle]')?.dataset.bundle;
-const bundle = ['workbench', 'exchange'].includes(named) ? named : 'reader';
+const bundle = ['workbench', 'exchange', 'review'].includes(named) ? named : 'reader';
 const embedded = location.hash.startsWith('#/embed/');
 
-// An old link or bookmark to the assessments (`./#/assessments/...`) lands in
-// the workbench, before the reader is even loaded.
+// An old link or bookmark to the assessments (`./#/assessments/...`) lands on
+// the page that shows it, before the reader is even loaded.
 if (bundle === 'reader' && /^#\/answer(\/|$|\?)/.test(location.hash)) {
   location.replace(new URL(`./exchange.html${location.hash}`, import.meta.url));
 } else if (bundle === 'reader' && /^#\/assessments(\/|$|\?)/.test(location.hash)) {
-  location.replace(new URL(`./workbench.html${location.hash}`, import.meta.url));
+  const section = location.hash.match(/^#\/assessments\/[^/?]+\/([a-z]+)/)?.[1];
+  const page = ['requirements', 'trustworthiness', 'report', 'history'].includes(section) ? 'review'
+    : ['interviews', 'exchange'].includes(section) ? 'exchange' : 'workbench';
+  location.replace(new URL(`./${page}.html${location.hash}`, import.meta.url));
 } else {
   const { default: init } = await import(`./${bundle}.js`);
   await init({ module_or_path: new URL(`./${bundle}_bg.wasm`, import.meta.url) });
@@ -55,12 +61,20 @@ function registerServiceWorker() {
       });
     });
     // Once this page has loaded and nothing else is going on, the worker
-    // fetches whatever of the app it has not cached yet (the workbench, the
-    // on-demand worker), so the next step needs no network.
+    // fetches what the visitor is likely to open next and it has not cached
+    // yet, so that the next step needs no network.
     return navigator.serviceWorker.ready;
   }).then((registration) => {
-    const warm = () => registration.active?.postMessage({ type: 'cache-rest' });
+    if (saveData()) return;
+    const warm = () => registration.active?.postMessage({ type: 'cache-rest', after: bundle });
     const idle = () => (window.requestIdleCallback ? requestIdleCallback(warm, { timeout: 10000 }) : setTimeout(warm, 2000));
     if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
   }).catch(() => { /* offline use is a convenience: the app works without it */ });
+}
+
+/** Whether the browser asks to save data (the Save-Data setting) or reports a
+ * slow connection: then nothing is fetched in the background. */
+function saveData() {
+  const connection = navigator.connection;
+  return Boolean(connection && (connection.saveData || /^(slow-2g|2g|3g)$/.test(connection.effectiveType ?? '')));
 }

@@ -15,13 +15,18 @@
 //   arrived whole and the server still serves this worker's sw.js (so not a
 //   newer build); otherwise nothing of the batch is stored.
 // - Install caches the reader (SHELL) as one batch: if a file fails, install
-//   fails and no cache is left. The rest (the workbench, the exchange page, the
-//   on-demand worker, the data files: REST) is a second batch, fetched when the
-//   page, loaded and idle, sends 'cache-rest', or when the page first asks for
-//   one of its files.
-// - The worker answers from its own cache only, only inside its scope, and
-//   only for the app's files; every other request goes to the network as if
-//   there were no service worker.
+//   fails and no cache is left. The rest comes in batches, each a page's
+//   module and wasm (or the on-demand worker, or the data files) stored
+//   together or not at all: BATCHES.
+// - What is fetched in the background depends on what the visitor opened:
+//   after the reader, the workbench only; after the workbench (or the review
+//   or exchange page), the other pages, the on-demand worker and the data
+//   (NEXT). The page asks for it with 'cache-rest' once loaded and idle, and
+//   never when the browser asks to save data or reports a 2G or 3G
+//   connection (boot.js). A page that is opened is cached whatever the
+//   connection: its first request for a file of a batch that is not stored
+//   starts that batch, and the page's own requests wait for it and are answered
+//   from it, so the files come down once.
 const VERSION = '__BUILD_VERSION__';
 const SCOPE = self.registration.scope;
 const CACHE_PREFIX = `smm-navigator|${SCOPE}|`;
@@ -30,17 +35,33 @@ const SHELL = ['./', './boot.js', './embed.js', './reader.js', './reader_bg.wasm
 // The built-in frameworks, mappings and profiles: written here at build time
 // from crates/smm-core/data/builtin.json, their one list (scripts/stamp-sw.sh).
 const DATA = [/* __DATA_FILES__ */];
-const REST = ['./workbench.html', './workbench.js', './workbench_bg.wasm', './exchange.html', './exchange.js', './exchange_bg.wasm', './worker_loader.js', './worker.js', './worker_bg.wasm',
-  ...DATA];
+const BATCHES = {
+  workbench: ['./workbench.html', './workbench.js', './workbench_bg.wasm'],
+  review: ['./review.html', './review.js', './review_bg.wasm'],
+  exchange: ['./exchange.html', './exchange.js', './exchange_bg.wasm'],
+  worker: ['./worker_loader.js', './worker.js', './worker_bg.wasm'],
+  data: DATA,
+};
+// The batches fetched in the background after a visit to each page: its own
+// first (a first visit, before the worker controlled the page, did not go
+// through it), then what the visitor is likely to need next.
+const NEXT = {
+  reader: ['workbench'],
+  workbench: ['workbench', 'data', 'review', 'exchange', 'worker'],
+  review: ['review', 'workbench', 'data', 'exchange', 'worker'],
+  exchange: ['exchange', 'workbench', 'data', 'review', 'worker'],
+};
+const REST = Object.values(BATCHES).flat();
 
 const href = (file) => new URL(file, self.location).href;
 const pathOf = (file) => new URL(file, self.location).pathname;
 // The pages, by path, with the key they are cached under (index.html is the
 // folder's page, cached once as './').
-const PAGES = new Map([['./', './'], ['./index.html', './'], ['./workbench.html', './workbench.html'], ['./exchange.html', './exchange.html']]
+const PAGES = new Map([['./', './'], ['./index.html', './'], ['./workbench.html', './workbench.html'], ['./exchange.html', './exchange.html'], ['./review.html', './review.html']]
   .map(([page, key]) => [pathOf(page), href(key)]));
 const FILES = new Set([...SHELL, ...REST].map(pathOf));
-const REST_FILES = new Set(REST.map(pathOf));
+// The batch each file of the rest belongs to, by path.
+const BATCH_OF = new Map(Object.entries(BATCHES).flatMap(([batch, files]) => files.map((f) => [pathOf(f), batch])));
 
 /** Fetches every file past the HTTP cache and waits for each whole body.
  * Rejects if any one fails, is not a plain 200-range answer of this origin
@@ -117,22 +138,27 @@ function active() {
   return !self.serviceWorker || self.registration.active === self.serviceWorker;
 }
 
-// The rest of the app, as one batch into this version's cache: the whole REST
-// list is fetched (past the HTTP cache) and stored together, only if every
-// file arrived, the server still serves this version, and this worker is
-// still the active one. Otherwise nothing is stored; the next visit tries again.
-let filling = null;
-function fillRest() {
-  filling ??= cacheRest().catch(() => { /* offline or another version now: next visit */ }).finally(() => { filling = null; });
-  return filling;
+// A batch of the rest into this version's cache: its files are fetched (past
+// the HTTP cache) and stored together, only if every one arrived, the server
+// still serves this version, and this worker is still the active one.
+// Otherwise nothing is stored; the next visit tries again. One fill per batch
+// at a time: a second call waits for the first.
+const filling = new Map();
+function fill(batch) {
+  if (!filling.has(batch)) {
+    filling.set(batch, cacheBatch(BATCHES[batch])
+      .catch(() => { /* offline or another version now: next visit */ })
+      .finally(() => filling.delete(batch)));
+  }
+  return filling.get(batch);
 }
 
-async function cacheRest() {
+async function cacheBatch(files) {
   if (!active() || !(await caches.has(CACHE))) return;
   const cache = await caches.open(CACHE);
-  const held = await Promise.all(REST.map((file) => cache.match(href(file))));
+  const held = await Promise.all(files.map((file) => cache.match(href(file))));
   if (held.every(Boolean)) return;
-  const fetched = await fetchAll(REST);
+  const fetched = await fetchAll(files);
   if (!(await stillServed())) return;
   // Checked again right before writing: caches.open would recreate a cache
   // that a newer version's activation deleted meanwhile.
@@ -140,28 +166,39 @@ async function cacheRest() {
   await putAll(cache, fetched);
 }
 
+/** The background fetch after a visit to page `after`: its NEXT batches, one after the other. */
+async function fillAfter(after) {
+  for (const batch of NEXT[after] ?? []) await fill(batch);
+}
+
 self.addEventListener('message', (event) => {
   if (!event.data) return;
   if (event.data.type === 'skip-waiting') self.skipWaiting();
-  if (event.data.type === 'cache-rest') event.waitUntil(fillRest());
+  if (event.data.type === 'cache-rest') event.waitUntil(fillAfter(event.data.after));
 });
 
-// Cache first, from this version's cache only. A miss goes to the network
-// unchanged, and the answer is *not* stored: a lone file fetched at run time
-// could come from a newer build than the cache (the server may already serve
-// version B while this worker, A, is active), and would put B's workbench
-// module beside A's wasm, or the reverse. A miss of one of the REST files
-// starts the REST batch instead, which stores the rest of the app as a whole
-// and only while the server still serves this version; so a workbench opened
-// before the idle fetch is cached too, in one piece. (SHELL files never miss
-// once installed: install stored them all.)
+// Cache first, from this version's cache only. A miss of a file of the rest
+// starts its batch, which stores the batch as a whole and only while the
+// server still serves this version (a lone file fetched at run time could come
+// from a newer build than the cache, and would put B's workbench module beside
+// A's wasm, or the reverse). A page's module and wasm wait for the batch and
+// are answered from it, so they come down once; a page itself is answered from
+// the network at once, so its frame shows while the batch arrives. When the
+// batch could not be stored, the request goes to the network unchanged. (SHELL
+// files never miss once installed: install stored them all.)
 async function respond(event, key, ignoreSearch) {
   const request = event.request;
   const hit = await caches.match(key, { cacheName: CACHE, ignoreSearch });
   if (hit) return hit;
+  const batch = BATCH_OF.get(new URL(key).pathname);
+  if (batch && request.mode !== 'navigate') {
+    await fill(batch);
+    const filled = await caches.match(key, { cacheName: CACHE, ignoreSearch });
+    if (filled) return filled;
+  }
   try {
     const response = await fetch(request);
-    if (REST_FILES.has(new URL(request.url).pathname)) event.waitUntil(fillRest());
+    if (batch) event.waitUntil(fill(batch));
     return response;
   } catch (e) {
     // Offline, and a page that was never cached: the reader's page instead.

@@ -7,9 +7,11 @@
 //      moment the list shows all 50 (median of 5 loads).
 //   3. first load, everything transferred (gzip, as the test server sends it), of
 //      each reader page, the example documentation page (every embed form), and a
-//      workbench page; each in a fresh context until the network is idle, with the
-//      service worker blocked; then what the service worker fetches in the
-//      background after one reader visit (the workbench and the on-demand worker).
+//      workbench page (the assessment page with an assessment stored); each in a
+//      fresh context until the network is idle, with the service worker blocked;
+//      then what the service worker fetches in the background after one reader
+//      visit (the workbench only), after a workbench visit (the rest), and after
+//      a reader visit when the browser asks to save data (nothing).
 //   4. the on-demand worker: time from the export click to its fingerprint shown.
 //   5. frameworks view: an indicator ticked in one tab (the assess page) until the
 //      frameworks view of another tab (CSF 2.0, with its coverage table and
@@ -116,10 +118,17 @@ try {
     await cp(join(root, 'dist'), join(site, 'app'), { recursive: true });
     await cp(join(root, 'examples/docs-page'), join(site, 'docs'), { recursive: true });
     const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
-    const measure = async (label, path, ready, limit) => {
+    const measure = async (label, path, ready, limit, stored = null) => {
       const server = await serve(site);
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
+      if (stored) {
+        // The assessment stored from a page of the origin that loads none of the app's files.
+        await page.goto(server.origin + '/__seed__');
+        await page.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), stored);
+        server.sent.length = 0;
+        server.hits.length = 0;
+      }
       await page.goto(server.origin + path);
       await page.waitForSelector(ready, { timeout: 20000 });
       await page.waitForLoadState('networkidle');
@@ -127,8 +136,8 @@ try {
       const again = server.hits.filter((h, i) => server.hits.indexOf(h) !== i);
       const name = (p) => (p === '/app/' ? 'index.html' : p.replace('/app/', ''));
       const files = server.sent.map((r) => `${name(r.path)} ${kb(r.bytes)}`).join(', ');
-      const ok = total <= limit * 1024;
-      console.log(`${label}: ${total} bytes gzip (${kb(total)}) ${ok ? `within budget (${limit} KiB)` : `OVER budget (${limit} KiB) by ${total - limit * 1024} bytes`}`
+      const ok = limit === null || total <= limit * 1024;
+      console.log(`${label}: ${total} bytes gzip (${kb(total)}) ${limit === null ? 'reported' : ok ? `within budget (${limit} KiB)` : `OVER budget (${limit} KiB) by ${total - limit * 1024} bytes`}`
         + `${again.length ? `; fetched more than once: ${[...new Set(again)].join(', ')}` : '; each file fetched once'}`);
       console.log(`  ${files}`);
       await context.close();
@@ -139,19 +148,46 @@ try {
     await measure('first load, explorer', '/app/#/practices', '.practice-link', 160);
     await measure('first load, practice page', '/app/#/practices/threat-modeling', '.level-column', 160);
     await measure('documentation page, every embed form (data attributes, custom elements, iframe)', '/docs/', '[data-smm-mini] .smm-mini', 160);
-    await measure('first load, workbench (assessments list)', '/app/workbench.html#/assessments', '.assessments', 460);
-    // No budget of its own: measured against the workbench's.
-    await measure('first load, exchange page (answering an interview)', '/app/exchange.html#/answer', '.answering', 460);
-    // What the service worker fetches in the background after one reader visit.
-    const server = await serve(site);
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/app/#/');
-    await appReady(page);
-    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
-    const lazy = server.sent.filter((r) => /workbench|exchange|worker|frameworks\/|mappings\/|profiles\//.test(r.path));
-    console.log(`fetched in the background after one reader visit: ${lazy.reduce((n, r) => n + r.bytes, 0)} bytes gzip (${lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ')})`);
-    await context.close();
-    await server.close();
+    await measure('first load, workbench: the assessment page, one assessment stored', `/app/workbench.html#/assessments/${example.id}/assess/threat-modeling`, '.checklist-page', 300, example);
+    await measure('first load, workbench: the results page, one assessment stored', `/app/workbench.html#/assessments/${example.id}/results`, '.results', 300, example);
+    await measure('first load, workbench: the list of assessments, none stored', '/app/workbench.html#/assessments', '.assessments', 300);
+    // No budgets of their own: few visits need them.
+    await measure('first load, review page (the report), one assessment stored', `/app/review.html#/assessments/${example.id}/report`, '.report-body', null, example);
+    await measure('first load, exchange page (answering an interview)', '/app/exchange.html#/answer', '.answering', null);
+    // What the service worker fetches in the background after one visit: every
+    // file of the app beyond the page's own, which the worker stores on install.
+    const REST = /workbench|review|exchange|worker|frameworks\/|mappings\/|profiles\//;
+    const background = async (label, first, ready, cached, connection = null) => {
+      const server = await serve(site);
+      const context = await browser.newContext();
+      if (connection) {
+        await context.addInitScript((c) => {
+          Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => c });
+        }, connection);
+      }
+      const page = await context.newPage();
+      await page.goto(server.origin + first);
+      await page.waitForSelector(ready, { timeout: 20000 });
+      await page.waitForLoadState('networkidle');
+      const visit = server.sent.length;
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      await waitForCached(page, cached);
+      await page.waitForTimeout(3000);
+      const lazy = server.sent.slice(visit).filter((r) => REST.test(r.path));
+      const total = lazy.reduce((n, r) => n + r.bytes, 0);
+      await context.close();
+      await server.close();
+      return { total, files: lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ') };
+    };
+    const afterReader = await background('reader', '/app/#/', '#smm-main h1', ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
+    const ok = afterReader.total <= 500 * 1024;
+    console.log(`fetched in the background after one reader visit: ${afterReader.total} bytes gzip (${kb(afterReader.total)}) ${ok ? 'within budget (500 KiB)' : `OVER budget (500 KiB) by ${afterReader.total - 500 * 1024} bytes`}`);
+    console.log(`  ${afterReader.files}`);
+    const saving = await background('reader', '/app/#/', '#smm-main h1', [], { saveData: true, effectiveType: '4g' });
+    console.log(`fetched in the background after one reader visit with Save-Data: ${saving.total} bytes gzip ${saving.total === 0 ? 'within budget (none)' : 'OVER budget (none)'}`);
+    const afterWorkbench = await background('workbench', '/app/workbench.html#/assessments', '.assessments',
+      ['review_bg.wasm', 'exchange_bg.wasm', 'worker_bg.wasm', 'frameworks/csf-2.0.json']);
+    console.log(`fetched in the background after one workbench visit (the review and exchange pages, the on-demand worker, the data): ${afterWorkbench.total} bytes gzip (${kb(afterWorkbench.total)}), reported`);
   }
 
   // 4. The on-demand worker: first export with its fingerprint (service worker
@@ -252,7 +288,7 @@ try {
     a.results['access-control'] = { indicators_met: ids, scope: 'general', notes: '', evidence: [] };
     a.targets['access-control'] = { level: 1, scope: 'general', rationale: '' };
     await view.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), a);
-    await view.goto(`${server.origin}/workbench.html#/assessments/${a.id}/requirements`);
+    await view.goto(`${server.origin}/review.html#/assessments/${a.id}/requirements`);
     await view.reload();
     await appReady(view);
     await view.selectOption('#req-framework', 'csf-2.0');

@@ -20,33 +20,28 @@ budget() { # label bytes limit-KiB
   else echo "$1: $2 bytes gzip, OVER budget ($3 KiB) by $(($2 - $3 * 1024)) bytes"; fi
 }
 gz() { gzip -9c "dist/$1" | wc -c; }
-# The workbench bundle: its page, module and wasm (440 KB gzip was the whole app
-# before the split; it must not grow beyond that).
-wb=$(( $(gz workbench.html) + $(gz workbench.js) + $(gz workbench_bg.wasm) ))
-budget "workbench bundle (workbench.html, workbench.js, workbench_bg.wasm)" "$wb" 440
-# Issue 13: the CSF and ISO catalogues and mappings are workbench data only; the
-# workbench wasm may grow by at most their compressed size plus 15 KiB over the
-# wasm before them (427,488 bytes gzip: scripts/size-ablation.sh on commit ef92954).
-# All framework data (62443 too) now stays out of the wasm: dist/frameworks/ and
-# dist/mappings/ are fetched when the frameworks view opens (and cached offline).
-D=crates/smm-core/data
-new_data=$(( $(gzip -9c $D/frameworks/csf-2.0.json | wc -c) + $(gzip -9c $D/frameworks/iso27001-2022.json | wc -c) \
-  + $(gzip -9c $D/mappings/indicative-csf-2.0.json | wc -c) + $(gzip -9c $D/mappings/indicative-iso27001-2022.json | wc -c) ))
-growth=$(( $(gz workbench_bg.wasm) - 427488 ))
-allowed=$(( new_data + 15 * 1024 ))
-if [ "$growth" -le "$allowed" ]; then verdict="within budget"; else verdict="OVER budget by $(( growth - allowed )) bytes"; fi
-echo "workbench growth for the frameworks view: $growth bytes gzip; new data $new_data bytes gzip + 15 KiB = $allowed allowed: $verdict"
+br() { node -e 'const z=require("zlib");process.stdout.write(String(z.brotliCompressSync(require("fs").readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "dist/$1"; }
+# A page's first load from the files: the page, boot.js, main.css, its module and wasm
+# (what the browser fetches; the bench in Chromium below measures the same on the wire).
+first_load() { # page bundle -> "gzip brotli"
+  local g=0 b=0
+  for f in "$1" boot.js main.css "$2.js" "$2_bg.wasm"; do g=$(( g + $(gz "$f") )); b=$(( b + $(br "$f") )); done
+  echo "$g $b"
+}
+read -r wb_gz wb_br < <(first_load workbench.html workbench)
+budget "workbench first load from the files (workbench.html, boot.js, main.css, workbench.js, workbench_bg.wasm)" "$wb_gz" 300
+echo "  the same in brotli (quality 11, the .br files beside them in dist/): $wb_br bytes"
+read -r rd_gz rd_br < <(first_load index.html reader)
+budget "reader first load from the files (index.html, boot.js, main.css, reader.js, reader_bg.wasm)" "$rd_gz" 160
+echo "  the same in brotli: $rd_br bytes"
+read -r rv_gz rv_br < <(first_load review.html review)
+echo "review page first load from the files (frameworks, trust, report, history; no budget of its own): $rv_gz bytes gzip, $rv_br brotli"
+read -r ex_gz ex_br < <(first_load exchange.html exchange)
+echo "exchange page first load from the files (interviews, workbook, OSCAL; no budget of its own): $ex_gz bytes gzip, $ex_br brotli"
 fw_files=0
 for f in dist/frameworks/*.json dist/mappings/*.json; do fw_files=$(( fw_files + $(gzip -9c "$f" | wc -c) )); done
 echo "framework catalogues and mappings fetched with the frameworks view (dist/frameworks, dist/mappings): $fw_files bytes gzip"
-echo "reader bundle (reader.js, reader_bg.wasm): $(( $(gz reader.js) + $(gz reader_bg.wasm) )) bytes gzip"
 echo "on-demand worker (worker_loader.js, worker.js, worker_bg.wasm): $(( $(gz worker_loader.js) + $(gz worker.js) + $(gz worker_bg.wasm) )) bytes gzip"
-echo "exchange bundle (exchange.html, exchange.js, exchange_bg.wasm): interviews, spreadsheet and OSCAL pages: $(( $(gz exchange.html) + $(gz exchange.js) + $(gz exchange_bg.wasm) )) bytes gzip"
-# Issue 14: the workbench grew by the encrypted export and import, evidence
-# fingerprints and the assessment format 5; the interviews, the workbook and
-# OSCAL live in the exchange bundle and the shipped profiles are fetched like the frameworks. 439,726 bytes
-# gzip was the workbench wasm before issue 14 (commit c8529ba).
-echo "workbench wasm growth in issue 14: $(( $(gz workbench_bg.wasm) - 439726 )) bytes gzip (reason: encryption, fingerprints and format 5 in the workbench; see the issue)"
 echo "== in headless Chromium"
 node scripts/bench.mjs
 echo "== Lighthouse"

@@ -2,8 +2,9 @@
 // pages and the workbench's assessment and results pages of the release build,
 // in Debian's Chromium; each page three times, cold, and the median reported.
 // Prints the performance, accessibility and best-practices scores and the time
-// to interactive, each with its budget (performance: 98 on reader pages, 90 on
-// the workbench) and, when missed, by how much. Figures, not a test.
+// to interactive, each with its budget (performance: 98 on reader pages, 97 on
+// the workbench's assessment and results pages, whose largest contentful paint
+// has a budget of 2.2 s) and, when missed, by how much. Figures, not a test.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,15 +38,15 @@ const allPages = [
   ['home', '/#/', 98],
   ['explorer', '/#/practices', 98],
   ['practice', '/#/practices/threat-modeling', 98],
-  ['assessment', `/workbench.html#/assessments/${id}/assess/threat-modeling`, 90],
-  ['results', `/workbench.html#/assessments/${id}/results`, 90],
+  ['assessment', `/workbench.html#/assessments/${id}/assess/threat-modeling`, 97, 2200],
+  ['results', `/workbench.html#/assessments/${id}/results`, 97, 2200],
 ];
 // LIGHTHOUSE_PAGES=assessment,results measures only those.
 const pages = allPages.filter(([name]) => !only || only.includes(name));
 const line = (label, value, ok, budget) => console.log(`${label.padEnd(42)} ${String(value).padStart(9)}  ${ok ? 'within budget' : 'MISSED'} (${budget})`);
 try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const [name, path, target] of pages) {
+  for (const [name, path, target, lcpBudget] of pages) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const flags = [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new', `--user-data-dir=${await coldProfile()}`].join(' ');
@@ -65,7 +66,9 @@ try {
     line('  Lighthouse performance (mobile)', perf, perf >= target, perf >= target ? `>= ${target}` : `>= ${target}, short by ${target - perf}`);
     line('  Lighthouse accessibility (lowest run)', a11y, a11y === 100, a11y === 100 ? '100' : `100, short by ${100 - a11y}`);
     line('  Lighthouse best practices', m('bp'), true, 'reported');
-    line('  largest contentful paint (simulated, ms)', Math.round(m('lcp')), true, 'reported');
+    const lcp = Math.round(m('lcp'));
+    if (lcpBudget) line('  largest contentful paint (simulated, ms)', lcp, lcp <= lcpBudget, lcp <= lcpBudget ? `<= ${lcpBudget}` : `<= ${lcpBudget}, over by ${lcp - lcpBudget}`);
+    else line('  largest contentful paint (simulated, ms)', lcp, true, 'reported');
     line('  time to interactive (simulated mobile, ms)', Math.round(m('tti')), true, 'reported');
   }
 } finally {

@@ -66,7 +66,7 @@ rm -rf dist
 trunk build --release --locked
 scripts/size-report.sh
 
-step "end-to-end tests (Playwright, headless Chromium), and beside them the long editing session (6,000 edits)"
+step "end-to-end tests (Playwright, headless Chromium), and beside them the long editing session (2,000 edits; the full 10,000: scripts/long-session.sh)"
 # The long session asserts what storage holds and how memory grows, never how
 # long an edit takes, so it runs beside the end-to-end tests: the two spend
 # most of their time waiting on the browser, and together they take about the

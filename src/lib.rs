@@ -1,11 +1,14 @@
 //! SMM Navigator, the web app: a thin Leptos layer over `smm-core`, split by
-//! audience into three pages and a worker, each its own binary and bundle
+//! audience into four pages and a worker, each its own binary and bundle
 //! (ARCHITECTURE.md has the map):
 //!
 //! - [`reader`] (`src/bin/reader.rs`, `index.html`, `embed.js`): home, practice
 //!   explorer, practice pages and the documentation embeds; catalogue data only.
 //! - [`workbench`] (`src/bin/workbench.rs`, `workbench.html`): the assessments
-//!   and everything under them.
+//!   and the four steps of the SMM process (targets, assess, results, roadmap).
+//! - [`review`] (`src/bin/review.rs`, `review.html`): the views of an
+//!   assessment few visits need (frameworks, trustworthiness, report,
+//!   history); it reuses the workbench's state, storage, outbox and charts.
 //! - [`exchange`] (`src/bin/exchange.rs`, `exchange.html`): answering an
 //!   interview, the consensus of the answers, the workbook and OSCAL; it reuses
 //!   the workbench's state, storage, transfer and outbox modules.
@@ -24,6 +27,7 @@
 
 pub mod exchange;
 pub mod reader;
+pub mod review;
 pub mod shared;
 pub mod workbench;
 pub mod worker;

@@ -20,6 +20,9 @@ pub enum Bundle {
     /// interviewee), the consensus of the answers, and the spreadsheet and
     /// OSCAL exchange (the owner); few visits need it.
     Exchange = 2,
+    /// The views of an assessment few visits need: frameworks,
+    /// trustworthiness, the report and the history.
+    Review = 3,
 }
 
 static RUNNING: AtomicU8 = AtomicU8::new(0);
@@ -31,6 +34,7 @@ impl Bundle {
             Bundle::Reader => "./",
             Bundle::Workbench => "workbench.html",
             Bundle::Exchange => "exchange.html",
+            Bundle::Review => "review.html",
         }
     }
 
@@ -44,6 +48,7 @@ impl Bundle {
         match RUNNING.load(Ordering::Relaxed) {
             1 => Bundle::Workbench,
             2 => Bundle::Exchange,
+            3 => Bundle::Review,
             _ => Bundle::Reader,
         }
     }
@@ -164,6 +169,9 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Answer(_) | Route::Assessment(_, Section::Interviews | Section::Exchange) => Bundle::Exchange,
+            Route::Assessment(_, Section::Requirements | Section::Trust | Section::Report | Section::History) => {
+                Bundle::Review
+            }
             Route::Assessments | Route::Assessment(..) => Bundle::Workbench,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
@@ -267,5 +275,12 @@ mod tests {
         assert_eq!(interviews.href_from(Bundle::Workbench), "exchange.html#/assessments/a1/interviews");
         assert_eq!(results.href_from(Bundle::Exchange), "workbench.html#/assessments/a1/results");
         assert_eq!(Route::Answer("iv-1".into()).href_from(Bundle::Reader), "exchange.html#/answer/iv-1");
+        let report = Route::Assessment("a1".into(), Section::Report);
+        assert_eq!(report.bundle(), Bundle::Review);
+        assert_eq!(report.href_from(Bundle::Workbench), "review.html#/assessments/a1/report");
+        assert_eq!(results.href_from(Bundle::Review), "workbench.html#/assessments/a1/results");
+        for s in [Section::Requirements, Section::Trust, Section::History] {
+            assert_eq!(Route::Assessment("a1".into(), s).bundle(), Bundle::Review);
+        }
     }
 }

@@ -20,6 +20,8 @@ fn current_route(here: Bundle) -> Option<Route> {
         match here {
             Bundle::Workbench => return Some(Route::Assessments),
             Bundle::Exchange => return Some(Route::Answer(String::new())),
+            // The review page shows sections of one assessment only.
+            Bundle::Review => return Some(Route::Assessments),
             Bundle::Reader => {}
         }
     }

@@ -3,15 +3,11 @@
 use leptos::prelude::*;
 
 use super::assess_section::AssessSection;
-use super::history_section::HistorySection;
 use super::overview_section::OverviewSection;
-use super::report_section::ReportSection;
-use super::requirements_section::RequirementsSection;
 use super::results_section::ResultsSection;
 use super::roadmap_section::RoadmapSection;
 use super::section_tabs::SectionTabs;
 use super::target_section::TargetSection;
-use super::trust_section::TrustSection;
 use crate::shared::not_found::NotFound;
 use crate::shared::route::{Route, Section};
 use crate::workbench::state::{AppState, Current};
@@ -31,12 +27,14 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         Section::Assess(p) => view! { <AssessSection practice=p /> }.into_any(),
         Section::Results => view! { <ResultsSection /> }.into_any(),
         Section::Roadmap => view! { <RoadmapSection /> }.into_any(),
-        Section::Report => view! { <ReportSection /> }.into_any(),
-        Section::History => view! { <HistorySection /> }.into_any(),
-        Section::Requirements => view! { <RequirementsSection /> }.into_any(),
-        Section::Trust => view! { <TrustSection /> }.into_any(),
-        // Shown by the exchange page (exchange.html), its own bundle.
-        Section::Interviews | Section::Exchange => view! { <NotFound path=format!("assessments/{id}") /> }.into_any(),
+        // Shown by the review page (review.html) and the exchange page
+        // (exchange.html), each its own bundle.
+        Section::Report
+        | Section::History
+        | Section::Requirements
+        | Section::Trust
+        | Section::Interviews
+        | Section::Exchange => view! { <NotFound path=format!("assessments/{id}") /> }.into_any(),
     };
     view! {
         <div class="assessment-page">

@@ -8,9 +8,7 @@ pub mod assess_section;
 pub mod assessment_list;
 pub mod assessment_page;
 pub mod charts;
-pub mod crosswalk_matrix;
 pub mod evidence_list;
-pub mod history_section;
 pub mod loaded_files;
 pub mod on_demand;
 pub mod outbox;
@@ -18,8 +16,6 @@ pub mod overview_section;
 pub mod practice_nav;
 pub mod profile_picker;
 pub mod recovery_banner;
-pub mod report_section;
-pub mod requirements_section;
 pub mod results_section;
 pub mod roadmap_section;
 pub mod save_status;
@@ -32,7 +28,6 @@ pub mod transfer;
 pub mod transfer_notice;
 pub mod transfer_panel;
 pub mod transfer_state;
-pub mod trust_section;
 
 use crate::shared::route::Bundle;
 

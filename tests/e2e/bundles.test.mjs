@@ -1,7 +1,8 @@
-// Two bundles: the reader (home, explorer, practice pages, embeds) never loads
-// the workbench; links and old bookmarks cross between them; after one visit
-// the service worker has fetched the workbench in the background, so both
-// apps reload offline.
+// The bundles: the reader (home, explorer, practice pages, embeds) never loads
+// the workbench; links and old bookmarks cross between the pages; what the
+// service worker fetches in the background after a reader visit (the workbench
+// only), after a workbench visit (the rest) and when the browser asks to save
+// data (nothing), checked by the requests the server saw.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
@@ -105,18 +106,47 @@ test('reader → workbench → reader by the header links, and an old bookmark l
   }
 });
 
-test('after one visit to the reader, the workbench is cached in the background and both reload offline', async () => {
+// The files of each batch the service worker fetches (public/sw.js, BATCHES),
+// by the pattern of their paths.
+const BATCH = {
+  workbench: /^\/workbench(\.html|\.js|_bg\.wasm)$/,
+  review: /^\/review(\.html|\.js|_bg\.wasm)$/,
+  exchange: /^\/exchange(\.html|\.js|_bg\.wasm)$/,
+  worker: /^\/worker(_loader\.js|\.js|_bg\.wasm)$/,
+  data: /^\/(frameworks|mappings|profiles)\//,
+};
+const batchesOf = (paths) => Object.keys(BATCH).filter((b) => paths.some((p) => BATCH[b].test(p)));
+
+/** Waits until the page's service worker is active and has had `ms` of quiet
+ * after the page's load (the page asks for the background fetch when idle). */
+async function settled(page, ms = 3000) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForTimeout(ms);
+}
+
+/** A context whose browser asks to save data (navigator.connection.saveData),
+ * or reports the connection `effectiveType`. */
+async function slowContext(connection) {
+  const context = await browser.newContext();
+  await context.addInitScript((c) => {
+    Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ effectiveType: '4g', saveData: false, ...c }) });
+  }, connection);
+  return { context, page: await context.newPage() };
+}
+
+test('after one reader visit the worker fetches the workbench only, and the workbench reloads offline', async () => {
   const server = await serve();
   const { page, context } = await openPage(browser, server.origin);
   try {
     await page.goto(`${server.origin}/#/`);
     await appReady(page);
+    const visit = server.hits.length;
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    // The page asks the worker, once idle, to fetch the rest of the app.
-    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm',
-      'frameworks/csf-2.0.json', 'mappings/indicative-csf-2.0.json']);
-    const fetched = (p) => server.hits.filter((h) => h === p).length;
-    assert.equal(fetched('/workbench_bg.wasm'), 1, server.hits.join(', '));
+    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
+    await settled(page);
+    const background = server.hits.slice(visit);
+    assert.deepEqual(batchesOf(background), ['workbench'], background.join(', '));
+    assert.equal(background.filter((h) => h === '/workbench_bg.wasm').length, 1, background.join(', '));
     await context.setOffline(true);
     await page.goto(`${server.origin}/workbench.html#/assessments`);
     await appReady(page);
@@ -126,12 +156,6 @@ test('after one visit to the reader, the workbench is cached in the background a
     await page.reload();
     await appReady(page);
     assert.match(await page.textContent('#smm-main'), /Offline review/);
-    // The frameworks view reads its catalogues from the cache too.
-    await page.goto(`${server.origin}/workbench.html${await page.evaluate(() => location.hash)}/requirements`);
-    await page.selectOption('#req-framework', 'csf-2.0');
-    await page.waitForSelector('.coverage-table tbody tr[data-group="GV"]');
-    await page.goto(`${server.origin}/workbench.html#/assessments`);
-    await appReady(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await page.waitForSelector('.home');
     await page.reload();
@@ -140,6 +164,65 @@ test('after one visit to the reader, the workbench is cached in the background a
     await context.setOffline(false);
     await context.close();
     await server.close();
+  }
+});
+
+test('a workbench visit fetches the rest in the background: the review and exchange pages, the worker and the data work offline', async () => {
+  const server = await serve();
+  const { page, context } = await openPage(browser, server.origin);
+  try {
+    await page.goto(`${server.origin}/workbench.html#/assessments`);
+    await appReady(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`smm-navigator.v1.assessment.${id}`, example]);
+    await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'review.html', 'review.js', 'review_bg.wasm',
+      'exchange.html', 'exchange.js', 'exchange_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm',
+      'frameworks/csf-2.0.json', 'mappings/indicative-csf-2.0.json']);
+    await context.setOffline(true);
+    // The frameworks view (the review page) reads its catalogues from the cache.
+    await page.goto(`${server.origin}/review.html#/assessments/${id}/requirements`);
+    await appReady(page);
+    await page.selectOption('#req-framework', 'csf-2.0');
+    await page.waitForSelector('.coverage-table tbody tr[data-group="GV"]');
+    await page.goto(`${server.origin}/exchange.html#/assessments/${id}/interviews`);
+    await appReady(page);
+  } finally {
+    await context.setOffline(false);
+    await context.close();
+    await server.close();
+  }
+});
+
+test('when the browser asks to save data or reports a slow connection, nothing is fetched in the background; a page opened is still kept for offline use', async () => {
+  for (const connection of [{ saveData: true }, { effectiveType: '3g' }, { effectiveType: '2g' }]) {
+    const server = await serve();
+    const { context, page } = await slowContext(connection);
+    const what = JSON.stringify(connection);
+    try {
+      await page.goto(`${server.origin}/#/`);
+      await appReady(page);
+      await settled(page);
+      assert.deepEqual(batchesOf(server.hits), [], `${what}: ${server.hits.join(', ')}`);
+      if (!connection.saveData) continue;
+      // The workbench, opened while the worker controls the page: its files
+      // come down once, through the worker, and stay for offline use; nothing else.
+      await page.reload();
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+      const before = server.hits.length;
+      await page.goto(`${server.origin}/workbench.html#/assessments`);
+      await appReady(page);
+      await waitForCached(page, ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
+      await settled(page);
+      const opened = server.hits.slice(before);
+      assert.deepEqual(batchesOf(opened), ['workbench'], `${what}: ${opened.join(', ')}`);
+      assert.equal(opened.filter((h) => h === '/workbench_bg.wasm').length, 1, `${what}: ${opened.join(', ')}`);
+      await context.setOffline(true);
+      await page.reload();
+      await appReady(page);
+      await context.setOffline(false);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   }
 });
 

@@ -48,7 +48,7 @@ test('no page triggers a policy violation', async () => {
   await appReady(page);
   await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the roadmap as CSV' }).click()]);
   await page.emulateMedia({ media: 'print' });
-  await page.goto(`${server.origin}/workbench.html#/assessments/${id}/report`);
+  await page.goto(`${server.origin}/review.html#/assessments/${id}/report`);
   await appReady(page);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), []);

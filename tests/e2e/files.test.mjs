@@ -41,7 +41,7 @@ async function importFile(page, path) {
 test('export all, clear storage, import: every assessment comes back field for field', async () => {
   const { page, context, foreign } = await seeded();
   // A snapshot, so that the bundle carries snapshots too.
-  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/history`);
+  await page.goto(`${server.origin}/review.html#/assessments/${bottling.id}/history`);
   await appReady(page);
   await page.getByRole('button', { name: 'Take a snapshot' }).click();
   await page.waitForSelector('.snapshot-list li');

@@ -24,7 +24,7 @@ async function open(viewport) {
   await ctx.page.goto(`${server.origin}/workbench.html#/assessments`);
   await appReady(ctx.page);
   await ctx.page.evaluate(([k, v]) => localStorage.setItem(k, v), [`smm-navigator.v1.assessment.${id}`, example]);
-  await ctx.page.goto(`${server.origin}/workbench.html#/assessments/${id}/requirements`);
+  await ctx.page.goto(`${server.origin}/review.html#/assessments/${id}/requirements`);
   await ctx.page.reload();
   await appReady(ctx.page);
   return ctx;
@@ -85,7 +85,7 @@ test('the same assessment read against CSF 2.0 and ISO/IEC 27001: coverage, char
   await screenshot(page, 'frameworks-iso-phone');
   assert.deepEqual(await axeViolations(page), []);
   // The report includes a chosen framework's coverage.
-  await page.goto(`${server.origin}/workbench.html#/assessments/${id}/report`);
+  await page.goto(`${server.origin}/review.html#/assessments/${id}/report`);
   await appReady(page);
   await page.getByLabel('NIST Cybersecurity Framework').check();
   await page.waitForSelector('.report-framework[data-framework="csf-2.0"] .coverage-table');
@@ -126,7 +126,7 @@ test('a user framework catalogue with its mapping, and an old version 1 mapping,
   // A version 1 mapping file of an earlier release: migrated on import.
   const v1 = JSON.parse(await readFile(join(root, 'tests/fixtures/mapping-v1.json'), 'utf8'));
   assert.match(await load('old-mapping.json', { ...v1, id: 'old-tables', name: 'Old tables' }), /Loaded the mapping “Old tables”/);
-  await page.goto(`${server.origin}/workbench.html#/assessments/${id}/requirements`);
+  await page.goto(`${server.origin}/review.html#/assessments/${id}/requirements`);
   await appReady(page);
   await page.selectOption('#req-mapping', 'old-tables');
   const oldReqs = await page.$$eval('.requirement-table tbody tr', (trs) => trs.length);

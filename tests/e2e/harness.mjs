@@ -111,9 +111,13 @@ export async function openPage(browser, origin, viewport = { width: 1366, height
   return { context, page, requests, errors, foreign };
 }
 
-/** The address of a route: the workbench's page for `#/assessments...`, else the reader's. */
+/** The address of a route: the review page for an assessment's frameworks,
+ * trustworthiness, report and history, the workbench's page for the rest of
+ * `#/assessments...`, else the reader's. */
 export function pageOf(origin, hash) {
-  return `${origin}/${/^#\/assessments/.test(hash) ? 'workbench.html' : ''}${hash}`;
+  const page = /^#\/assessments\/[^/]+\/(requirements|trustworthiness|report|history)$/.test(hash) ? 'review.html'
+    : /^#\/assessments/.test(hash) ? 'workbench.html' : '';
+  return `${origin}/${page}${hash}`;
 }
 
 /** Waits until the service worker's cache holds every one of `files` (paths

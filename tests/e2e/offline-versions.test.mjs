@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { serve, launch, openPage, appReady, dist } from './harness.mjs';
 
 const SHELL = ['', 'boot.js', 'embed.js', 'reader.js', 'reader_bg.wasm', 'main.css', 'embed.css'];
-const REST = ['workbench.html', 'workbench.js', 'workbench_bg.wasm', 'exchange.html', 'exchange.js', 'exchange_bg.wasm',
+// The workbench's batch, fetched in the background after a reader visit.
+const WORKBENCH = ['workbench.html', 'workbench.js', 'workbench_bg.wasm'];
+// The rest, fetched after a workbench visit.
+const REST = [...WORKBENCH, 'review.html', 'review.js', 'review_bg.wasm', 'exchange.html', 'exchange.js', 'exchange_bg.wasm',
   'worker_loader.js', 'worker.js', 'worker_bg.wasm', 'frameworks/csf-2.0.json', 'mappings/indicative-csf-2.0.json'];
 // Module and wasm that must come from one build.
 const PAIRS = [['reader.js', 'reader_bg.wasm'], ['workbench.js', 'workbench_bg.wasm']];
@@ -176,11 +179,16 @@ test('a server that changes version under a running worker never mixes two build
     return pairs.check(step);
   };
   try {
-    // Version A: one visit, and the worker holds the whole app.
+    // Version A: a visit to the reader, then to the workbench, and the worker holds the whole app.
     await page.goto(`${origin}/#/practices`);
     await appReady(page);
     await controlled(page);
+    await waitForCache(page, cacheOf('A'), [...SHELL, ...WORKBENCH]);
+    await page.goto(`${origin}/workbench.html#/assessments`);
+    await appReady(page);
     await waitForCache(page, cacheOf('A'), [...SHELL, ...REST]);
+    await page.goto(`${origin}/#/practices`);
+    await appReady(page);
     await check('A installed');
     assert.deepEqual(await page.evaluate(() => caches.keys()), [cacheOf('A')]);
 
@@ -234,7 +242,7 @@ test('a server that changes version under a running worker never mixes two build
     await appReady(page);
     const after = await check('B took over');
     assert.ok(after.some((r) => r.path === 'reader.js' && r.build === 'B'), 'B serves B\'s reader');
-    await waitForCache(page, cacheOf('B'), [...SHELL, ...REST]);
+    await waitForCache(page, cacheOf('B'), [...SHELL, ...WORKBENCH]);
     await check('B filled');
     assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [cacheOf('B'), otherScope].sort(),
       'A\'s cache is gone, the other deployment\'s cache is kept');
@@ -274,22 +282,22 @@ test('a file that fails during install or the background fill leaves no half-wri
 
     // The next visit, with the file back: the reader's batch is stored whole.
     failing.clear();
-    failing.add('/exchange_bg.wasm');
+    failing.add('/workbench_bg.wasm');
     await page.reload();
     await appReady(page);
     await controlled(page);
     const name = `smm-navigator|${scope}|${await versionOf(dir)}`;
     await waitForCache(page, name, SHELL);
-    // The background fill meets a 500 on exchange_bg.wasm: none of the rest is stored.
-    await until(page, 'the fill to ask for exchange_bg.wasm', async () => count('/exchange_bg.wasm') > 0);
+    // The background fill meets a 500 on workbench_bg.wasm: none of its batch is stored.
+    await until(page, 'the fill to ask for workbench_bg.wasm', async () => count('/workbench_bg.wasm') > 0);
     await page.waitForTimeout(1500);
     const partial = await page.evaluate(async ([name, files]) => {
       const cache = await caches.open(name);
       const out = [];
       for (const f of files) if (await cache.match(f)) out.push(f);
       return out;
-    }, [name, REST]);
-    assert.deepEqual(partial, [], 'a failed fill stored part of the rest');
+    }, [name, WORKBENCH]);
+    assert.deepEqual(partial, [], 'a failed fill stored part of its batch');
 
     // A new version whose install meets a 500: the old cache stays whole and alone.
     const sw = await readFile(join(dir, 'sw.js'), 'utf8');
@@ -306,12 +314,12 @@ test('a file that fails during install or the background fill leaves no half-wri
     assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)), false);
     assert.equal(await page.$('.update-banner'), null, 'a failed install was offered as an update');
 
-    // Once the server answers again, the rest is fetched whole on the next visit.
+    // Once the server answers again, the workbench is fetched whole on the next visit.
     failing.clear();
     await writeFile(join(dir, 'sw.js'), sw);
     await page.reload();
     await appReady(page);
-    await waitForCache(page, name, [...SHELL, ...REST]);
+    await waitForCache(page, name, [...SHELL, ...WORKBENCH]);
   } finally {
     await context.close();
     await server.close();

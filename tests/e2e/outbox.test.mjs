@@ -1,26 +1,26 @@
-// The one way out (issue 22): every control of the workbench and the exchange
-// page that makes a file goes through `outbox::send`. With the passphrase set,
-// each file comes out as `NAME.age` in the age format with nothing readable in
-// it, and the reference age tool (Go) opens every one to the right content; the
-// workbook also opens back in the page after its passphrase. With encryption
-// off, each comes out in clear. The redacted copy has a neutral name and a new
-// id. No request leaves the test server, and none carries the passphrase or
-// the assessment's data.
+// The one way out (issue 22): every control of the workbench, the review page
+// and the exchange page that makes a file goes through `outbox::send`. With the
+// passphrase set, each file comes out as `NAME.age` in the age format with
+// nothing readable in it, and the reference age tool (Go) opens every one to
+// the right content; the workbook also opens back in the page after its
+// passphrase. With encryption off, each comes out in clear. The redacted copy
+// has a neutral name and a new id. No request leaves the test server, and none
+// carries the passphrase or the assessment's data.
 //
 // The controls (callers of `outbox::send`, `export_one`, `export_all`,
 // `export_workbook`, `export_oscal` in src/):
 //   workbench.html  #/assessments            Export all (backup file); Download the stored text (recovery banner)
 //                   #/assessments/ID         Export this assessment; Export a redacted copy for sharing
 //                   #/assessments/ID/roadmap Export the roadmap as CSV
-//                   #/assessments/ID/requirements     Export the checklist as CSV (requirements)
+//   review.html     #/assessments/ID/requirements     Export the checklist as CSV (requirements)
 //                   #/assessments/ID/trustworthiness  Export the checklist as CSV (software lifecycle)
 //   exchange.html   #/assessments/ID/exchange   Export as a workbook (XLSX); Export as OSCAL assessment results
 //                   #/assessments/ID/interviews Make the interview file (N practices)
 //                   #/answer/IV                 Save the answers file
-// The seal choice is shown on the assessments list, the overview and the three
-// exchange pages; it lives in the page's memory, so it carries over to the
-// roadmap, frameworks and trustworthiness pages (hash navigation, same
-// document) and is gone after loading the other .html page.
+// The seal choice is shown on the assessments list, the overview, the
+// frameworks and trustworthiness views and the three exchange pages; it lives
+// in the page's memory, so it carries over to the roadmap (hash navigation,
+// same document) and is gone after loading another .html page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir, rm } from 'node:fs/promises';
@@ -190,7 +190,7 @@ async function take(page, button, dir) {
 const outside = (list) => list.filter(({ url }) => !url.startsWith(server.origin + '/') && !url.startsWith('data:') && !url.startsWith(`blob:${server.origin}/`));
 
 /** Nothing left the test server's origin; everything was a GET; no request carried the passphrase or the data. */
-function checkRequests(o, hits, pages = ['workbench', 'exchange']) {
+function checkRequests(o, hits, pages = ['workbench', 'review', 'exchange']) {
   assert.deepEqual(outside(o.all), [], 'no request outside the test server (context)');
   assert.deepEqual(o.foreign().filter((u) => !u.startsWith(`blob:${server.origin}/`)), [], 'no request outside the test server (page)');
   assert.deepEqual(o.all.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`), [], 'nothing sent (GET only)');
@@ -248,15 +248,18 @@ test('encryption on: every control of the workbench and the exchange page makes 
   await byKind('assessment', page.getByRole('button', { name: 'Export this assessment' }));
   await byKind('redacted', page.getByRole('button', { name: 'Export a redacted copy for sharing' }));
 
-  // Roadmap, frameworks, trustworthiness: no seal choice of their own; the page's choice applies.
+  // Roadmap: no seal choice of its own; the page's choice applies.
   await hashTo(page, `#/assessments/${ID}/roadmap`, '.page.roadmap');
   assert.equal(await page.locator('fieldset.seal-choice').count(), 0);
   await byKind('roadmap', page.getByRole('button', { name: 'Export the roadmap as CSV' }), true);
-  await hashTo(page, `#/assessments/${ID}/requirements`, '.requirement-table tbody tr');
-  assert.equal(await page.locator('fieldset.seal-choice').count(), 0);
+  // Frameworks and trustworthiness are on the review page: a new document, so
+  // the choice is made again there, and kept between its sections.
+  await load(page, `${server.origin}/review.html#/assessments/${ID}/requirements`, '.requirement-table tbody tr');
+  assert.equal(await sealBox(page).isChecked(), false, 'the choice is not kept across pages');
+  assert.equal(await sealOn(page), false);
   await byKind('requirements', page.getByRole('button', { name: 'Export the checklist as CSV' }), true);
   await hashTo(page, `#/assessments/${ID}/trustworthiness`, '.page.trust');
-  assert.equal(await page.locator('fieldset.seal-choice').count(), 0);
+  assert.equal(await sealOn(page), true, 'kept from the frameworks view');
   await byKind('checklist', page.getByRole('button', { name: 'Export the checklist as CSV' }), true);
   const stored = await page.evaluate((k) => localStorage.getItem(k), KEY(ID));
 
@@ -339,9 +342,11 @@ test('encryption off: the same controls make files in clear', async () => {
   await byKind('redacted', page.getByRole('button', { name: 'Export a redacted copy for sharing' }));
   await hashTo(page, `#/assessments/${ID}/roadmap`, '.page.roadmap');
   await byKind('roadmap', page.getByRole('button', { name: 'Export the roadmap as CSV' }));
-  await hashTo(page, `#/assessments/${ID}/requirements`, '.requirement-table tbody tr');
+  await load(page, `${server.origin}/review.html#/assessments/${ID}/requirements`, '.requirement-table tbody tr');
+  await off();
   await byKind('requirements', page.getByRole('button', { name: 'Export the checklist as CSV' }));
   await hashTo(page, `#/assessments/${ID}/trustworthiness`, '.page.trust');
+  await off();
   await byKind('checklist', page.getByRole('button', { name: 'Export the checklist as CSV' }));
   await load(page, `${server.origin}/exchange.html#/assessments/${ID}/exchange`, '.page.exchange');
   await off();

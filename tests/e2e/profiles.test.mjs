@@ -150,7 +150,7 @@ test('user profile and mapping files load; hostile ones are refused and change n
   await page.waitForFunction(() => /Loaded the mapping “Official tables \(transcribed\)” \(40 rows\)/.test(document.querySelector('.transfer-message').textContent));
   const example = await readFile(join(root, 'examples/home-camera-product-supplier.smm.json'), 'utf8');
   await page.evaluate((ex) => localStorage.setItem('smm-navigator.v1.assessment.lumina-hc200-2026', ex), example);
-  await page.goto(server.origin + '/workbench.html#/assessments/lumina-hc200-2026/requirements');
+  await page.goto(server.origin + '/review.html#/assessments/lumina-hc200-2026/requirements');
   await page.reload();
   await appReady(page);
   await page.selectOption('#req-mapping', 'official-tables');

@@ -158,7 +158,7 @@ test('a fingerprinted evidence file verifies, and one changed byte does not', as
   assert.deepEqual(await axeViolations(page), []);
   await page.locator('.evidence-list').screenshot({ path: join(artifacts, 'evidence-fingerprints.png') });
   // The report lists it; the redacted copy keeps the hash, not the name or reference.
-  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/report`);
+  await page.goto(`${server.origin}/review.html#/assessments/${bottling.id}/report`);
   await page.waitForSelector('.report-evidence');
   assert.match(await page.locator('.report-evidence').textContent(), new RegExp(`SEC-CHARTER-2026\\.pdf, ${bytes.length} bytes.*${hex}`, 's'));
   await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}`);

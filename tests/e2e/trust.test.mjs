@@ -21,7 +21,7 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   await page.goto(server.origin + '/');
   await appReady(page);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(bottling)]);
-  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/trustworthiness`);
+  await page.goto(`${server.origin}/review.html#/assessments/${bottling.id}/trustworthiness`);
   await page.reload();
   await appReady(page);
   const ratings = { safety: [3, 3, 2], security: [2, 2, null], reliability: [2, 3, 2], resilience: [1, 2, 1], privacy: [1, 1, 1] };
@@ -61,7 +61,7 @@ test('rate the characteristics, answer the checklist, print, export and re-impor
   assert.deepEqual(await axeViolations(page), []);
 
   // The printed report carries the radar and the checklist summary.
-  await page.goto(`${server.origin}/workbench.html#/assessments/${bottling.id}/report`);
+  await page.goto(`${server.origin}/review.html#/assessments/${bottling.id}/report`);
   await appReady(page);
   assert.equal(await page.locator('.report-body .chart-svg.radar svg').count(), 1);
   assert.equal(await page.locator('.report-body .checklist-summary').count(), 1);

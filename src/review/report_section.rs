@@ -6,9 +6,9 @@ use smm_core::framework::Framework;
 use smm_core::mapping::coverage;
 use smm_core::{Assessment, Catalogue, Report};
 
-use super::results_section::{gap_table, rollup_table, summary_figures};
 use super::trust_section::{checklist_table, trust_figures};
 use crate::workbench::charts;
+use crate::workbench::results_section::{gap_table, rollup_table, summary_figures};
 use crate::workbench::state::Current;
 
 /// The report of the current assessment, laid out for print.

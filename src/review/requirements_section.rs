@@ -12,6 +12,7 @@ use smm_core::{Catalogue, Role};
 use super::crosswalk_matrix::CrosswalkMatrix;
 use crate::shared::download::file_stem;
 use crate::workbench::outbox::{self, Notice, Outgoing};
+use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::Current;
 
 /// An empty framework, shown while the catalogues load.
@@ -242,6 +243,7 @@ pub fn RequirementsSection() -> impl IntoView {
                 </table>
             </div>
             <h2>"Requirements"</h2>
+            <SealChoice />
             <p>
                 <button type="button" on:click=export>"Export the checklist as CSV"</button>
                 <span role="status" class="inline-status">{move || message.get()}</span>

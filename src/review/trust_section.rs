@@ -11,6 +11,7 @@ use smm_core::trust::{
 use crate::shared::download::file_stem;
 use crate::workbench::charts;
 use crate::workbench::outbox::{self, Notice, Outgoing};
+use crate::workbench::seal_choice::SealChoice;
 use crate::workbench::state::Current;
 
 type Field = fn(&mut smm_core::trust::CharacteristicRating) -> &mut Option<u8>;
@@ -218,6 +219,7 @@ pub fn TrustSection() -> impl IntoView {
             <h2>"Software lifecycle checklist"</h2>
             <p class="muted">"SMM Navigator's own checklist, by lifecycle phase and by the topics teams tend to forget."</p>
             {summary}
+            <SealChoice />
             <p><button type="button" on:click=export>"Export the checklist as CSV"</button><span role="status" class="inline-status">{move || message.get()}</span></p>
             {checklist}
         </section>
