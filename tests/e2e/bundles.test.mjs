@@ -134,6 +134,34 @@ async function slowContext(connection) {
   return { context, page: await context.newPage() };
 }
 
+test('the assessment page and the results page load only the workbench files: no review, exchange or worker file', async () => {
+  const server = await serve();
+  const { context, page, errors } = await plain(server);
+  try {
+    // The assessment stored from a page of the origin that loads none of the app's files.
+    await page.goto(`${server.origin}/__seed__`);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`smm-navigator.v1.assessment.${id}`, example]);
+    server.hits.length = 0;
+    await page.goto(`${server.origin}/workbench.html#/assessments/${id}/assess/threat-modeling`);
+    await page.waitForSelector('.checklist-page');
+    await page.getByRole('navigation', { name: 'Assessment sections' }).getByRole('link', { name: '3 Results' }).click();
+    await page.waitForSelector('.results');
+    await page.waitForLoadState('networkidle');
+    const app = server.hits.filter((p) => !/^\/(__seed__|favicon)/.test(p));
+    assert.deepEqual(batchesOf(app), ['workbench'], app.join(', '));
+    assert.deepEqual(app.filter((p) => /reader/.test(p)), [], app.join(', '));
+    // A review section is its own page: following its tab loads review.html.
+    await page.getByRole('navigation', { name: 'Assessment sections' }).getByRole('link', { name: 'Report' }).click();
+    await page.waitForSelector('.report-body');
+    assert.equal(new URL(page.url()).pathname, '/review.html');
+    assert.ok(server.hits.includes('/review_bg.wasm'), server.hits.join(', '));
+    assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('after one reader visit the worker fetches the workbench only, and the workbench reloads offline', async () => {
   const server = await serve();
   const { page, context } = await openPage(browser, server.origin);
