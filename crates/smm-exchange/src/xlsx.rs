@@ -50,15 +50,101 @@ struct Styles {
     header: Format,
     wrap: Format,
     bold: Format,
+    top: Format,
 }
 
-fn header(ws: &mut Worksheet, s: &Styles, names: &[(&str, f64)]) -> XResult<()> {
+/// Writes the header row of a sheet, sets its column widths and freezes it;
+/// returns the sheet's [`Fit`], which knows the widths.
+fn header(ws: &mut Worksheet, s: &Styles, names: &[(&str, f64)]) -> XResult<Fit> {
+    let mut fit = Fit::new(&names.iter().map(|(_, w)| *w).collect::<Vec<_>>());
     for (c, (name, width)) in names.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &s.header)?;
+        fit.wrapped(ws, 0, c as u16, name, &s.header)?;
         ws.set_column_width(c as u16, *width)?;
+        // Every cell of a tall row starts at its top, beside the wrapped text.
+        ws.set_column_format(c as u16, &s.top)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    Ok(())
+    Ok(fit)
+}
+
+/// The height of one line of text, in points (Calibri 11, and Carlito, its
+/// metric twin in LibreOffice), and the tallest row a spreadsheet allows.
+const LINE_POINTS: f64 = 15.0;
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// The lines `text` takes when wrapped in a column `width` characters wide
+/// (the spreadsheet's unit: the width of a digit). Words wrap whole, as the
+/// spreadsheet wraps them; a word longer than the line (a fingerprint, an
+/// address) takes as many lines as its length needs; each line break in the
+/// text starts a line. Counted a little wide (a digit per character, where
+/// most letters are narrower), so that a row is never too short for its text.
+pub fn lines_needed(text: &str, width: f64) -> u32 {
+    let per_line = (width.floor() as usize).max(1);
+    let mut lines = 0u32;
+    for paragraph in text.split('\n') {
+        let mut used = 0usize;
+        let mut here = 1u32;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if used > 0 && used + 1 + len <= per_line {
+                used += 1 + len;
+            } else {
+                if used > 0 {
+                    here += 1;
+                }
+                // A word longer than a line fills whole lines, and its rest starts the next.
+                here += ((len.max(1) - 1) / per_line) as u32;
+                used = (len - 1) % per_line + 1;
+            }
+        }
+        lines += here;
+    }
+    lines.max(1)
+}
+
+/// What a sheet needs to print and read well in Excel and LibreOffice: the
+/// height of every row with wrapped text, from its text and its columns'
+/// widths (a spreadsheet does not grow a row written with a fixed file), and
+/// the page set-up.
+struct Fit {
+    widths: Vec<f64>,
+    lines: std::collections::BTreeMap<u32, u32>,
+}
+
+impl Fit {
+    fn new(widths: &[f64]) -> Fit {
+        Fit { widths: widths.to_vec(), lines: std::collections::BTreeMap::new() }
+    }
+
+    /// Writes `text` at (`r`, `c`) with the wrapping format `f`, and notes the lines it takes.
+    fn wrapped(&mut self, ws: &mut Worksheet, r: u32, c: u16, text: &str, f: &Format) -> XResult<()> {
+        ws.write_string_with_format(r, c, text, f)?;
+        let width = self.widths.get(usize::from(c)).copied().unwrap_or(8.43);
+        let n = lines_needed(text, width);
+        let e = self.lines.entry(r).or_insert(1);
+        *e = (*e).max(n);
+        Ok(())
+    }
+
+    /// Sets the row heights and the page set-up: landscape, every column on
+    /// one page width (as many pages down as needed), the header row repeated
+    /// on every page when the sheet has one, gridlines, and a footer with the
+    /// sheet's name and the page number.
+    fn finish(self, ws: &mut Worksheet, header_row: bool) -> XResult<()> {
+        for (r, n) in self.lines {
+            if n > 1 {
+                ws.set_row_height(r, (f64::from(n) * LINE_POINTS + 3.0).min(MAX_ROW_POINTS))?;
+            }
+        }
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_print_gridlines(true);
+        ws.set_footer("&L&A&RPage &P of &N");
+        if header_row {
+            ws.set_repeat_rows(0, 0)?;
+        }
+        Ok(())
+    }
 }
 
 fn list(values: &[&str], title: &str) -> XResult<DataValidation> {
@@ -91,7 +177,8 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             .set_text_wrap()
             .set_align(FormatAlign::Top),
         wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-        bold: Format::new().set_bold(),
+        bold: Format::new().set_bold().set_align(FormatAlign::Top),
+        top: Format::new().set_align(FormatAlign::Top),
     };
     let gaps = gap_analysis(catalogue, a);
     let roll = rollups(catalogue, &gaps);
@@ -109,6 +196,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         let ws = wb.add_worksheet().set_name("Overview")?;
         ws.set_column_width(0, 34)?;
         ws.set_column_width(1, 90)?;
+        let mut fit = Fit::new(&[34.0, 90.0]);
         let m = &a.metadata;
         let mut rows: Vec<(String, String)> = vec![
             ("format".into(), WORKBOOK_FORMAT.into()),
@@ -147,19 +235,20 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         rows.push(("Editing".into(), "Change the white columns of Targets, Priorities, Indicators (Met), Results (Notes) and Roadmap (Owner, Due, Status), then import the workbook in SMM Navigator: it shows every change before applying any. Keep the ids in column A and the sheet names.".into()));
         for (r, (k, v)) in rows.iter().enumerate() {
             ws.write_string_with_format(r as u32, 0, k, &s.bold)?;
-            ws.write_string_with_format(r as u32, 1, v, &s.wrap)?;
+            fit.wrapped(ws, r as u32, 1, v, &s.wrap)?;
         }
+        fit.finish(ws, false)?;
     }
 
     // Targets.
     {
         let ws = wb.add_worksheet().set_name("Targets")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
                 ("practice_id", 30.0),
-                ("Practice", 34.0),
+                ("Practice", 26.0),
                 ("Target level (0-4)", 12.0),
                 ("Scope", 12.0),
                 ("Not applicable: reason", 30.0),
@@ -169,18 +258,13 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         for (i, p) in catalogue.practices.iter().enumerate() {
             let r = i as u32 + 1;
             let t = a.targets.get(&p.id);
-            ws.write_string(r, 0, &p.id)?;
-            ws.write_string(r, 1, &p.name)?;
+            fit.wrapped(ws, r, 0, &p.id, &s.wrap)?;
+            fit.wrapped(ws, r, 1, &p.name, &s.wrap)?;
             if let Some(t) = t {
                 ws.write_number(r, 2, f64::from(t.level.get()))?;
                 ws.write_string(r, 3, t.scope.id())?;
-                ws.write_string_with_format(
-                    r,
-                    4,
-                    t.not_applicable.as_ref().map_or("", |n| n.reason.as_str()),
-                    &s.wrap,
-                )?;
-                ws.write_string_with_format(r, 5, &t.rationale, &s.wrap)?;
+                fit.wrapped(ws, r, 4, t.not_applicable.as_ref().map_or("", |n| n.reason.as_str()), &s.wrap)?;
+                fit.wrapped(ws, r, 5, &t.rationale, &s.wrap)?;
             }
         }
         let n = catalogue.practices.len() as u32;
@@ -194,12 +278,13 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 .set_error_message("A level is a whole number from 0 to 4.")?,
         )?;
         ws.add_data_validation(1, 3, n, 3, &list(&["general", "industry", "system"], "Scope")?)?;
+        fit.finish(ws, true)?;
     }
 
     // Priorities.
     {
         let ws = wb.add_worksheet().set_name("Priorities")?;
-        header(ws, &s, &[("group_id", 36.0), ("Kind", 12.0), ("Name", 40.0), ("Priority", 12.0)])?;
+        let fit = header(ws, &s, &[("group_id", 36.0), ("Kind", 12.0), ("Name", 40.0), ("Priority", 12.0)])?;
         let mut r = 1;
         for d in &catalogue.domains {
             for (id, kind, name, pr) in std::iter::once((&d.id, "domain", &d.name, a.domain_priority(&d.id)))
@@ -213,12 +298,13 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             }
         }
         ws.add_data_validation(1, 3, r - 1, 3, &list(&["high", "medium", "low"], "Priority")?)?;
+        fit.finish(ws, true)?;
     }
 
     // Indicators.
     {
         let ws = wb.add_worksheet().set_name("Indicators")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
@@ -235,42 +321,43 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             let result = a.results.get(&p.id);
             for l in &p.levels {
                 for ind in &l.indicators {
-                    ws.write_string(r, 0, &ind.id)?;
-                    ws.write_string(r, 1, &p.id)?;
+                    fit.wrapped(ws, r, 0, &ind.id, &s.wrap)?;
+                    fit.wrapped(ws, r, 1, &p.id, &s.wrap)?;
                     ws.write_number(r, 2, f64::from(l.level.get()))?;
-                    ws.write_string_with_format(r, 3, &ind.text, &s.wrap)?;
+                    fit.wrapped(ws, r, 3, &ind.text, &s.wrap)?;
                     ws.write_string(r, 4, if result.is_some_and(|x| x.is_met(&ind.id)) { "yes" } else { "no" })?;
-                    ws.write_string_with_format(r, 5, counts_toward(ind, a.metadata.role), &s.wrap)?;
+                    fit.wrapped(ws, r, 5, &counts_toward(ind, a.metadata.role), &s.wrap)?;
                     r += 1;
                 }
             }
         }
         ws.add_data_validation(1, 4, r - 1, 4, &list(&["yes", "no"], "Met")?)?;
+        fit.finish(ws, true)?;
     }
 
     // Results.
     {
         let ws = wb.add_worksheet().set_name("Results")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
                 ("practice_id", 30.0),
-                ("Practice", 34.0),
+                ("Practice", 26.0),
                 ("Derived level", 9.0),
                 ("Achieved level", 9.0),
                 ("Override", 9.0),
-                ("Override justification", 40.0),
+                ("Override justification", 30.0),
                 ("Result scope", 12.0),
-                ("Notes", 60.0),
-                ("Evidence", 50.0),
-                ("File fingerprints (SHA-256)", 70.0),
+                ("Notes", 40.0),
+                ("Evidence", 30.0),
+                ("File fingerprints (SHA-256)", 34.0),
             ],
         )?;
         for (i, p) in catalogue.practices.iter().enumerate() {
             let r = i as u32 + 1;
-            ws.write_string(r, 0, &p.id)?;
-            ws.write_string(r, 1, &p.name)?;
+            fit.wrapped(ws, r, 0, &p.id, &s.wrap)?;
+            fit.wrapped(ws, r, 1, &p.name, &s.wrap)?;
             let g = gaps.iter().find(|g| g.id == p.id);
             if let Some(l) = g.and_then(|g| g.derived_level) {
                 ws.write_number(r, 2, f64::from(l.get()))?;
@@ -281,32 +368,33 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             if let Some(res) = a.results.get(&p.id) {
                 if let Some(o) = &res.level_override {
                     ws.write_number(r, 4, f64::from(o.level.get()))?;
-                    ws.write_string_with_format(r, 5, &o.justification, &s.wrap)?;
+                    fit.wrapped(ws, r, 5, &o.justification, &s.wrap)?;
                 }
                 ws.write_string(r, 6, res.scope.id())?;
-                ws.write_string_with_format(r, 7, &res.notes, &s.wrap)?;
+                fit.wrapped(ws, r, 7, &res.notes, &s.wrap)?;
                 let refs: Vec<&str> = res.evidence.iter().map(|e| e.reference.as_str()).collect();
-                ws.write_string_with_format(r, 8, refs.join("\n"), &s.wrap)?;
+                fit.wrapped(ws, r, 8, &refs.join("\n"), &s.wrap)?;
                 let prints: Vec<String> = res
                     .evidence
                     .iter()
                     .filter_map(|e| e.file.as_ref())
                     .map(|f| format!("{} ({} bytes, {}): {}", f.name, f.size, f.taken_on, f.sha256))
                     .collect();
-                ws.write_string_with_format(r, 9, prints.join("\n"), &s.wrap)?;
+                fit.wrapped(ws, r, 9, &prints.join("\n"), &s.wrap)?;
             }
         }
+        fit.finish(ws, true)?;
     }
 
     // Gaps, with conditional formatting and the chart.
     {
         let ws = wb.add_worksheet().set_name("Gaps")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
                 ("practice_id", 30.0),
-                ("Practice", 34.0),
+                ("Practice", 26.0),
                 ("Target", 8.0),
                 ("Achieved", 9.0),
                 ("Status", 22.0),
@@ -317,8 +405,8 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         let n = catalogue.practices.len() as u32;
         for (i, p) in catalogue.practices.iter().enumerate() {
             let r = i as u32 + 1;
-            ws.write_string(r, 0, &p.id)?;
-            ws.write_string(r, 1, &p.name)?;
+            fit.wrapped(ws, r, 0, &p.id, &s.wrap)?;
+            fit.wrapped(ws, r, 1, &p.name, &s.wrap)?;
             if let Some(g) = gaps.iter().find(|g| g.id == p.id) {
                 if let Some(t) = g.target {
                     ws.write_number(r, 2, f64::from(t.level.get()))?;
@@ -355,13 +443,15 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         chart.add_series().set_name("Achieved").set_categories(("Gaps", 1, 1, n, 1)).set_values(("Gaps", 1, 3, n, 3));
         chart.x_axis().set_min(0).set_max(4);
         chart.set_width(720).set_height(560);
-        ws.insert_chart(1, 8, &chart)?;
+        // Below the table, so that the table prints at a readable size on the page's width.
+        ws.insert_chart(n + 2, 1, &chart)?;
+        fit.finish(ws, true)?;
     }
 
     // Roadmap.
     {
         let ws = wb.add_worksheet().set_name("Roadmap")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
@@ -380,25 +470,32 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         for (i, st) in steps.iter().enumerate() {
             let r = i as u32 + 1;
             let plan = a.plan.get(&st.id).cloned().unwrap_or_default();
-            ws.write_string(r, 0, &st.id)?;
+            fit.wrapped(ws, r, 0, &st.id, &s.wrap)?;
             ws.write_number(r, 1, (i + 1) as f64)?;
-            ws.write_string(r, 2, catalogue.practice(&st.practice).map_or(st.practice.as_str(), |p| p.name.as_str()))?;
+            fit.wrapped(
+                ws,
+                r,
+                2,
+                catalogue.practice(&st.practice).map_or(st.practice.as_str(), |p| p.name.as_str()),
+                &s.wrap,
+            )?;
             ws.write_number(r, 3, f64::from(st.level.get()))?;
             ws.write_string(r, 4, st.domain_priority.id())?;
             ws.write_string(r, 5, &plan.owner)?;
             ws.write_string(r, 6, &plan.due)?;
             ws.write_string(r, 7, plan.status.id())?;
-            ws.write_string_with_format(r, 8, st.actions.join("\n"), &s.wrap)?;
-            ws.write_string_with_format(r, 9, st.unmet_indicators.join("\n"), &s.wrap)?;
+            fit.wrapped(ws, r, 8, &st.actions.join("\n"), &s.wrap)?;
+            fit.wrapped(ws, r, 9, &st.unmet_indicators.join("\n"), &s.wrap)?;
         }
         let n = (steps.len() as u32).max(1);
         ws.add_data_validation(1, 7, n, 7, &list(&["planned", "in-progress", "done"], "Status")?)?;
+        fit.finish(ws, true)?;
     }
 
     // Frameworks.
     {
         let ws = wb.add_worksheet().set_name("Frameworks")?;
-        header(
+        let mut fit = header(
             ws,
             &s,
             &[
@@ -417,10 +514,10 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ws.write_string(r, 0, &f.id)?;
                 ws.write_string(r, 1, &f.name)?;
                 ws.write_string(r, 2, format!("{}{}", "  ".repeat(g.depth), g.group))?;
-                ws.write_string_with_format(r, 3, &g.title, &s.wrap)?;
+                fit.wrapped(ws, r, 3, &g.title, &s.wrap)?;
                 ws.write_number(r, 4, g.implied as f64)?;
                 ws.write_number(r, 5, g.covered as f64)?;
-                ws.write_string_with_format(r, 6, &m.name, &s.wrap)?;
+                fit.wrapped(ws, r, 6, &m.name, &s.wrap)?;
                 r += 1;
             }
         }
@@ -433,6 +530,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 "SMM Navigator's indicative mappings (or the mapping chosen); SMM levels are not security levels.",
             )?;
         }
+        fit.finish(ws, true)?;
     }
     wb.save_to_buffer()
 }
