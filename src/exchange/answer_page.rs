@@ -115,7 +115,7 @@ pub fn AnswerPage(#[prop(into)] id: String) -> impl IntoView {
                                     if n == 1 { "" } else { "s" }
                                 )}</summary>
                                 <ul class="indicator-list">
-                                    {others.into_iter().map(|i| item(i, Some(format!("For {}", i.roles_label())))).collect_view()}
+                                    {others.into_iter().map(|i| item(i, i.roles_tag())).collect_view()}
                                 </ul>
                             </details>
                         }

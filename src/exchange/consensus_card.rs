@@ -60,7 +60,7 @@ pub fn ConsensusCard(consensus: PracticeConsensus) -> impl IntoView {
                         let text = found.map_or(String::new(), |r| r.indicator.text.clone());
                         // Extra evidence: an indicator for other roles only, which does not count toward the level.
                         let extra = (!v.applies)
-                            .then(|| found.map(|r| format!("For {} only", r.indicator.roles_label())))
+                            .then(|| found.and_then(|r| r.indicator.roles_tag()))
                             .flatten();
                         let id = v.id.clone();
                         let id2 = v.id.clone();

@@ -14,7 +14,7 @@ pub fn LevelColumn(level: &'static PracticeLevel) -> impl IntoView {
         .iter()
         .map(|i| {
             // An indicator only some roles can produce says whose it is.
-            let roles = (!i.roles.is_empty()).then(|| format!("For {} only", i.roles_label()));
+            let roles = i.roles_tag();
             view! {
                 <li data-indicator=i.id.clone()>
                     {roles.map(|r| view! { <span class="role-tag">{r}</span>" " })}

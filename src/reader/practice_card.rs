@@ -80,7 +80,7 @@ pub fn PracticeCard(
                     <ul>{l.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                     <p class="smm-embed-label">"Indicators of accomplishment"</p>
                     <ul>{l.indicators.iter().map(|ind| {
-                        let roles = (!ind.roles.is_empty()).then(|| format!("For {} only: ", ind.roles_label()));
+                        let roles = ind.roles_tag().map(|t| format!("{t}: "));
                         view! { <li>{roles}{ind.text.clone()}</li> }
                     }).collect_view()}</ul>
                 </div>

@@ -171,7 +171,10 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                     .map(|(profile, scope, i)| {
                         let mut tag = format!("{profile} · {} scope", scope.name().to_lowercase());
                         if !i.applies_to(role) {
-                            tag.push_str(&format!(" · for {} only, extra evidence", i.roles_label()));
+                            tag.push_str(&format!(
+                                " · {}, extra evidence",
+                                i.roles_tag().unwrap_or_default().to_lowercase()
+                            ));
                         }
                         item(i.id.clone(), i.text.clone(), tag, "profile-indicator")
                     })
@@ -192,7 +195,7 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                             )}</summary>
                             <ul class="checklist">
                                 {rest.into_iter().map(|i| {
-                                    let tag = format!("For {}", i.roles_label());
+                                    let tag = i.roles_tag().unwrap_or_default();
                                     item(i.id, i.text, tag, "other-role-indicator")
                                 }).collect_view()}
                             </ul>

@@ -304,3 +304,17 @@ fn role_tags_name_one_or_two_roles_and_a_catalogue_that_leaves_a_role_short_is_r
     assert!(problems.contains("names a role twice"), "{problems}");
     assert!(problems.contains("needs format version 2"), "{problems}");
 }
+
+#[test]
+fn the_role_tag_every_page_shows_names_the_roles_in_words() {
+    let cat = Catalogue::builtin();
+    let find = |id: &str| cat.indicator(id).unwrap().indicator.clone();
+    // For one role, for two roles, and for every role (no tag).
+    let one = find("situational-awareness-and-information-sharing.3.d");
+    assert_eq!(one.roles_tag().as_deref(), Some("For product suppliers only"));
+    let two = find("physical-protection.1.c");
+    assert_eq!(two.roles_tag().as_deref(), Some("For asset owners and service providers only"));
+    let all = find("threat-modeling.2.a");
+    assert!(all.roles.is_empty());
+    assert_eq!(all.roles_tag(), None);
+}

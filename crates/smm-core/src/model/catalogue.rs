@@ -157,6 +157,12 @@ impl Indicator {
             [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         }
     }
+
+    /// The tag every page shows beside an indicator for some roles only ("For
+    /// product suppliers only"); `None` when it is for every role.
+    pub fn roles_tag(&self) -> Option<String> {
+        (!self.roles.is_empty()).then(|| format!("For {} only", self.roles_label()))
+    }
 }
 
 /// Where an indicator sits in the catalogue.
