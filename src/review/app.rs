@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::board_section::BoardSection;
 use super::history_section::HistorySection;
 use super::report_section::ReportSection;
 use super::requirements_section::RequirementsSection;
@@ -34,7 +35,10 @@ pub fn ReviewApp() -> impl IntoView {
             <main id=MAIN_ID class="smm-main" tabindex="-1">
                 <SaveStatus />
                 {move || match route.get() {
-                    Route::Assessment(id, section @ (Section::Requirements | Section::Trust | Section::Report | Section::History)) => {
+                    Route::Assessment(
+                        id,
+                        section @ (Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History),
+                    ) => {
                         view! { <ReviewPage id=id section=section /> }.into_any()
                     }
                     other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),
@@ -57,6 +61,7 @@ fn ReviewPage(#[prop(into)] id: String, section: Section) -> impl IntoView {
         Section::Requirements => view! { <RequirementsSection /> }.into_any(),
         Section::Trust => view! { <TrustSection /> }.into_any(),
         Section::Report => view! { <ReportSection /> }.into_any(),
+        Section::Board => view! { <BoardSection /> }.into_any(),
         _ => view! { <HistorySection /> }.into_any(),
     };
     view! {

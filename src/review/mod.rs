@@ -1,12 +1,13 @@
 //! The review page (`review.html`, `src/bin/review.rs`): the views of an
 //! assessment that few visits need, kept out of the workbench's first load.
 //! The frameworks view (requirements implied by the targets and the
-//! crosswalk), trustworthiness, the printable report and the history of
-//! snapshots. The workbench's section tabs link to it as an ordinary page
+//! crosswalk), trustworthiness, the printable report with its one-page board
+//! summary, and the history of snapshots. The workbench's section tabs link to it as an ordinary page
 //! load, like the exchange page; it uses the workbench's state, storage,
 //! outbox, charts and the results tables.
 
 pub mod app;
+pub mod board_section;
 pub mod crosswalk_matrix;
 pub mod history_section;
 pub mod report_section;

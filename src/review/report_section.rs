@@ -52,7 +52,8 @@ pub fn ReportSection() -> impl IntoView {
         <section class="page report">
             <p class="no-print">
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
-                " The printout leaves out navigation and buttons, and keeps each chart and table row on one page."
+                " The printout leaves out navigation and buttons, and keeps each chart and table row on one page. "
+                "For management, "<a href=c.href(crate::shared::route::Section::Board)>"the board page"</a>" sums it up on one page."
             </p>
             <fieldset class="no-print report-frameworks">
                 <legend>"Include the coverage of these frameworks"</legend>

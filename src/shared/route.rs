@@ -89,6 +89,8 @@ pub enum Section {
     Roadmap,
     /// The printable report.
     Report,
+    /// The board page: one printed page for management.
+    Board,
     /// Snapshots, trend and comparison.
     History,
     /// The frameworks view: requirements of 62443, CSF 2.0, ISO/IEC 27001 (or a loaded one) implied by the targets.
@@ -113,6 +115,7 @@ impl Section {
             Section::Results => "/results".into(),
             Section::Roadmap => "/roadmap".into(),
             Section::Report => "/report".into(),
+            Section::Board => "/board".into(),
             Section::History => "/history".into(),
             Section::Requirements => "/requirements".into(),
             Section::Trust => "/trustworthiness".into(),
@@ -154,6 +157,7 @@ impl Route {
                 ["results"] => Route::Assessment((*id).to_string(), Section::Results),
                 ["roadmap"] => Route::Assessment((*id).to_string(), Section::Roadmap),
                 ["report"] => Route::Assessment((*id).to_string(), Section::Report),
+                ["board"] => Route::Assessment((*id).to_string(), Section::Board),
                 ["history"] => Route::Assessment((*id).to_string(), Section::History),
                 ["requirements"] => Route::Assessment((*id).to_string(), Section::Requirements),
                 ["trustworthiness"] => Route::Assessment((*id).to_string(), Section::Trust),
@@ -169,9 +173,10 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Answer(_) | Route::Assessment(_, Section::Interviews | Section::Exchange) => Bundle::Exchange,
-            Route::Assessment(_, Section::Requirements | Section::Trust | Section::Report | Section::History) => {
-                Bundle::Review
-            }
+            Route::Assessment(
+                _,
+                Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History,
+            ) => Bundle::Review,
             Route::Assessments | Route::Assessment(..) => Bundle::Workbench,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
@@ -246,6 +251,7 @@ mod tests {
             ("#/assessments/a1/results", Route::Assessment("a1".into(), Section::Results)),
             ("#/assessments/a1/roadmap", Route::Assessment("a1".into(), Section::Roadmap)),
             ("#/assessments/a1/report", Route::Assessment("a1".into(), Section::Report)),
+            ("#/assessments/a1/board", Route::Assessment("a1".into(), Section::Board)),
             ("#/assessments/a1/history", Route::Assessment("a1".into(), Section::History)),
             ("#/assessments/a1/interviews", Route::Assessment("a1".into(), Section::Interviews)),
             ("#/answer/iv-1", Route::Answer("iv-1".into())),
@@ -279,7 +285,7 @@ mod tests {
         assert_eq!(report.bundle(), Bundle::Review);
         assert_eq!(report.href_from(Bundle::Workbench), "review.html#/assessments/a1/report");
         assert_eq!(results.href_from(Bundle::Review), "workbench.html#/assessments/a1/results");
-        for s in [Section::Requirements, Section::Trust, Section::History] {
+        for s in [Section::Requirements, Section::Trust, Section::History, Section::Board] {
             assert_eq!(Route::Assessment("a1".into(), s).bundle(), Bundle::Review);
         }
     }

@@ -30,6 +30,7 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
         // Shown by the review page (review.html) and the exchange page
         // (exchange.html), each its own bundle.
         Section::Report
+        | Section::Board
         | Section::History
         | Section::Requirements
         | Section::Trust

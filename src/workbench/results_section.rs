@@ -18,6 +18,10 @@ pub fn ResultsSection() -> impl IntoView {
                 "Shortfall shows where a practice is below its target. Above target is shown apart, as a possible "
                 "over-investment to review, not as a success: the aim is the level that fits the need."
             </p>
+            <p>
+                "To print: "<a href=c.href(crate::shared::route::Section::Board)>"the board page"</a>
+                " (one page for management) or "<a href=c.href(crate::shared::route::Section::Report)>"the full report"</a>"."
+            </p>
             {move || c.report.get().map(|r| view! { <ResultsBody report=r /> })}
         </section>
     }

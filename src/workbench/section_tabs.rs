@@ -27,7 +27,8 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         <nav class="section-tabs" aria-label="Assessment sections">
             <ul>
                 {sections.into_iter().map(|(s, label)| {
-                    let here = s.same_kind(&current).then_some("page");
+                    // The board page is the report's one-page summary.
+                    let here = (s.same_kind(&current) || (s == Section::Report && current == Section::Board)).then_some("page");
                     view! { <li><a href=c.href(s) aria-current=here>{label}</a></li> }
                 }).collect_view()}
             </ul>

@@ -16,7 +16,7 @@ const id = JSON.parse(example).id;
 const pages = ['#/assessments', `#/assessments/${id}`, `#/assessments/${id}/targets`, `#/assessments/${id}/targets/threat-modeling`,
   `#/assessments/${id}/assess`, `#/assessments/${id}/assess/threat-modeling`, `#/assessments/${id}/results`,
   `#/assessments/${id}/roadmap`, `#/assessments/${id}/report`, `#/assessments/${id}/history`,
-  `#/assessments/${id}/requirements`, `#/assessments/${id}/trustworthiness`];
+  `#/assessments/${id}/requirements`, `#/assessments/${id}/trustworthiness`, `#/assessments/${id}/board`];
 
 for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1366, height: 900 }]]) {
   test(`every assessment page passes axe on a ${label}`, async () => {

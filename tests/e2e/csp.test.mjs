@@ -35,7 +35,7 @@ test('no page triggers a policy violation', async () => {
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`smm-navigator.v1.assessment.${id}`, example]);
   const pages = ['#/', '#/practices', '#/practices/threat-modeling', '#/assessments', `#/assessments/${id}`,
     `#/assessments/${id}/targets/access-control`, `#/assessments/${id}/assess/access-control`, `#/assessments/${id}/results`,
-    `#/assessments/${id}/roadmap`, `#/assessments/${id}/requirements`, `#/assessments/${id}/report`, `#/assessments/${id}/history`, `#/assessments/${id}/trustworthiness`];
+    `#/assessments/${id}/roadmap`, `#/assessments/${id}/requirements`, `#/assessments/${id}/report`, `#/assessments/${id}/history`, `#/assessments/${id}/trustworthiness`, `#/assessments/${id}/board`];
   for (const hash of pages) {
     await page.goto(pageOf(server.origin, hash));
     await page.reload();

@@ -115,7 +115,7 @@ export async function openPage(browser, origin, viewport = { width: 1366, height
  * trustworthiness, report and history, the workbench's page for the rest of
  * `#/assessments...`, else the reader's. */
 export function pageOf(origin, hash) {
-  const page = /^#\/assessments\/[^/]+\/(requirements|trustworthiness|report|history)$/.test(hash) ? 'review.html'
+  const page = /^#\/assessments\/[^/]+\/(requirements|trustworthiness|report|board|history)$/.test(hash) ? 'review.html'
     : /^#\/assessments/.test(hash) ? 'workbench.html' : '';
   return `${origin}/${page}${hash}`;
 }

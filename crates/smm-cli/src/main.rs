@@ -48,6 +48,11 @@ enum Command {
         /// no names, notes, rationales, references or plan; a fresh id.
         #[arg(long)]
         redact: bool,
+        /// The board page instead: the overall picture in a sentence, the key
+        /// figures, the five largest gaps with their planned steps and owners,
+        /// and what is above its target (with `--format json` or `md`).
+        #[arg(long)]
+        board: bool,
     },
     /// Print the assessment file, as the app's export writes it (migrated to
     /// the current version).
@@ -483,10 +488,19 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             Ok(a) => println!(io, "{}", assessment_to_json(&shared(a, redact))),
             Err(e) => return fail(&file, &e),
         },
-        Command::Report { file, format, redact } => match load(io, &file, catalogue).and_then(single) {
+        Command::Report { file, format, redact, board } => match load(io, &file, catalogue).and_then(single) {
             Ok(a) => {
                 let a = shared(a, redact);
                 let report = Report::new(catalogue, &a);
+                if board {
+                    let page = smm_core::report::BoardPage::new(catalogue, &a, &report);
+                    match format {
+                        Format::Json => println!(io, "{}", page.to_json()),
+                        Format::Md => print!(io, "{}", page.to_markdown()),
+                        _ => return fail(&file, "the board page is written as --format json or md"),
+                    }
+                    return ExitCode::SUCCESS;
+                }
                 match format {
                     Format::Json => println!(io, "{}", report.to_json()),
                     Format::Md => print!(io, "{}", report.to_markdown(catalogue)),

@@ -490,3 +490,25 @@ fn the_roadmap_and_checklist_tables_are_the_pages_exports() {
     assert_eq!(text(&checklist.stdout), smm_core::trust::checklist_csv(trust, &a.trustworthiness));
     assert_eq!(text(&checklist.stdout).lines().count(), trust.items.len() + 1);
 }
+
+#[test]
+fn report_board_prints_the_board_page_as_json_or_markdown_only() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/bottling-line-asset-owner.smm.json");
+    let json = smm(&["report", file, "--board", "--format", "json"]);
+    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["format"], "smm-navigator/board-page");
+    assert_eq!(v["gaps"][0]["practice"], "patch-management");
+    assert_eq!(v["gaps"].as_array().unwrap().len(), 5);
+    let md = smm(&["report", file, "--board", "--format", "md"]);
+    let text = String::from_utf8(md.stdout).unwrap();
+    assert!(text.starts_with("# Board page: Line 3 bottling"), "{text}");
+    assert!(text.contains("## Possible over-investment to review"), "{text}");
+    // A redacted board page has no owners: the plan is not in a shared copy.
+    let shared = smm(&["report", file, "--board", "--redact", "--format", "md"]);
+    let shared = String::from_utf8(shared.stdout).unwrap();
+    assert!(!shared.contains("Meyer") && !shared.contains("Brightwater"), "{shared}");
+    let csv = smm(&["report", file, "--board", "--format", "csv"]);
+    assert!(!csv.status.success());
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("--format json or md"));
+}

@@ -99,9 +99,10 @@ pub mod profile {
     pub use crate::model::profile::*;
     pub use crate::reference::profiles::*;
 }
-/// The report of an assessment.
+/// The report of an assessment, and its board page.
 pub mod report {
     pub use crate::base::table::{csv_row, md_escape, md_escape_lines};
+    pub use crate::exports::board::*;
     pub use crate::exports::report::*;
 }
 /// Passphrase encryption in the age format.

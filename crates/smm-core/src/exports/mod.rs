@@ -2,6 +2,7 @@
 //! assessment and bundle files, the redacted copy, the report (JSON, Markdown,
 //! CSV), the roadmap, requirements, checklist and consensus tables.
 
+pub mod board;
 pub mod bundle;
 pub mod consensus;
 pub mod coverage;
