@@ -4,7 +4,9 @@
 //! page and the practices load the reader's page.
 
 pub mod app;
+pub mod app_frame;
 pub mod assess_section;
+pub mod assessment_frame;
 pub mod assessment_list;
 pub mod assessment_page;
 pub mod charts;

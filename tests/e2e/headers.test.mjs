@@ -4,7 +4,7 @@
 // permissions policy denies the same features everywhere. No browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
@@ -63,7 +63,9 @@ test('every header file and the README block send the same headers with the same
 
 test('the header policy is the pages\' meta tag policy plus frame-ancestors', async () => {
   const meta = await metaPolicy('index.html');
-  for (const page of ['public/workbench.html', 'public/exchange.html']) {
+  const pages = (await readdir(join(root, 'public'))).filter((f) => f.endsWith('.html')).map((f) => `public/${f}`);
+  assert.deepEqual(pages.sort(), ['public/exchange.html', 'public/review.html', 'public/workbench.html']);
+  for (const page of pages) {
     assert.equal(await metaPolicy(page), meta, `${page} carries the reader's policy`);
   }
   for (const [path, headers] of Object.entries(await parsed())) {

@@ -147,7 +147,7 @@ test('two interviewees disagree, the owner resolves it with notes, and the resul
   await page.getByRole('link', { name: '3 Results' }).click();
   await page.waitForSelector('#gap-table');
   assert.match(await page.locator('#gap-table tr', { hasText: 'Threat Modeling' }).textContent(), /2/);
-  await page.getByRole('link', { name: 'Report' }).click();
+  await page.getByRole('navigation', { name: 'Assessment sections' }).getByRole('link', { name: 'Report' }).click();
   await page.waitForSelector('.report-interviews');
   const report = await page.locator('.report-interviews').textContent();
   assert.match(report, /Threat Modeling.*Ana showed the 2026 threat model/s);
