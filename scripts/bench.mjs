@@ -157,7 +157,7 @@ try {
     // What the service worker fetches in the background after one visit: every
     // file of the app beyond the page's own, which the worker stores on install.
     const REST = /workbench|review|exchange|worker|frameworks\/|mappings\/|profiles\//;
-    const background = async (label, first, ready, cached, connection = null) => {
+    const background = async (first, ready, cached, connection = null) => {
       const server = await serve(site);
       const context = await browser.newContext();
       if (connection) {
@@ -179,13 +179,13 @@ try {
       await server.close();
       return { total, files: lazy.map((r) => `${r.path.replace('/app/', '')} ${kb(r.bytes)}`).join(', ') };
     };
-    const afterReader = await background('reader', '/app/#/', '#smm-main h1', ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
+    const afterReader = await background('/app/#/', '#smm-main h1', ['workbench.html', 'workbench.js', 'workbench_bg.wasm']);
     const ok = afterReader.total <= 500 * 1024;
     console.log(`fetched in the background after one reader visit: ${afterReader.total} bytes gzip (${kb(afterReader.total)}) ${ok ? 'within budget (500 KiB)' : `OVER budget (500 KiB) by ${afterReader.total - 500 * 1024} bytes`}`);
     console.log(`  ${afterReader.files}`);
-    const saving = await background('reader', '/app/#/', '#smm-main h1', [], { saveData: true, effectiveType: '4g' });
+    const saving = await background('/app/#/', '#smm-main h1', [], { saveData: true, effectiveType: '4g' });
     console.log(`fetched in the background after one reader visit with Save-Data: ${saving.total} bytes gzip ${saving.total === 0 ? 'within budget (none)' : 'OVER budget (none)'}`);
-    const afterWorkbench = await background('workbench', '/app/workbench.html#/assessments', '.assessments',
+    const afterWorkbench = await background('/app/workbench.html#/assessments', '.assessments',
       ['review_bg.wasm', 'exchange_bg.wasm', 'worker_bg.wasm', 'frameworks/csf-2.0.json']);
     console.log(`fetched during and after one first workbench visit (the page's own files, then in the background the workbench again for the cache, the data, the review and exchange pages and the on-demand worker): ${afterWorkbench.total} bytes gzip (${kb(afterWorkbench.total)}), reported`);
     console.log(`  ${afterWorkbench.files}`);
