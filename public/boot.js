@@ -19,7 +19,8 @@ if (bundle === 'reader' && /^#\/answer(\/|$|\?)/.test(location.hash)) {
   location.replace(new URL(`./exchange.html${location.hash}`, import.meta.url));
 } else if (bundle === 'reader' && /^#\/assessments(\/|$|\?)/.test(location.hash)) {
   const section = location.hash.match(/^#\/assessments\/[^/?]+\/([a-z]+)/)?.[1];
-  const page = ['requirements', 'trustworthiness', 'report', 'history'].includes(section) ? 'review'
+  // The same pages as Section::bundle in src/shared/route.rs.
+  const page = ['requirements', 'trustworthiness', 'report', 'board', 'history'].includes(section) ? 'review'
     : ['interviews', 'exchange'].includes(section) ? 'exchange' : 'workbench';
   location.replace(new URL(`./${page}.html${location.hash}`, import.meta.url));
 } else {

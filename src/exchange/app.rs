@@ -28,7 +28,7 @@ pub fn ExchangeApp() -> impl IntoView {
         {move || match route.get() {
             Route::Answer(id) if id.is_empty() => view! { <AnsweringList /> }.into_any(),
             Route::Answer(id) => view! { <AnswerPage id=id /> }.into_any(),
-            Route::Assessment(id, section @ (Section::Interviews | Section::Exchange)) => view! { <OwnerPage id=id section=section /> }.into_any(),
+            Route::Assessment(id, section) if section.bundle() == Bundle::Exchange => view! { <OwnerPage id=id section=section /> }.into_any(),
             other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),
         }}
         </AppFrame>

@@ -24,10 +24,7 @@ pub fn ReviewApp() -> impl IntoView {
     view! {
         <AppFrame route=route>
         {move || match route.get() {
-            Route::Assessment(
-                id,
-                section @ (Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History),
-            ) => {
+            Route::Assessment(id, section) if section.bundle() == Bundle::Review => {
                 view! { <ReviewPage id=id section=section /> }.into_any()
             }
             other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),

@@ -67,7 +67,11 @@ fn BoardBody(board: BoardPage, report: smm_core::Report) -> impl IntoView {
             }
         })
         .collect_view();
-    let domains = charts::domain_counts(cat, &report)
+    let counts = charts::domain_counts(cat, &report);
+    let headings = counts
+        .first()
+        .map(|d| d.parts.iter().map(|(label, _, _)| view! { <th scope="col">{*label}</th> }).collect_view());
+    let domains = counts
         .into_iter()
         .map(|d| {
             view! {
@@ -78,10 +82,6 @@ fn BoardBody(board: BoardPage, report: smm_core::Report) -> impl IntoView {
             }
         })
         .collect_view();
-    let headings = charts::domain_counts(cat, &report)
-        .into_iter()
-        .next()
-        .map(|d| d.parts.iter().map(|(label, _, _)| view! { <th scope="col">{*label}</th> }).collect_view());
     view! {
         <article class="board-page">
             <header>

@@ -124,6 +124,22 @@ impl Section {
         }
     }
 
+    /// The app that shows this section: the workbench the four steps and the
+    /// overview, the review page what few visits need, the exchange page the
+    /// interviews and the spreadsheet and OSCAL page. Exhaustive, so that a new
+    /// section does not compile until it has a page.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Section::Overview | Section::Targets(_) | Section::Assess(_) | Section::Results | Section::Roadmap => {
+                Bundle::Workbench
+            }
+            Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History => {
+                Bundle::Review
+            }
+            Section::Interviews | Section::Exchange => Bundle::Exchange,
+        }
+    }
+
     /// True when `self` and `other` are the same section, whatever practice is open.
     pub fn same_kind(&self, other: &Section) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)
@@ -172,12 +188,9 @@ impl Route {
     /// The app that shows this route.
     pub fn bundle(&self) -> Bundle {
         match self {
-            Route::Answer(_) | Route::Assessment(_, Section::Interviews | Section::Exchange) => Bundle::Exchange,
-            Route::Assessment(
-                _,
-                Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History,
-            ) => Bundle::Review,
-            Route::Assessments | Route::Assessment(..) => Bundle::Workbench,
+            Route::Answer(_) => Bundle::Exchange,
+            Route::Assessment(_, section) => section.bundle(),
+            Route::Assessments => Bundle::Workbench,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
         }

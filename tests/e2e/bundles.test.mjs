@@ -95,6 +95,12 @@ test('reader → workbench → reader by the header links, and an old bookmark l
     assert.equal(new URL(page.url()).hash, `#/assessments/${id}/results`);
     // It went straight on: the reader's wasm was not started for it.
     assert.deepEqual(server.hits.slice(before).filter((p) => p === '/reader.js'), []);
+    // A bookmark of a review section goes straight to the review page.
+    const beforeBoard = server.hits.length;
+    await page.goto(`${server.origin}/#/assessments/${id}/board`);
+    await page.waitForSelector('.board-page');
+    assert.equal(new URL(page.url()).pathname, '/review.html');
+    assert.deepEqual(server.hits.slice(beforeBoard).filter((p) => /workbench/.test(p)), [], 'not by way of the workbench');
     // A route of the reader typed into the workbench's address goes to the reader.
     await page.goto(`${server.origin}/workbench.html#/practices/access-control`);
     await page.waitForSelector('.practice[data-practice="access-control"]');

@@ -191,7 +191,7 @@ impl BoardPage {
             |practice: &str| -> Priority { steps_of(practice).first().map_or(Priority::Medium, |s| s.domain_priority) };
         let order = |id: &str| catalogue.practices.iter().position(|p| p.id == id).unwrap_or(usize::MAX);
         let mut ranked = below;
-        ranked.sort_by_key(|g| {
+        ranked.sort_by_cached_key(|g| {
             (std::cmp::Reverse(g.shortfall), std::cmp::Reverse(g.scope_shortfall), priority(&g.id), order(&g.id))
         });
         let name = |id: &str| catalogue.practice(id).map_or_else(|| id.to_string(), |p| p.name.clone());
