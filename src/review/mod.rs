@@ -12,6 +12,7 @@ pub mod crosswalk_matrix;
 pub mod history_section;
 pub mod report_section;
 pub mod requirements_section;
+pub mod signoff_panel;
 pub mod trust_section;
 
 use crate::shared::route::Bundle;

@@ -1,4 +1,5 @@
-//! The printable report: metadata, summary, charts, gap table, roll-ups, roadmap.
+//! The printable report: metadata, the sign-off, summary, charts, gap table,
+//! roll-ups, roadmap with progress against the plan, evidence and what is past its date.
 
 use leptos::prelude::*;
 use smm_core::engine::ROLLUP_FORMULAS;
@@ -8,7 +9,8 @@ use smm_core::{Assessment, Catalogue, Report};
 
 use super::trust_section::{checklist_table, trust_figures};
 use crate::workbench::charts;
-use crate::workbench::results_section::{gap_table, rollup_table, summary_figures};
+use super::signoff_panel::SignOffPanel;
+use crate::workbench::results_section::{expired_evidence, gap_table, rollup_table, summary_figures};
 use crate::workbench::state::Current;
 
 /// The report of the current assessment, laid out for print.
@@ -131,16 +133,31 @@ fn ReportBody(
         .map(|s| {
             let name = cat.practice(&s.practice).map_or(s.practice.clone(), |p| p.name.clone());
             let plan = assessment.plan.get(&s.id).cloned().unwrap_or_default();
-            let plan_line = format!(
+            let mut plan_line = format!(
                 "Owner: {}. Due: {}. Status: {}.",
                 if plan.owner.is_empty() { "not set" } else { &plan.owner },
                 if plan.due.is_empty() { "not set" } else { &plan.due },
                 plan.status.name()
             );
+            if !plan.reference.is_empty() {
+                plan_line.push_str(&format!(" Reference: {}.", plan.reference));
+            }
+            if report.progress.overdue.contains(&s.id) {
+                plan_line.push_str(" Overdue.");
+            }
+            let history = plan
+                .history
+                .iter()
+                .map(|h| {
+                    let note = if h.note.is_empty() { String::new() } else { format!(": {}", h.note) };
+                    format!("{} {}{note}", h.on, h.status.name())
+                })
+                .collect::<Vec<_>>();
             view! {
                 <li class="report-step">
                     <strong>{format!("{name}: reach level {} ({})", s.level, s.level.name())}</strong>
                     <p>{plan_line}</p>
+                    {(!history.is_empty()).then(|| view! { <p class="muted">{format!("Status history: {}.", history.join("; "))}</p> })}
                     <ul>{s.actions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                     <p class="muted">{format!("{} indicator(s) still unmet: {}", s.unmet_indicators.len(), s.unmet_indicators.join(", "))}</p>
                 </li>
@@ -163,6 +180,8 @@ fn ReportBody(
                 <h1 tabindex="-1">{m.name.clone()}</h1>
                 <dl class="meta">{meta}</dl>
             </header>
+            {signoff_summary(&report)}
+            <SignOffPanel />
             <h2>"Summary"</h2>
             <p>{format!(
                 "{} of {} practices with a target are on or above it. The total shortfall is {} level(s). {} practice(s) are above target, a possible over-investment to review. {} practice(s) are not assessed and {} are not applicable.",
@@ -199,6 +218,7 @@ fn ReportBody(
             } else {
                 view! { <ol class="report-roadmap">{steps}</ol> }.into_any()
             }}
+            {progress_table(&report)}
             {(!report.interviews.is_empty()).then(|| view! {
                 <h2>"Interviews"</h2>
                 <table class="data report-interviews">
@@ -216,11 +236,13 @@ fn ReportBody(
             {(!report.evidence.is_empty()).then(|| view! {
                 <h2>"Evidence"</h2>
                 <table class="data report-evidence">
-                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Reference"</th><th scope="col">"File fingerprint (SHA-256)"</th></tr></thead>
+                    <thead><tr><th scope="col">"Practice"</th><th scope="col">"Reference"</th><th scope="col">"Held by"</th><th scope="col">"Review by"</th><th scope="col">"File fingerprint (SHA-256)"</th></tr></thead>
                     <tbody>{report.evidence.iter().map(|e| view! {
-                        <tr>
+                        <tr class:expired=e.expired>
                             <th scope="row">{cat.practice(&e.practice).map_or(e.practice.clone(), |p| p.name.clone())}</th>
                             <td>{e.reference.clone()}</td>
+                            <td>{e.holder.clone()}</td>
+                            <td>{e.review_by.clone()}{e.expired.then_some(" (past its date)")}</td>
                             <td>{e.file.as_ref().map(|f| view! {
                                 {format!("{}, {} bytes, taken {}: ", f.name, f.size, f.taken_on)}<code class="digest">{f.sha256.clone()}</code>
                             })}</td>
@@ -228,6 +250,44 @@ fn ReportBody(
                     }).collect_view()}</tbody>
                 </table>
             })}
+            {expired_evidence(&report, "report-expired-evidence")}
         </article>
+    }
+}
+
+/// The sign-off state in the report: the sentence and what changed.
+fn signoff_summary(report: &Report) -> impl IntoView {
+    let s = &report.signoff;
+    view! {
+        <p class="report-signoff"><strong>{s.sentence()}</strong></p>
+        {(!s.changes.is_empty()).then(|| view! {
+            <ul class="signoff-changes">
+                {s.changes.iter().map(|x| view! { <li>{format!("{}: {}", x.label, x.what)}</li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// Progress against the plan, with its formula.
+fn progress_table(report: &Report) -> impl IntoView {
+    let g = &report.progress;
+    view! {
+        <h2>"Progress against the plan"</h2>
+        <table class="data report-progress">
+            <caption>{format!(
+                "Roadmap steps as of {}{}",
+                report.as_of,
+                g.percent_reached().map_or(String::new(), |p| format!(": {p}% reached"))
+            )}</caption>
+            <thead><tr>
+                <th scope="col">"Steps"</th><th scope="col">"Reached"</th><th scope="col">"Marked done"</th>
+                <th scope="col">"In progress"</th><th scope="col">"Planned"</th><th scope="col">"Overdue"</th><th scope="col">"Dropped"</th>
+            </tr></thead>
+            <tbody><tr>
+                <td>{g.steps}</td><td>{g.reached}</td><td>{g.marked_done}</td>
+                <td>{g.in_progress}</td><td>{g.planned}</td><td>{g.overdue.len()}</td><td>{g.dropped}</td>
+            </tr></tbody>
+        </table>
+        <p class="muted">{report.progress_formula}</p>
     }
 }

@@ -121,9 +121,18 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
             (Some(d), _) => format!("Derived level {d} ({}); {target}. {}", d.name(), g.status.label()),
         }
     };
+    // Met indicators whose evidence has all passed its review date: flagged, never un-ticked.
+    let stale = Memo::new(move |_| {
+        result()
+            .map(|r| smm_core::evidence::stale_indicators(&pid.get_value(), &r, &crate::shared::clock::today()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| (s.indicator, s.review_by))
+            .collect::<Vec<_>>()
+    });
     // One checkbox per indicator; `tag` says where it comes from or whom it is for.
     let item = move |id: String, text: String, tag: String, class: &'static str| {
-        let (iid, iid2) = (id.clone(), id.clone());
+        let (iid, iid2, iid3) = (id.clone(), id.clone(), id.clone());
         let input_id = format!("ind-{}", id.replace('.', "-"));
         view! {
             <li class=class>
@@ -133,6 +142,9 @@ fn PracticeChecklist(practice: String) -> impl IntoView {
                 <label for=input_id>
                     {(!tag.is_empty()).then(|| view! { <span class="scope-tag">{tag.clone()}</span>" " })}
                     {text} " " <span class="indicator-id">{id.clone()}</span>
+                    {move || stale.with(|v| v.iter().find(|(i, _)| *i == iid3).map(|(_, by)| view! {
+                        " " <span class="stale">{format!("Evidence past its review date ({by}): check it again")}</span>
+                    }))}
                 </label>
             </li>
         }

@@ -1,11 +1,13 @@
 //! The frame of one assessment's page, the same on the workbench, the review
 //! page and the exchange page: the assessment made current (or "not found"),
 //! the way back to the list with the assessment's name, the section tabs, a
-//! notice when another tab deleted the assessment, and the section itself.
+//! notice when another tab deleted the assessment, the sign-off state, and
+//! the section itself.
 
 use leptos::prelude::*;
 
 use super::section_tabs::SectionTabs;
+use super::signoff_banner::SignOffBanner;
 use crate::shared::not_found::NotFound;
 use crate::shared::route::{Route, Section};
 use crate::workbench::state::{AppState, Current};
@@ -28,6 +30,7 @@ pub fn AssessmentFrame(#[prop(into)] id: String, section: Section, children: Chi
                 <span>{move || current.with(|a| a.metadata.name.clone()).unwrap_or_default()}</span>
             </p>
             <SectionTabs current=section />
+            <SignOffBanner />
             {move || if current.assessment.with(Option::is_none) {
                 view! { <p role="alert">"This assessment was deleted."</p> }.into_any()
             } else {

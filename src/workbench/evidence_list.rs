@@ -96,7 +96,7 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
                     };
                     edit(Box::new(move |v| match index.and_then(|i| v.get_mut(i)) {
                         Some(e) => e.file = Some(fp),
-                        None => v.push(Evidence { reference: name, file: Some(fp) }),
+                        None => v.push(Evidence { reference: name, file: Some(fp), ..Evidence::default() }),
                     }));
                 }
             }
@@ -121,7 +121,7 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
         <fieldset class="evidence-list">
             <legend>"Evidence"</legend>
             <p class="muted">
-                "A reference an assessor can follow: a document name, ticket number or path. "
+                "A reference an assessor can follow: a document name, ticket number or path, with who holds it and when it needs another look. "
                 "A file's fingerprint (SHA-256) lets anyone check later that a document is the one seen; "
                 "the file itself never leaves this computer and is not stored."
             </p>
@@ -144,6 +144,28 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
                                         }
                                     }));
                                 } />
+                            <span class="evidence-dates">
+                                <label>"Held by"
+                                    <input type="text" maxlength="200" prop:value=e.holder.clone()
+                                        aria-label=format!("Held by: {label}")
+                                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string();
+                                            edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.holder = v; })); } />
+                                </label>
+                                <label>"Obtained"
+                                    <input type="date" prop:value=e.obtained.clone() aria-label=format!("Obtained: {label}")
+                                        on:change=move |ev| { let v = event_target_value(&ev);
+                                            edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.obtained = v; })); } />
+                                </label>
+                                <label>"Review by"
+                                    <input type="date" prop:value=e.review_by.clone() aria-label=format!("Review by: {label}")
+                                        on:change=move |ev| { let v = event_target_value(&ev);
+                                            edit(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.review_by = v; })); } />
+                                </label>
+                            </span>
+                            {smm_core::evidence::is_expired(&e, &today()).then(|| view! {
+                                <p class="expired">{format!("Past its review date ({}): look at it again.", e.review_by)}</p>
+                            })}
+                            <IndicatorLinks practice=pid.get_value() index=i chosen=e.indicators.clone() />
                             {e.file.clone().map(|f| view! {
                                 <p class="fingerprint">
                                     {format!("File “{}”, {} bytes, fingerprint taken {}. SHA-256: ", f.name, f.size, f.taken_on)}
@@ -188,6 +210,45 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
             <p class="muted" role="status" aria-live="polite">{move || busy.get()}</p>
         </fieldset>
     }
+}
+
+/// The indicators one evidence entry supports, chosen among those met; none
+/// chosen means the practice as a whole.
+#[component]
+fn IndicatorLinks(practice: String, index: usize, chosen: Vec<String>) -> impl IntoView {
+    let c = Current::expect();
+    let met = c.with(|a| a.results.get(&practice).map(|r| r.indicators_met.clone())).flatten().unwrap_or_default();
+    if met.is_empty() {
+        return ().into_any();
+    }
+    let practice = StoredValue::new(practice);
+    let count = chosen.len();
+    view! {
+        <details class="evidence-indicators">
+            <summary>{if count == 0 { "Supports: the practice as a whole".to_string() } else { format!("Supports {count} indicator(s)") }}</summary>
+            <p class="muted">"Tick the indicators this evidence shows. When its review date passes, an indicator whose only evidence it is gets flagged for a new look; it stays ticked."</p>
+            {met.into_iter().map(|id| {
+                let on = chosen.contains(&id);
+                let key = id.clone();
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=on on:change=move |ev| {
+                            let tick = event_target_checked(&ev);
+                            let key = key.clone();
+                            c.edit(move |a| {
+                                if let Some(e) = a.results.get_mut(&practice.get_value()).and_then(|r| r.evidence.get_mut(index)) {
+                                    e.indicators.retain(|x| *x != key);
+                                    if tick { e.indicators.push(key); }
+                                }
+                            });
+                        } />
+                        {id.clone()}
+                    </label>
+                }
+            }).collect_view()}
+        </details>
+    }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod results_section;
 pub mod roadmap_section;
 pub mod save_status;
 pub mod seal_choice;
+pub mod signoff_banner;
 pub mod section_tabs;
 pub mod state;
 pub mod target_grid;

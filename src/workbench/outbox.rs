@@ -219,8 +219,6 @@ pub async fn redacted_file(a: &Assessment) -> Result<Outgoing, String> {
     if copy.id != fresh {
         return Err("the redacted copy does not carry its own new id".into());
     }
-    let summary = "Exported a redacted copy: the role, priorities, targets, the indicators met and file \
-                   fingerprints, under a new id; no names, notes, rationales, evidence references, file \
-                   names or plan.";
+    let summary = format!("Exported a redacted copy. {}", smm_core::bundle::REDACTED_COPY_KEEPS);
     Ok(Outgoing::new(smm_core::bundle::redacted_file_name(&today()), "application/json", bytes, summary))
 }

@@ -52,6 +52,15 @@ pub fn OverviewSection() -> impl IntoView {
                     {field("Assessor", "text", |m| m.assessor.clone(), |m, v| m.assessor = v)}
                     {field("Assessed on", "date", |m| m.assessed_on.clone(), |m, v| m.assessed_on = v)}
                     <label>
+                        "Tags (site, business unit, product line; separated by commas)"
+                        <input type="text" maxlength="1300"
+                            prop:value=move || c.with(|a| a.metadata.tags.join(", ")).unwrap_or_default()
+                            on:change=move |ev| {
+                                let tags = smm_core::assessment::parse_tags(&event_target_value(&ev));
+                                c.edit(|a| a.metadata.tags = tags);
+                            } />
+                    </label>
+                    <label>
                         "Role"
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -72,7 +81,7 @@ pub fn OverviewSection() -> impl IntoView {
                 <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), false)))>"Export this assessment"</button>
                 " "
                 <button type="button" on:click=move |_| c.state.transfer.set(Some(export_one(c.state, &c.id.get_value(), true)))>"Export a redacted copy for sharing"</button>
-                <p class="muted">"The redacted copy keeps the role, priorities, target levels and scopes, the indicators met and file fingerprints; it leaves out the names of the organisation, system, assessor and interviewees, rationales, notes, evidence references and file names, and the roadmap plan."</p>
+                <p class="muted">{smm_core::bundle::REDACTED_COPY_KEEPS}</p>
                 <p><a href=c.href(Section::Exchange)>"Spreadsheet and OSCAL"</a>": a workbook to edit in Excel or LibreOffice and import back, and OSCAL assessment results."</p>
                 <crate::workbench::seal_choice::SealChoice />
                 <crate::workbench::transfer_notice::TransferNotice />

@@ -174,5 +174,42 @@ fn ResultsBody(report: Report) -> impl IntoView {
         </figure>
         {rollup_table(&report, "rollup-table")}
         {formulas()}
+        {expired_evidence(&report, "expired-evidence")}
     }
+}
+
+/// Evidence past its review date on the report's day, and the met indicators
+/// that rest on it alone; nothing when all evidence is current.
+pub fn expired_evidence(report: &Report, table_id: &'static str) -> impl IntoView {
+    let cat = Catalogue::builtin();
+    let name = |id: &str| cat.practice(id).map_or(id.to_string(), |p| p.name.clone());
+    let rows: Vec<_> = report.evidence.iter().filter(|e| e.expired).cloned().collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    let stale = report.stale_indicators.clone();
+    view! {
+        <section class="expired-evidence" aria-labelledby=format!("{table_id}-title")>
+            <h2 id=format!("{table_id}-title")>"Evidence past its review date"</h2>
+            <p>{format!(
+                "{} piece(s) of evidence needed another look before {}. The indicators they support stay met until the assessor decides otherwise.",
+                rows.len(), report.as_of
+            )}</p>
+            <table id=table_id>
+                <caption class="visually-hidden">"Evidence past its review date"</caption>
+                <thead><tr><th scope="col">"Practice"</th><th scope="col">"Reference"</th><th scope="col">"Held by"</th><th scope="col">"Obtained"</th><th scope="col">"Review by"</th></tr></thead>
+                <tbody>{rows.into_iter().map(|e| view! {
+                    <tr><td>{name(&e.practice)}</td><td>{e.reference}</td><td>{e.holder}</td><td>{e.obtained}</td><td>{e.review_by}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+            {(!stale.is_empty()).then(|| view! {
+                <p>{format!(
+                    "Met indicators whose evidence has all passed its date ({}): {}.",
+                    stale.len(),
+                    stale.iter().map(|s| s.indicator.as_str()).collect::<Vec<_>>().join(", ")
+                )}</p>
+            })}
+        </section>
+    }
+    .into_any()
 }

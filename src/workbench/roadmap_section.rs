@@ -1,9 +1,11 @@
-//! The roadmap: the engine's ordered steps, each with an owner, a due date and a status.
+//! The roadmap: the engine's ordered steps, each with an owner, a due date, a
+//! status with the history of its changes, and an outside reference.
 
 use leptos::prelude::*;
 use smm_core::report::roadmap_to_csv;
 use smm_core::{Catalogue, RoadmapStep, StepPlan, StepStatus};
 
+use crate::shared::clock::today;
 use crate::shared::download::file_stem;
 use crate::workbench::outbox::{self, Notice, Outgoing};
 use crate::workbench::state::Current;
@@ -15,7 +17,7 @@ pub fn RoadmapSection() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
         let Some((csv, name)) = c.with(|a| {
-            let report = smm_core::Report::new(Catalogue::builtin(), a);
+            let report = smm_core::Report::new(Catalogue::builtin(), a, &crate::shared::clock::today());
             (roadmap_to_csv(Catalogue::builtin(), &report.roadmap, &a.plan), a.metadata.name.clone())
         }) else {
             return;
@@ -31,7 +33,8 @@ pub fn RoadmapSection() -> impl IntoView {
             <h1 tabindex="-1">"Roadmap"</h1>
             <p class="lead">
                 "One step for each level a practice still has to reach, with the actions that get there and the evidence still missing. "
-                "Steps are ordered by domain priority, then subdomain priority, then the size of the practice's shortfall."
+                "Steps are ordered by domain priority, then subdomain priority, then the size of the practice's shortfall. "
+                "Each change of a step's status is kept with its date and note; a reference is kept as text and never opened."
             </p>
             <p>
                 <button type="button" class="primary" on:click=export>"Export the roadmap as CSV"</button>
@@ -66,6 +69,16 @@ fn StepCard(step: RoadmapStep) -> impl IntoView {
         })
     };
     let base = step.id.replace('@', "-");
+    let note = RwSignal::new(String::new());
+    let set_status = move |s: StepStatus| {
+        let text = note.get_untracked();
+        c.edit(|a| smm_core::plan::set_step_status(a, &sid.get_value(), s, &today(), &text));
+        note.set(String::new());
+    };
+    let overdue = move || {
+        let p = plan();
+        p.status != StepStatus::Done && p.due.len() == 10 && p.due < today()
+    };
     let unmet = step
         .unmet_indicators
         .iter()
@@ -107,12 +120,35 @@ fn StepCard(step: RoadmapStep) -> impl IntoView {
                     <select id=format!("status-{base}") prop:value=move || plan().status.id()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(s) = StepStatus::ALL.into_iter().find(|s| s.id() == v) { edit(Box::new(move |p| p.status = s)); }
+                            if let Some(s) = StepStatus::ALL.into_iter().find(|s| s.id() == v) { set_status(s); }
                         }>
                         {StepStatus::ALL.into_iter().map(|s| view! { <option value=s.id()>{s.name()}</option> }).collect_view()}
                     </select>
                 </label>
+                <label>
+                    "Note for the next status change"
+                    <input type="text" id=format!("note-{base}") maxlength="500" prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    "Reference (ticket id or address)"
+                    <input type="text" id=format!("reference-{base}") maxlength="500" prop:value=move || plan().reference
+                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); edit(Box::new(move |p| p.reference = v)); } />
+                </label>
             </div>
+            {move || overdue().then(|| view! { <p class="overdue">{format!("Overdue: due {}, not done.", plan().due)}</p> })}
+            {move || {
+                let history = plan().history;
+                (!history.is_empty()).then(|| view! {
+                    <details class="step-history">
+                        <summary>{format!("Status history ({})", history.len())}</summary>
+                        <ol>{history.into_iter().map(|h| {
+                            let note = if h.note.is_empty() { String::new() } else { format!(": {}", h.note) };
+                            view! { <li>{format!("{} {}{note}", h.on, h.status.name())}</li> }
+                        }).collect_view()}</ol>
+                    </details>
+                })
+            }}
         </li>
     }
 }

@@ -468,8 +468,11 @@ impl Current {
         let id = StoredValue::new(id);
         let assessment =
             Memo::new(move |_| state.assessments.with(|v| v.iter().find(|a| a.id == id.get_value()).cloned()));
-        let report =
-            Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| smm_core::Report::new(Catalogue::builtin(), a))));
+        let report = Memo::new(move |_| {
+            assessment.with(|a| {
+                a.as_ref().map(|a| smm_core::Report::new(Catalogue::builtin(), a, &crate::shared::clock::today()))
+            })
+        });
         Current { state, id, assessment, report }
     }
 

@@ -80,7 +80,7 @@ fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
     let mut last = "no assessment is stored in this browser".to_string();
     for v in list {
         let a = assessment(v.to_string().as_bytes())?;
-        match smm_exchange::xlsx::read_changes(input, cat, &a) {
+        match smm_exchange::xlsx::read_changes(input, cat, &a, &crate::shared::clock::today()) {
             Ok(p) => {
                 let changes: Vec<serde_json::Value> = p
                     .changes

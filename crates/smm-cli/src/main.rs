@@ -37,6 +37,26 @@ enum Command {
         /// The assessment file (`-` for standard input).
         file: PathBuf,
     },
+    /// Sign an assessment off: print it with a new sign-off (name, role,
+    /// today's date, statement, scope and the SHA-256 of its targets, results,
+    /// plan and trustworthiness view). A record of approval and of integrity,
+    /// not proof of identity.
+    Signoff {
+        /// The assessment file (`-` for standard input).
+        file: PathBuf,
+        /// Who signs.
+        #[arg(long)]
+        name: String,
+        /// Their role or title.
+        #[arg(long)]
+        role: String,
+        /// What they approve (a standard sentence when left out).
+        #[arg(long)]
+        statement: Option<String>,
+        /// What the approval covers.
+        #[arg(long)]
+        scope: Option<String>,
+    },
     /// Print the gap analysis, roll-ups and roadmap of an assessment.
     Report {
         /// The assessment file (`-` for standard input).
@@ -45,7 +65,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Report on the copy for sharing (the same as `smm export --redact`):
-        /// no names, notes, rationales, references or plan; a fresh id.
+        /// no names, tags, notes, rationales, references, owners or signers; a fresh id.
         #[arg(long)]
         redact: bool,
         /// The board page instead: the overall picture in a sentence, the key
@@ -224,6 +244,7 @@ fn main() -> ExitCode {
             | Command::Interview { .. }
             | Command::Consolidate { .. }
             | Command::ApplyXlsx { .. }
+            | Command::Signoff { .. }
     );
     let mut io = Io { out: String::new(), bin: None, passphrase };
     let code = run(cli.command, &mut io);
@@ -317,7 +338,7 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     Ok(b) => b,
                     Err(e) => return fail(&book, &e),
                 };
-            let preview = match smm_exchange::xlsx::read_changes(&bytes, catalogue, &a) {
+            let preview = match smm_exchange::xlsx::read_changes(&bytes, catalogue, &a, &today()) {
                 Ok(p) => p,
                 Err(e) => return fail(&book, &e.to_string()),
             };
@@ -477,10 +498,30 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     for line in &read.migration_log {
                         eprintln!("smm: {}: migrated {line}", file.display());
                     }
+                    for line in signoff_lines(catalogue, a) {
+                        println!(io, "{line}");
+                    }
                 }
                 if let Imported::Bundle { assessments, snapshots } = &imported {
                     println!(io, "bundle: {} assessment(s), {} snapshot set(s)", assessments.len(), snapshots.len());
                 }
+            }
+            Err(e) => return fail(&file, &e),
+        },
+        Command::Signoff { file, name, role, statement, scope } => match load(io, &file, catalogue).and_then(single) {
+            Ok(mut a) => {
+                let who = smm_core::signoff::Signer {
+                    name,
+                    role,
+                    statement: statement.unwrap_or_default(),
+                    scope: scope.unwrap_or_default(),
+                };
+                let hash = smm_core::signoff::content_sha256(&smm_core::signoff::signed_content(&a));
+                if let Err(e) = smm_core::signoff::sign(&mut a, &who, &today(), &hash) {
+                    return fail(&file, &e);
+                }
+                a.metadata.updated = today();
+                println!(io, "{}", assessment_to_json(&a));
             }
             Err(e) => return fail(&file, &e),
         },
@@ -491,7 +532,7 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
         Command::Report { file, format, redact, board } => match load(io, &file, catalogue).and_then(single) {
             Ok(a) => {
                 let a = shared(a, redact);
-                let report = Report::new(catalogue, &a);
+                let report = Report::new(catalogue, &a, &today());
                 if board {
                     let page = smm_core::report::BoardPage::new(catalogue, &a, &report);
                     match format {
@@ -532,6 +573,37 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
         },
     }
     ExitCode::SUCCESS
+}
+
+/// What `smm validate` says of the sign-off: the state, what changed, and the
+/// hash checks (the kept content against its hash, the current content against it).
+fn signoff_lines(catalogue: &Catalogue, a: &Assessment) -> Vec<String> {
+    use smm_core::signoff::{signoff_state, verify_newest, SignOffStatus};
+    let state = signoff_state(catalogue, a);
+    let mut out = vec![format!("sign-off: {}", state.sentence())];
+    if state.status == SignOffStatus::Unsigned {
+        return out;
+    }
+    for c in &state.changes {
+        out.push(format!("  changed: {}: {}", c.label, c.what));
+    }
+    if let Some((kept, current)) = verify_newest(a) {
+        match kept {
+            Some(true) => out.push("  the signed content kept in the file matches its SHA-256".into()),
+            Some(false) => out.push(
+                "  warning: the signed content kept in the file does not match its SHA-256: the record was edited"
+                    .into(),
+            ),
+            None => {}
+        }
+        out.push(if current {
+            "  the current content matches the signed SHA-256".into()
+        } else {
+            "  the current content does not match the signed SHA-256".into()
+        });
+    }
+    out.push(format!("  {} sign-off(s) kept; {}", state.count, smm_core::signoff::SIGNOFF_MEANING));
+    out
 }
 
 /// The one assessment of a file; a bundle of several is refused for reports.
@@ -627,8 +699,15 @@ fn now_iso() -> String {
     format!("{}T{:02}:{:02}:{:02}Z", today(), secs % 86_400 / 3600, secs % 3600 / 60, secs % 60)
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, from the system clock.
+/// Today's date (UTC) as YYYY-MM-DD, from the system clock, or from the
+/// environment variable `SMM_TODAY` when it holds such a date (for
+/// reproducible reports: evidence past its date and overdue steps depend on it).
 fn today() -> String {
+    if let Ok(d) = std::env::var("SMM_TODAY") {
+        if d.len() == 10 && smm_core::document::is_iso_date_prefix(&d) {
+            return d;
+        }
+    }
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     smm_core::document::date_from_days((secs / 86_400) as i64)
 }

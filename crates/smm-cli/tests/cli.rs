@@ -8,7 +8,7 @@ const CAMERA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/home-c
 const REMOTE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/remote-ot-service-provider.smm.json");
 
 fn smm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smm")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_smm")).args(args).env("SMM_TODAY", "2026-12-06").output().unwrap()
 }
 
 fn smm_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -158,7 +158,7 @@ fn markdown_and_csv_reports() {
 fn invalid_input_exits_1_with_the_path_on_stderr() {
     let out = smm_stdin(&["validate", "-"], br#"{"format":"smm-navigator/assessment","version":7}"#);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("this app reads versions 1 to 5"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("this app reads versions 1 to 6"), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
 
     let bad = std::fs::read_to_string(BOTTLING).unwrap().replacen("\"level\": 2", "\"level\": 9", 1);
@@ -188,7 +188,7 @@ fn template_and_catalogue_are_valid_documents() {
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["metadata"]["role"], "service-provider");
-    assert_eq!(v["version"], 5);
+    assert_eq!(v["version"], 6);
 
     let out = smm(&["catalogue"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -196,7 +196,7 @@ fn template_and_catalogue_are_valid_documents() {
 
     let out = smm(&["schema"]);
     let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v5.schema.json"))
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v6.schema.json"))
             .unwrap();
     assert_eq!(text(&out.stdout), committed);
 }
@@ -388,7 +388,12 @@ fn passphrase_env_encrypts_documents_and_reads_them_back() {
     let tpl_path = dir.join("t.smm.json.age");
     std::fs::write(&tpl_path, &tpl.stdout).unwrap();
     let ok = smm_env(&["validate", tpl_path.to_str().unwrap(), "--passphrase-env", "P"], "P", "tide pool");
-    assert_eq!(text(&ok.stdout), "valid: New assessment (0 targets, 0 results)\n", "{}", text(&ok.stderr));
+    assert_eq!(
+        text(&ok.stdout),
+        "valid: New assessment (0 targets, 0 results)\nsign-off: Not signed off.\n",
+        "{}",
+        text(&ok.stderr)
+    );
     let wrong = smm_env(&["validate", tpl_path.to_str().unwrap(), "--passphrase-env", "P"], "P", "tide poo1");
     assert_eq!(wrong.status.code(), Some(1));
     assert!(text(&wrong.stderr).contains("the passphrase does not open this file"), "{}", text(&wrong.stderr));
@@ -480,7 +485,7 @@ fn a_file_of_another_kind_is_named_and_refused() {
 fn the_roadmap_and_checklist_tables_are_the_pages_exports() {
     let c = smm_core::Catalogue::builtin();
     let a = smm_core::parse_assessment(std::fs::read(BOTTLING).unwrap().as_slice(), c).unwrap();
-    let report = smm_core::Report::new(c, &a);
+    let report = smm_core::Report::new(c, &a, "2026-12-06");
     let roadmap = smm(&["report", BOTTLING, "--format", "roadmap"]);
     assert_eq!(roadmap.status.code(), Some(0), "{}", text(&roadmap.stderr));
     assert_eq!(text(&roadmap.stdout), smm_core::report::roadmap_to_csv(c, &report.roadmap, &a.plan));
@@ -511,4 +516,110 @@ fn report_board_prints_the_board_page_as_json_or_markdown_only() {
     let csv = smm(&["report", file, "--board", "--format", "csv"]);
     assert!(!csv.status.success());
     assert!(String::from_utf8_lossy(&csv.stderr).contains("--format json or md"));
+}
+
+#[test]
+fn signoff_then_validate_reports_the_state_and_what_changed() {
+    let dir = std::env::temp_dir().join(format!("smm-signoff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let signed = smm(&["signoff", BOTTLING, "--name", "A. Lee", "--role", "Plant manager", "--scope", "Line 3"]);
+    assert_eq!(signed.status.code(), Some(0), "{}", text(&signed.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&signed.stdout).unwrap();
+    let so = &v["signoffs"][0];
+    assert_eq!((so["name"].as_str(), so["signed_on"].as_str()), (Some("A. Lee"), Some("2026-12-06")));
+    // The hash is sha256sum of the canonical content, which any tool can recompute.
+    let content = so["content"].clone();
+    let canonical = content.to_string();
+    let digest = {
+        use std::io::Write as _;
+        let mut child = Command::new("sha256sum").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(canonical.as_bytes()).unwrap();
+        text(&child.wait_with_output().unwrap().stdout).split_whitespace().next().unwrap().to_string()
+    };
+    assert_eq!(so["sha256"].as_str(), Some(digest.as_str()));
+    let path = dir.join("signed.smm.json");
+    std::fs::write(&path, &signed.stdout).unwrap();
+    let ok = smm(&["validate", path.to_str().unwrap()]);
+    let out = text(&ok.stdout);
+    assert!(out.contains("sign-off: Unchanged since sign-off on 2026-12-06 by A. Lee."), "{out}");
+    assert!(out.contains("the signed content kept in the file matches its SHA-256"), "{out}");
+    assert!(out.contains("not proof of identity"), "{out}");
+
+    // Change a target after signing: validate lists it, still exit 0 (the file is valid).
+    let mut changed = v.clone();
+    changed["targets"]["threat-modeling"]["level"] = serde_json::json!(4);
+    std::fs::write(&path, changed.to_string()).unwrap();
+    let out = smm(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = text(&out.stdout);
+    assert!(out.contains("sign-off: Changed since sign-off on 2026-12-06 by A. Lee: 1 change."), "{out}");
+    assert!(out.contains("  changed: Threat Modeling: target level 2 → 4"), "{out}");
+    assert!(out.contains("the current content does not match the signed SHA-256"), "{out}");
+    // The report says the same.
+    let report: serde_json::Value = serde_json::from_slice(&smm(&["report", path.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(report["signoff"]["status"], "changed");
+    assert_eq!(report["signoff"]["changes"][0]["what"], "target level 2 → 4");
+    let md = text(&smm(&["report", path.to_str().unwrap(), "--format", "md"]).stdout);
+    assert!(md.contains("Changed since sign-off on 2026-12-06 by A. Lee") && md.contains("target level 2 → 4"), "{md}");
+
+    // A forged record: the kept content edited to match the change.
+    let mut forged = changed.clone();
+    forged["signoffs"][0]["content"]["targets"]["threat-modeling"]["level"] = serde_json::json!(4);
+    std::fs::write(&path, forged.to_string()).unwrap();
+    let out = text(&smm(&["validate", path.to_str().unwrap()]).stdout);
+    assert!(out.contains("does not match its SHA-256: the record was edited"), "{out}");
+
+    // Signing again keeps both; the redacted copy keeps dates and hashes, no names.
+    std::fs::write(&path, changed.to_string()).unwrap();
+    let again = smm(&["signoff", path.to_str().unwrap(), "--name", "B. Kaur", "--role", "CISO"]);
+    let w: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(w["signoffs"].as_array().unwrap().len(), 2);
+    assert!(w["signoffs"][0].get("content").is_none());
+    std::fs::write(&path, &again.stdout).unwrap();
+    let red: serde_json::Value =
+        serde_json::from_slice(&smm(&["export", path.to_str().unwrap(), "--redact"]).stdout).unwrap();
+    for (i, so) in red["signoffs"].as_array().unwrap().iter().enumerate() {
+        assert_eq!(so["signed_on"], w["signoffs"][i]["signed_on"]);
+        assert_eq!(so["sha256"], w["signoffs"][i]["sha256"]);
+        assert!(so.get("name").is_none_or(|n| n == "") && so.get("content").is_none(), "{so}");
+    }
+    let bad = smm(&["signoff", BOTTLING, "--name", "", "--role", "CISO"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("the signer's name"), "{}", text(&bad.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_report_shows_expired_evidence_and_progress_as_of_its_date() {
+    let run = |today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_smm"))
+            .args(["report", BOTTLING])
+            .env("SMM_TODAY", today)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let now = run("2026-12-06");
+    assert_eq!(now["as_of"], "2026-12-06");
+    let expired: Vec<&serde_json::Value> =
+        now["evidence"].as_array().unwrap().iter().filter(|e| e["expired"] == true).collect();
+    assert_eq!(expired.len(), 1);
+    assert_eq!(expired[0]["practice"], "physical-protection");
+    assert!(now["stale_indicators"].as_array().unwrap().iter().all(|s| s["practice"] == "physical-protection"));
+    assert!(!now["stale_indicators"].as_array().unwrap().is_empty());
+    let before = run("2026-06-01");
+    assert!(before["evidence"].as_array().unwrap().iter().all(|e| e["expired"] == false));
+    assert_eq!(before["stale_indicators"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        now["progress"]["steps"],
+        now["progress"]["open"].as_u64().unwrap() + now["progress"]["reached"].as_u64().unwrap()
+    );
+    let md = text(&smm(&["report", BOTTLING, "--format", "md"]).stdout);
+    assert!(md.contains("2026-06-30 (**past its date**)"), "{md}");
+    assert!(md.contains("## Progress against the plan"));
+    assert!(
+        md.contains("Reference: OT-142")
+            && md.contains("2026-11-02 In progress: Patch window with the line vendor agreed"),
+        "{md}"
+    );
 }

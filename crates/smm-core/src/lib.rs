@@ -7,7 +7,7 @@
 //!
 //! - [`catalogue`]: the 3 domains, 9 subdomains and 18 practices with their
 //!   levels, actions and indicators, embedded from `data/catalogue.json`.
-//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 5).
+//! - [`assessment`]: the assessment file format (`smm-navigator/assessment`, version 6).
 //! - [`document`]: reading files with clear, path-naming errors.
 //! - [`engine`]: derived level, gap analysis, roll-ups, roadmap.
 //! - [`report`]: the report as JSON, Markdown and CSV.
@@ -46,7 +46,7 @@ pub mod catalogue {
 /// Reading and checking assessment files; problems and limits.
 pub mod document {
     pub use crate::base::error::*;
-    pub use crate::base::text::{date_from_days, text_problem, MAX_FILE_BYTES, MAX_TEXT_CHARS};
+    pub use crate::base::text::{date_from_days, is_iso_date_prefix, text_problem, MAX_FILE_BYTES, MAX_TEXT_CHARS};
     pub use crate::exports::bundle::assessment_to_json;
     pub use crate::formats::assessment::*;
     pub use crate::validation::assessment::{unknown_profile_indicators, validate};
@@ -105,6 +105,21 @@ pub mod report {
     pub use crate::exports::board::*;
     pub use crate::exports::report::*;
 }
+/// Sign-offs: the record, the state against it, signing.
+pub mod signoff {
+    pub use crate::edits::signoff::*;
+    pub use crate::engine::signoff::*;
+    pub use crate::model::signoff::*;
+}
+/// The roadmap plan: progress against it, a step's status with its history.
+pub mod plan {
+    pub use crate::edits::plan::*;
+    pub use crate::engine::progress::*;
+}
+/// Evidence past its "review by" date.
+pub mod evidence {
+    pub use crate::engine::evidence::*;
+}
 /// Passphrase encryption in the age format.
 pub mod seal {
     pub use crate::base::seal::*;
@@ -134,7 +149,7 @@ pub use formats::assessment::{parse_assessment, read_assessment, ReadAssessment}
 pub use formats::{read_any, Incoming};
 pub use model::assessment::{
     is_assessment_id, Assessment, Evidence, FileFingerprint, Metadata, NotApplicable, Override, PracticeResult,
-    Priorities, Priority, Role, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
+    Priorities, Priority, Role, StatusChange, StepPlan, StepStatus, Target, ASSESSMENT_FORMAT, ASSESSMENT_VERSION,
 };
 pub use model::catalogue::{Catalogue, Domain, Indicator, Practice, PracticeLevel, Subdomain};
 

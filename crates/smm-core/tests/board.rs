@@ -11,7 +11,7 @@ const CAMERA: &str = include_str!("../../../examples/home-camera-product-supplie
 
 fn board(a: &Assessment) -> (BoardPage, Report) {
     let cat = Catalogue::builtin();
-    let report = Report::new(cat, a);
+    let report = Report::new(cat, a, "2026-12-06");
     (BoardPage::new(cat, a, &report), report)
 }
 
@@ -88,7 +88,7 @@ fn no_target_no_gap_and_no_excess_are_said_plainly() {
 
     // Every target set at the achieved level: nothing short, nothing above.
     let mut b = read(BOTTLING);
-    let report = Report::new(Catalogue::builtin(), &b);
+    let report = Report::new(Catalogue::builtin(), &b, "2026-12-06");
     for g in &report.practices {
         if let (Some(t), Some(l)) = (b.targets.get_mut(&g.id), g.achieved) {
             t.level = l;

@@ -68,7 +68,7 @@ fn redaction_keeps_levels_and_targets_and_drops_every_free_text() {
     assert_eq!(r.results["event-detection-and-response-plan"].level_override.as_ref().unwrap().justification, REDACTED);
     // The redacted file is a valid assessment with the same report figures.
     let back = parse_assessment(json.as_bytes(), c).unwrap();
-    let (ra, rb) = (smm_core::Report::new(c, &a), smm_core::Report::new(c, &back));
+    let (ra, rb) = (smm_core::Report::new(c, &a, "2026-12-06"), smm_core::Report::new(c, &back, "2026-12-06"));
     let figures = |r: &smm_core::Report| {
         r.practices.iter().map(|g| (g.id.clone(), g.status, g.achieved, g.shortfall, g.excess)).collect::<Vec<_>>()
     };

@@ -31,7 +31,7 @@ fn the_examples_show_every_kind_of_status() {
     let c = Catalogue::builtin();
     let mut statuses = std::collections::HashSet::new();
     for text in [BOTTLING, CAMERA] {
-        let r = Report::new(c, &parse(text).unwrap());
+        let r = Report::new(c, &parse(text).unwrap(), "2026-12-06");
         statuses.extend(r.practices.iter().map(|g| g.status.id()));
         assert!(!r.roadmap.is_empty());
     }
@@ -52,7 +52,7 @@ fn bad_files_are_refused_with_the_json_path() {
         (r#"{"format":"something-else","version":1}"#.into(), "not \"smm-navigator/assessment\""),
         (r#"{"format":"smm-navigator/assessment"}"#.into(), "no `version` field"),
         (r#"{"format":"smm-navigator/assessment","version":"1"}"#.into(), "whole number"),
-        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 5"),
+        (r#"{"format":"smm-navigator/assessment","version":99}"#.into(), "this app reads versions 1 to 6"),
         (
             bottling_with("/targets/threat-modeling/level", 5.into()),
             "at `targets.threat-modeling.level`: level 5 is out of range",
@@ -117,7 +117,7 @@ fn a_new_assessment_is_valid() {
 
 #[test]
 fn the_committed_schema_matches_the_types() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v5.schema.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/assessment-v6.schema.json");
     let generated = smm_core::schema::assessment_schema_json();
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).unwrap();
@@ -125,7 +125,7 @@ fn the_committed_schema_matches_the_types() {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == generated,
-        "schema/assessment-v5.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
+        "schema/assessment-v6.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p smm-core` and commit it"
     );
 }
 
@@ -156,29 +156,38 @@ fn every_released_version_still_imports() {
     let read = smm_core::read_assessment(&v1, Catalogue::builtin()).unwrap();
     assert_eq!(read.file_version, 1);
     assert_eq!(read.assessment.version, smm_core::ASSESSMENT_VERSION);
-    assert_eq!(read.migration_log.len(), 4);
+    assert_eq!(read.migration_log.len(), 5);
     assert!(read.migration_log[0].contains("version 1 to 2"), "{:?}", read.migration_log);
     assert!(read.migration_log[1].contains("version 2 to 3"), "{:?}", read.migration_log);
     assert!(read.assessment.plan.is_empty());
-    // The migrated assessment keeps every target and result of the original.
-    let current = parse(BOTTLING).unwrap();
+    // The migrated assessment keeps every target and result of the original:
+    // the bottling example as released in version 5, which the v5 fixture
+    // holds with one file fingerprint more.
+    let current = {
+        let v5 = std::fs::read(format!("{dir}/assessment-v5.smm.json")).unwrap();
+        let mut a = smm_core::read_assessment(&v5, Catalogue::builtin()).unwrap().assessment;
+        for r in a.results.values_mut() {
+            r.evidence.retain(|e| e.file.is_none());
+        }
+        a
+    };
     assert_eq!(read.assessment.targets, current.targets);
     assert_eq!(read.assessment.results, current.results);
     // The version 2 fixture reads as it is.
     let v2 = std::fs::read(format!("{dir}/assessment-v2.smm.json")).unwrap();
     let read2 = smm_core::read_assessment(&v2, Catalogue::builtin()).unwrap();
-    assert_eq!((read2.file_version, read2.migration_log.len()), (2, 3));
+    assert_eq!((read2.file_version, read2.migration_log.len()), (2, 4));
     assert_eq!(read2.assessment, current, "the version 2 fixture is the bottling example before profiles");
     // And the version 3 fixture.
     let v3 = std::fs::read(format!("{dir}/assessment-v3.smm.json")).unwrap();
     let read3 = smm_core::read_assessment(&v3, Catalogue::builtin()).unwrap();
-    assert_eq!((read3.file_version, read3.migration_log.len()), (3, 2));
+    assert_eq!((read3.file_version, read3.migration_log.len()), (3, 3));
     assert!(read3.migration_log[0].contains("version 3 to 4"));
     assert_eq!(read3.assessment, current);
     // And the version 4 fixture: plain-string evidence becomes references.
     let v4 = std::fs::read(format!("{dir}/assessment-v4.smm.json")).unwrap();
     let read4 = smm_core::read_assessment(&v4, Catalogue::builtin()).unwrap();
-    assert_eq!((read4.file_version, read4.migration_log.len()), (4, 1));
+    assert_eq!((read4.file_version, read4.migration_log.len()), (4, 2));
     assert!(read4.migration_log[0].contains("version 4 to 5"), "{:?}", read4.migration_log);
     let v4_json: serde_json::Value = serde_json::from_slice(&v4).unwrap();
     let strings = v4_json["results"]
@@ -196,6 +205,17 @@ fn every_released_version_still_imports() {
         assert_eq!(before.iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>(), after);
         assert!(r.evidence.iter().all(|e| e.file.is_none()));
     }
+    // And the version 5 fixture (with a file fingerprint): nothing changes but the version.
+    let v5 = std::fs::read(format!("{dir}/assessment-v5.smm.json")).unwrap();
+    let read5 = smm_core::read_assessment(&v5, Catalogue::builtin()).unwrap();
+    assert_eq!((read5.file_version, read5.migration_log.len()), (5, 1));
+    assert!(read5.migration_log[0].contains("version 5 to 6"), "{:?}", read5.migration_log);
+    let mut v5_json: serde_json::Value = serde_json::from_slice(&v5).unwrap();
+    v5_json["version"] = serde_json::json!(smm_core::ASSESSMENT_VERSION);
+    let again: serde_json::Value = serde_json::from_str(&assessment_to_json(&read5.assessment)).unwrap();
+    assert_eq!(again, v5_json, "a version 5 file keeps every field, only its version moves");
+    assert!(read5.assessment.results.values().any(|r| r.evidence.iter().any(|e| e.file.is_some())));
+    assert!(read5.assessment.signoffs.is_empty() && read5.assessment.metadata.tags.is_empty());
     // A current file needs no migration.
     let read = smm_core::read_assessment(BOTTLING.as_bytes(), Catalogue::builtin()).unwrap();
     assert!(read.migration_log.is_empty());
@@ -217,12 +237,12 @@ fn roadmap_plans_are_checked() {
 fn roadmap_csv_has_a_bom_quotes_and_the_plan() {
     let c = Catalogue::builtin();
     let a = parse(BOTTLING).unwrap();
-    let report = Report::new(c, &a);
+    let report = Report::new(c, &a, "2026-12-06");
     let csv = smm_core::report::roadmap_to_csv(c, &report.roadmap, &a.plan);
     assert!(csv.starts_with('\u{FEFF}'));
     let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(rows[0].starts_with("order,step_id,practice_id"));
     let pm2 = csv.lines().find(|l| l.contains(",patch-management@2,")).expect("patch-management@2 row");
     assert!(pm2.contains("J. Meyer (maintenance)") || csv.contains("J. Meyer (maintenance),2027-01-31,In progress"));
-    assert!(csv.contains("J. Meyer (maintenance),2027-01-31,In progress\r\n"), "plan columns end the row");
+    assert!(csv.contains("J. Meyer (maintenance),2027-01-31,In progress,OT-142,2026-11-02 in-progress: Patch window with the line vendor agreed\r\n"), "plan columns end the row");
 }

@@ -274,3 +274,53 @@ fn coverage_and_crosswalk_grow_sub_quadratically() {
     let t8 = time(|| assert!(parse_mapping(s8.as_bytes(), cat(), &f8).is_ok()));
     assert_growth("mapping", t1, t8);
 }
+
+#[test]
+fn signoffs_step_histories_and_tags_at_and_past_their_limits() {
+    let h = "ab".repeat(32);
+    let signoffs =
+        |n: usize| assessment_json(|v| v["signoffs"] = json!(vec![json!({"signed_on": "2026-12-01", "sha256": h}); n]));
+    parse_assessment(&signoffs(MAX_SIGNOFFS), cat()).unwrap();
+    let e = parse_assessment(&signoffs(MAX_SIGNOFFS + 1), cat()).unwrap_err();
+    assert!(messages(&e).contains(&format!("at most {MAX_SIGNOFFS} sign-offs")), "{}", messages(&e));
+
+    let history = |n: usize| {
+        assessment_json(|v| {
+            v["plan"] =
+                json!({"patch-management@2": {"history": vec![json!({"on": "2026-12-01", "status": "done"}); n]}})
+        })
+    };
+    parse_assessment(&history(MAX_STEP_HISTORY), cat()).unwrap();
+    let e = parse_assessment(&history(MAX_STEP_HISTORY + 1), cat()).unwrap_err();
+    assert!(messages(&e).contains(&format!("at most {MAX_STEP_HISTORY} status changes")), "{}", messages(&e));
+
+    let tags = |n: usize, len: usize| {
+        assessment_json(|v| v["metadata"]["tags"] = json!((0..n).map(|i| format!("{i:0>len$}")).collect::<Vec<_>>()))
+    };
+    parse_assessment(&tags(MAX_TAGS, MAX_TAG_CHARS), cat()).unwrap();
+    let e = parse_assessment(&tags(MAX_TAGS + 1, 3), cat()).unwrap_err();
+    assert!(messages(&e).contains(&format!("at most {MAX_TAGS} tags")), "{}", messages(&e));
+    let e = parse_assessment(&tags(1, MAX_TAG_CHARS + 1), cat()).unwrap_err();
+    assert!(messages(&e).contains(&format!("1 to {MAX_TAG_CHARS} characters")), "{}", messages(&e));
+
+    // Signing refuses the one past the limit too, and a full history drops its oldest change.
+    let mut a = Assessment::new("a", "A", Role::AssetOwner);
+    let who = smm_core::signoff::Signer { name: "A. Lee".into(), role: "CISO".into(), ..Default::default() };
+    for _ in 0..MAX_SIGNOFFS {
+        smm_core::signoff::sign(&mut a, &who, "2026-12-01", &h).unwrap();
+    }
+    assert!(smm_core::signoff::sign(&mut a, &who, "2026-12-01", &h).unwrap_err().contains("at most 100"));
+    for i in 0..=MAX_STEP_HISTORY {
+        let status = if i % 2 == 0 { smm_core::StepStatus::Done } else { smm_core::StepStatus::Planned };
+        smm_core::plan::set_step_status(
+            &mut a,
+            "patch-management@2",
+            status,
+            &format!("2026-12-{:02}", i % 28 + 1),
+            "",
+        );
+    }
+    let history = &a.plan["patch-management@2"].history;
+    assert_eq!(history.len(), MAX_STEP_HISTORY);
+    assert_eq!(history[0].status, smm_core::StepStatus::Planned, "the oldest change went");
+}

@@ -49,6 +49,8 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
     let mut findings = Vec::new();
     let mut risks = Vec::new();
     let collected = datetime(&m.assessed_on, now);
+    // Evidence past its review date is judged on the day the document is made.
+    let today = now.get(..10).unwrap_or(now);
     for p in &catalogue.practices {
         let Some(g) = gaps.iter().find(|g| g.id == p.id) else { continue };
         let control = format!("smm-{}", p.id);
@@ -72,19 +74,35 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
                     extra.join(", ")
                 ));
             }
+            let stale = smm_core::evidence::stale_indicators(&p.id, r, today);
+            if !stale.is_empty() {
+                let ids: Vec<&str> = stale.iter().map(|x| x.indicator.as_str()).collect();
+                description.push_str(&format!(
+                    " The evidence of {} has all passed its review date: still counted, to be looked at again.",
+                    ids.join(", ")
+                ));
+            }
             let mut evidence: Vec<Value> = r
                 .evidence
                 .iter()
                 .map(|e| {
                     // OSCAL's descriptions and remarks are Markdown: the user's text goes in escaped.
                     let mut v = json!({ "description": if e.reference.is_empty() { "Evidence (reference redacted)".to_string() } else { md_escape_lines(&e.reference) } });
-                    if let Some(f) = &e.file {
-                        v["props"] = props(&[
-                            ("file-name", f.name.clone()),
-                            ("file-size", f.size.to_string()),
-                            ("file-sha256", f.sha256.clone()),
-                            ("fingerprint-taken-on", f.taken_on.clone()),
-                        ]);
+                    let f = e.file.clone().unwrap_or_default();
+                    let expired = smm_core::evidence::is_expired(e, today);
+                    let list = props(&[
+                        ("file-name", f.name.clone()),
+                        ("file-size", if e.file.is_some() { f.size.to_string() } else { String::new() }),
+                        ("file-sha256", f.sha256.clone()),
+                        ("fingerprint-taken-on", f.taken_on.clone()),
+                        ("holder", e.holder.clone()),
+                        ("obtained", e.obtained.clone()),
+                        ("review-by", e.review_by.clone()),
+                        ("past-review-date", if expired { "true".into() } else { String::new() }),
+                        ("supports-indicators", e.indicators.join(" ")),
+                    ]);
+                    if list.as_array().is_some_and(|l| !l.is_empty()) {
+                        v["props"] = list;
                     }
                     v
                 })
@@ -165,8 +183,20 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
                             ("owner", plan.owner.clone()),
                             ("status", plan.status.id().into()),
                             ("due", plan.due.clone()),
+                            ("reference", plan.reference.clone()),
                         ]),
                     });
+                    if !plan.history.is_empty() {
+                        let lines: Vec<String> = plan
+                            .history
+                            .iter()
+                            .map(|c| {
+                                let note = if c.note.is_empty() { String::new() } else { format!(": {}", c.note) };
+                                md_escape_lines(&format!("{} {}{note}", c.on, c.status.id()))
+                            })
+                            .collect();
+                        r["remarks"] = Value::String(format!("Status history:\n\n{}", lines.join("\n\n")));
+                    }
                     if !plan.due.is_empty() {
                         r["tasks"] = json!([{
                             "uuid": u("task", &s.id),
@@ -231,7 +261,15 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
         "last-modified": datetime(&m.updated, now),
         "version": if a.metadata.updated.is_empty() { "1".to_string() } else { a.metadata.updated.clone() },
         "oscal-version": OSCAL_VERSION,
-        "props": props(&[("assessment-id", a.id.clone()), ("role", m.role.id().into()), ("made-by", "SMM Navigator".into())]),
+        "props": props(&[
+            ("assessment-id", a.id.clone()),
+            ("role", m.role.id().into()),
+            ("made-by", "SMM Navigator".into()),
+            ("tags", m.tags.join(", ")),
+            ("signoff-state", signoff_status(catalogue, a)),
+            ("signed-on", a.signoffs.last().map(|x| x.signed_on.clone()).unwrap_or_default()),
+            ("signoff-sha256", a.signoffs.last().map(|x| x.sha256.clone()).unwrap_or_default()),
+        ]),
     });
     if !m.organisation.is_empty() {
         metadata["parties"] =
@@ -245,6 +283,12 @@ pub fn assessment_results(catalogue: &Catalogue, a: &Assessment, now: &str) -> V
             "results": [result],
         }
     })
+}
+
+/// The sign-off state's id (`unsigned`, `unchanged`, `changed`, `unknown`).
+fn signoff_status(catalogue: &Catalogue, a: &Assessment) -> String {
+    let state = smm_core::signoff::signoff_state(catalogue, a);
+    serde_json::to_value(state.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// The document as pretty-printed JSON.

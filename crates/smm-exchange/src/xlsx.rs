@@ -183,6 +183,9 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
     let gaps = gap_analysis(catalogue, a);
     let roll = rollups(catalogue, &gaps);
     let steps = roadmap(catalogue, a, &gaps);
+    // Evidence past its review date is judged on the export's day.
+    let today = exported_at.get(..10).unwrap_or(exported_at);
+    let signoff = smm_core::signoff::signoff_state(catalogue, a);
     let mut wb = Workbook::new();
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
@@ -208,9 +211,20 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             ("Role".into(), m.role.name().into()),
             ("Assessor".into(), m.assessor.clone()),
             ("Assessed on".into(), m.assessed_on.clone()),
+            ("Tags".into(), m.tags.join(", ")),
             ("Exported at".into(), exported_at.into()),
-            (String::new(), String::new()),
+            ("Sign-off".into(), signoff.sentence()),
         ];
+        for c in &signoff.changes {
+            rows.push(("  changed".into(), format!("{}: {}", c.label, c.what)));
+        }
+        for so in a.signoffs.iter().rev() {
+            rows.push((
+                format!("Signed {}", so.signed_on),
+                format!("{} ({}); scope: {}; SHA-256 {}", so.name, so.role, so.scope, so.sha256),
+            ));
+        }
+        rows.push((String::new(), String::new()));
         let o = &roll.overall;
         rows.push((
             "On or above target".into(),
@@ -232,7 +246,7 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             rows.push((f.label.into(), f.formula.into()));
         }
         rows.push((String::new(), String::new()));
-        rows.push(("Editing".into(), "Change the white columns of Targets, Priorities, Indicators (Met), Results (Notes) and Roadmap (Owner, Due, Status), then import the workbook in SMM Navigator: it shows every change before applying any. Keep the ids in column A and the sheet names.".into()));
+        rows.push(("Editing".into(), "Change the white columns of Targets, Priorities, Indicators (Met), Results (Notes) and Roadmap (Owner, Due, Status, Reference; a status change enters the step's history), then import the workbook in SMM Navigator: it shows every change before applying any. Keep the ids in column A and the sheet names.".into()));
         for (r, (k, v)) in rows.iter().enumerate() {
             ws.write_string_with_format(r as u32, 0, k, &s.bold)?;
             fit.wrapped(ws, r as u32, 1, v, &s.wrap)?;
@@ -352,6 +366,8 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ("Notes", 40.0),
                 ("Evidence", 30.0),
                 ("File fingerprints (SHA-256)", 34.0),
+                ("Evidence held by, obtained, review by", 34.0),
+                ("Evidence past its review date", 24.0),
             ],
         )?;
         for (i, p) in catalogue.practices.iter().enumerate() {
@@ -381,6 +397,22 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                     .map(|f| format!("{} ({} bytes, {}): {}", f.name, f.size, f.taken_on, f.sha256))
                     .collect();
                 fit.wrapped(ws, r, 9, &prints.join("\n"), &s.wrap)?;
+                let dates: Vec<String> = res
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        let or = |v: &str| if v.is_empty() { "-".to_string() } else { v.to_string() };
+                        format!("{}: {}, {}, {}", e.reference, or(&e.holder), or(&e.obtained), or(&e.review_by))
+                    })
+                    .collect();
+                fit.wrapped(ws, r, 10, &dates.join("\n"), &s.wrap)?;
+                let expired: Vec<String> = res
+                    .evidence
+                    .iter()
+                    .filter(|e| smm_core::evidence::is_expired(e, today))
+                    .map(|e| format!("{} (review by {})", e.reference, e.review_by))
+                    .collect();
+                fit.wrapped(ws, r, 11, &expired.join("\n"), &s.wrap)?;
             }
         }
         fit.finish(ws, true)?;
@@ -465,6 +497,8 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
                 ("Status", 12.0),
                 ("Actions", 60.0),
                 ("Evidence still missing", 40.0),
+                ("Reference (ticket or address)", 20.0),
+                ("Status history", 30.0),
             ],
         )?;
         for (i, st) in steps.iter().enumerate() {
@@ -486,6 +520,16 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
             ws.write_string(r, 7, plan.status.id())?;
             fit.wrapped(ws, r, 8, &st.actions.join("\n"), &s.wrap)?;
             fit.wrapped(ws, r, 9, &st.unmet_indicators.join("\n"), &s.wrap)?;
+            fit.wrapped(ws, r, 10, &plan.reference, &s.wrap)?;
+            let history: Vec<String> = plan
+                .history
+                .iter()
+                .map(|c| {
+                    let note = if c.note.is_empty() { String::new() } else { format!(": {}", c.note) };
+                    format!("{} {}{note}", c.on, c.status.id())
+                })
+                .collect();
+            fit.wrapped(ws, r, 11, &history.join("\n"), &s.wrap)?;
         }
         let n = (steps.len() as u32).max(1);
         ws.add_data_validation(1, 7, n, 7, &list(&["planned", "in-progress", "done"], "Status")?)?;
@@ -930,7 +974,10 @@ impl std::error::Error for ReadError {}
 /// Reads the changes a workbook SMM Navigator made would bring to `a`. Refused
 /// (with the reason) when it is not such a workbook or is for another
 /// assessment; otherwise every change is listed with what was left out.
-pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Result<Preview, ReadError> {
+///
+/// `today` (`YYYY-MM-DD`) dates the status changes a workbook brings: each
+/// one enters the step's history, noted as set in the workbook.
+pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment, today: &str) -> Result<Preview, ReadError> {
     check_container(bytes).map_err(ReadError::Refused)?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| format!("the workbook cannot be read ({e})"))
@@ -995,7 +1042,7 @@ pub fn read_changes(bytes: &[u8], catalogue: &Catalogue, a: &Assessment) -> Resu
         read_results(&mut read, &sheet, catalogue);
     }
     if let Some(sheet) = load_or_say(&mut wb, &mut read, &names, "Roadmap") {
-        read_roadmap(&mut read, &sheet, catalogue);
+        read_roadmap(&mut read, &sheet, catalogue, today);
     }
     if read.more > 0 {
         let more = read.more;
@@ -1191,7 +1238,10 @@ fn is_date(s: &str) -> bool {
         && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn read_roadmap(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
+/// The note a status change read from a workbook carries in the step's history.
+pub const WORKBOOK_STATUS_NOTE: &str = "set in the workbook";
+
+fn read_roadmap(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue, today: &str) {
     for r in data_rows(read, sheet) {
         let id = id_of(sheet, r);
         if id.is_empty() {
@@ -1224,12 +1274,21 @@ fn read_roadmap(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue) {
             continue;
         };
         let old = read.a.plan.get(&id).cloned().unwrap_or_default();
+        // A workbook from before version 6 has no Reference column: the reference stays.
+        let reference = if sheet.rows.first().is_some_and(|h| h.len() > 10) {
+            let Some(reference) = value(read, sheet, r, 10) else { continue };
+            reference
+        } else {
+            old.reference.clone()
+        };
         read.change("Roadmap", r, &id, "owner", old.owner.clone(), owner.clone());
         read.change("Roadmap", r, &id, "due", old.due.clone(), due.clone());
         read.change("Roadmap", r, &id, "status", old.status.id().into(), status.id().into());
-        let new = smm_core::StepPlan { owner, due, status };
-        if new != old {
-            read.a.plan.insert(id, new);
+        read.change("Roadmap", r, &id, "reference", old.reference.clone(), reference.clone());
+        let new = smm_core::StepPlan { owner, due, reference, ..old.clone() };
+        if new != old || status != old.status {
+            read.a.plan.insert(id.clone(), new);
+            smm_core::plan::set_step_status(read.a, &id, status, today, WORKBOOK_STATUS_NOTE);
         }
     }
 }

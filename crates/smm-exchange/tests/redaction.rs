@@ -18,6 +18,7 @@ use smm_core::report::roadmap_to_csv;
 use smm_core::trust::{checklist_csv, Answer, ChecklistAnswer, TradeOff, TrustCatalogue};
 use smm_core::{
     assessment_to_json, parse_assessment, Assessment, Catalogue, Evidence, FileFingerprint, Report, StepPlan,
+    StepStatus,
 };
 
 const BOTTLING: &str = include_str!("../../../examples/bottling-line-asset-owner.smm.json");
@@ -36,7 +37,14 @@ fn rich(source: &str) -> Assessment {
     let practice = c.practices[0].clone();
     let r = a.results.entry(practice.id.clone()).or_default();
     r.notes = "practice notes".into();
-    r.evidence.push(Evidence { reference: "REF-1".into(), file: None });
+    r.evidence.push(Evidence {
+        reference: "REF-1".into(),
+        holder: "Holder Name".into(),
+        obtained: "2026-01-10".into(),
+        review_by: "2026-06-30".into(),
+        indicators: vec![practice.levels[0].indicators[0].id.clone()],
+        ..Evidence::default()
+    });
     r.evidence.push(Evidence {
         reference: "policy.pdf".into(),
         file: Some(FileFingerprint {
@@ -45,10 +53,24 @@ fn rich(source: &str) -> Assessment {
             sha256: "ab".repeat(32),
             taken_on: "2026-11-01".into(),
         }),
+        ..Evidence::default()
     });
+    a.metadata.tags = vec!["Site Tag".into(), "Unit Tag".into()];
     a.plan.insert(
         format!("{}@2", practice.id),
-        StepPlan { owner: "Owner Name".into(), due: "2027-01-31".into(), ..StepPlan::default() },
+        StepPlan {
+            owner: "Owner Name".into(),
+            due: "2027-01-31".into(),
+            reference: "TICKET-77".into(),
+            ..StepPlan::default()
+        },
+    );
+    smm_core::plan::set_step_status(
+        &mut a,
+        &format!("{}@2", practice.id),
+        StepStatus::InProgress,
+        "2026-11-05",
+        "Step note",
     );
     let trust = TrustCatalogue::builtin();
     let t = &mut a.trustworthiness;
@@ -91,6 +113,15 @@ fn rich(source: &str) -> Assessment {
             disagreed: true,
         },
     );
+    let who = smm_core::signoff::Signer {
+        name: "Signer Name".into(),
+        role: "Signer Role".into(),
+        statement: "Signer statement".into(),
+        scope: "Signer scope".into(),
+    };
+    let hash = smm_core::signoff::content_sha256(&smm_core::signoff::signed_content(&a));
+    smm_core::signoff::sign(&mut a, &who, "2026-11-06", &hash).unwrap();
+    a.targets.values_mut().next().unwrap().rationale.push_str(" changed after sign-off");
     a
 }
 
@@ -191,7 +222,7 @@ fn replace(v: &mut Value, path: &[Step], is_key: bool, marker: &str) -> bool {
 fn every_output(a: &Assessment) -> Vec<(String, String)> {
     let c = Catalogue::builtin();
     let trust = TrustCatalogue::builtin();
-    let report = Report::new(c, a);
+    let report = Report::new(c, a, "2026-12-06");
     let mut out = vec![
         ("assessment JSON".to_string(), assessment_to_json(a)),
         ("report JSON".into(), report.to_json()),
@@ -289,9 +320,35 @@ fn the_redacted_copy_keeps_what_may_be_shared() {
     }
     assert_eq!(r.interviews[0].responses[0].interviewee, "Interviewee 1");
     assert_eq!(r.interviews[0].responses[0].answers.values().next().unwrap().indicators_met.len(), 1);
-    assert!(r.plan.is_empty() && r.trustworthiness.tradeoffs.is_empty() && r.trustworthiness.aspects.is_empty());
+    assert!(r.trustworthiness.tradeoffs.is_empty() && r.trustworthiness.aspects.is_empty());
+    // Evidence keeps its dates and known indicators, not the reference or the holder.
+    let first = &c.practices[0].id;
+    let ev = r.results[first].evidence.iter().find(|e| e.review_by == "2026-06-30").expect("the dated reference");
+    assert_eq!((ev.obtained.as_str(), ev.review_by.as_str()), ("2026-01-10", "2026-06-30"));
+    assert_eq!(ev.indicators, [c.practices[0].levels[0].indicators[0].id.clone()]);
+    assert!(ev.holder.is_empty() && ev.reference == smm_core::bundle::REDACTED);
+    assert!(r.metadata.tags.is_empty(), "tags can name sites");
+    // The plan keeps each step's status, due date and the dates and statuses
+    // of its history; not the owner, the reference or the notes.
+    assert_eq!(r.plan.len(), a.plan.len());
+    for (id, p) in &a.plan {
+        let got = &r.plan[id];
+        assert_eq!((got.status, &got.due), (p.status, &p.due), "{id}");
+        assert!(got.owner.is_empty() && got.reference.is_empty(), "{id}");
+        let pairs = |h: &[smm_core::StatusChange]| h.iter().map(|c| (c.on.clone(), c.status)).collect::<Vec<_>>();
+        assert_eq!(pairs(&got.history), pairs(&p.history), "{id}");
+        assert!(got.history.iter().all(|c| c.note.is_empty()));
+    }
+    assert!(a.plan.values().any(|p| !p.history.is_empty()), "the rich assessment has a history to keep");
+    // Sign-offs keep date and hash only.
+    assert_eq!(r.signoffs.len(), 1);
+    assert_eq!((&r.signoffs[0].signed_on, &r.signoffs[0].sha256), (&a.signoffs[0].signed_on, &a.signoffs[0].sha256));
+    assert!(r.signoffs[0].name.is_empty() && r.signoffs[0].role.is_empty() && r.signoffs[0].content.is_none());
+    let state = smm_core::signoff::signoff_state(c, &r);
+    assert_eq!(state.status, smm_core::signoff::SignOffStatus::Unknown);
+    assert!(state.sentence().contains("does not keep the signed content"), "{}", state.sentence());
     // The same figures as the original.
-    let (ra, rr) = (Report::new(c, &a), Report::new(c, &r));
+    let (ra, rr) = (Report::new(c, &a, "2026-12-06"), Report::new(c, &r, "2026-12-06"));
     assert_eq!(ra.rollups, rr.rollups);
     assert_eq!(redacted_file_name("2026-12-06T10:00:00Z"), "redacted-assessment-2026-12-06.smm.json");
     assert_eq!(redacted_file_name("not a date"), "redacted-assessment-undated.smm.json");

@@ -16,7 +16,7 @@ fn an_unedited_workbook_changes_nothing() {
     for text in EXAMPLES {
         let a = smm_core::parse_assessment(text.as_bytes(), cat).unwrap();
         let book = xlsx::write_workbook(cat, &a, &[], "2026-12-02T00:00:00Z").unwrap();
-        let p = xlsx::read_changes(&book, cat, &a).unwrap();
+        let p = xlsx::read_changes(&book, cat, &a, "2026-12-06").unwrap();
         assert_eq!(p.changes, vec![], "{}", a.id);
         assert_eq!(p.left_out, Vec::<String>::new(), "{}", a.id);
         assert_eq!(p.updated, a);
@@ -31,7 +31,7 @@ fn a_workbook_of_another_assessment_is_refused() {
     let a = smm_core::parse_assessment(EXAMPLES[0].as_bytes(), cat).unwrap();
     let b = smm_core::parse_assessment(EXAMPLES[1].as_bytes(), cat).unwrap();
     let book = xlsx::write_workbook(cat, &a, &[], "now").unwrap();
-    let e = xlsx::read_changes(&book, cat, &b).unwrap_err();
+    let e = xlsx::read_changes(&book, cat, &b, "2026-12-06").unwrap_err();
     assert!(matches!(&e, xlsx::ReadError::OtherAssessment { workbook, .. } if *workbook == a.id), "{e}");
     assert!(e.to_string().contains("of another assessment"), "{e}");
 }
@@ -111,7 +111,7 @@ fn with_cells(extra: &str) -> (Vec<u8>, smm_core::Assessment) {
 fn a_far_cell_does_not_make_the_reader_allocate_the_whole_grid() {
     // Found by fuzzing: one cell at XFD1048576 asked for a 512 GiB range.
     let (book, a) = with_cells(r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
-    let p = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap();
+    let p = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").unwrap();
     assert_eq!(p.changes, vec![]);
     assert!(p.left_out.iter().any(|l| l.contains("Targets: 1048575 rows")), "{:?}", p.left_out);
 }
@@ -121,7 +121,7 @@ fn a_reference_beyond_a_spreadsheets_limits_is_refused() {
     // Found by fuzzing: the reader's column arithmetic overflows on such references.
     for r in ["ZZZZ1", "XFE1", "A1048577", "A0", "A99999999999"] {
         let (book, a) = with_cells(&format!(r#"<row r="2"><c r="{r}" t="inlineStr"><is><t>x</t></is></c></row>"#));
-        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").unwrap_err().to_string();
         assert!(e.contains("beyond a spreadsheet's limits"), "{r}: {e}");
     }
     // Found by fuzzing too: a range that ends before it starts underflows the
@@ -133,7 +133,7 @@ fn a_reference_beyond_a_spreadsheets_limits_is_refused() {
         r#"<row r="0"/>"#,
     ] {
         let (book, a) = with_cells(extra);
-        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").unwrap_err().to_string();
         assert!(e.contains("ends before it starts"), "{extra}: {e}");
     }
 }
@@ -148,7 +148,7 @@ fn reversed_ranges_are_refused_however_the_attribute_is_quoted_or_spaced() {
         r#"<row r='2'><c r='A2'><f t='shared' ref='A9:A2' si='0'>1</f></c></row>"#,
     ] {
         let (book, a) = with_cells(extra);
-        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+        let e = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").unwrap_err().to_string();
         assert!(e.contains("ends before it starts"), "{extra}: {e}");
     }
 }
@@ -161,7 +161,7 @@ fn the_reference_check_takes_time_in_proportion_to_the_part() {
     let time = |n: usize| {
         let (book, a) = with_cells(&"<".repeat(n));
         let started = std::time::Instant::now();
-        let _ = xlsx::read_changes(&book, Catalogue::builtin(), &a);
+        let _ = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06");
         started.elapsed().as_secs_f64()
     };
     let (small, large) = (time(256 * 1024), time(2 * 1024 * 1024));
@@ -175,9 +175,41 @@ fn shared_strings_have_a_cap_of_their_own() {
     let cap = xlsx::MAX_SHARED_STRINGS_BYTES as usize;
     let pad = |n: usize| move |xml: String| xml.replace("</sst>", &format!("<!--{}--></sst>", "x".repeat(n)));
     let (book, a) = with_part("xl/sharedStrings.xml", pad(cap));
-    let e = xlsx::read_changes(&book, Catalogue::builtin(), &a).unwrap_err().to_string();
+    let e = xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").unwrap_err().to_string();
     assert!(e.contains("sharedStrings.xml unpacks to more than 16 MiB"), "{e}");
     // Within the cap the workbook reads as before.
     let (book, a) = with_part("xl/sharedStrings.xml", pad(1024));
-    assert!(xlsx::read_changes(&book, Catalogue::builtin(), &a).is_ok());
+    assert!(xlsx::read_changes(&book, Catalogue::builtin(), &a, "2026-12-06").is_ok());
+}
+
+#[test]
+fn a_status_changed_in_the_workbook_enters_the_steps_history_and_the_reference_reads_back() {
+    let cat = Catalogue::builtin();
+    // patch-management@2 is the only step in progress; OT-142 its reference.
+    let (book, a) = with_part("xl/sharedStrings.xml", |xml| {
+        assert_eq!(xml.matches("<t>in-progress</t>").count(), 1, "one status cell in progress");
+        xml.replace("<t>in-progress</t>", "<t>done</t>").replace("<t>OT-142</t>", "<t>OT-150</t>")
+    });
+    let p = xlsx::read_changes(&book, cat, &a, "2026-12-06").unwrap();
+    let fields: Vec<(&str, &str, &str)> = p.changes.iter().map(|c| (c.id.as_str(), c.field, c.new.as_str())).collect();
+    assert_eq!(
+        fields,
+        [("patch-management@2", "status", "done"), ("patch-management@2", "reference", "OT-150")],
+        "{:?}",
+        p.changes
+    );
+    let step = &p.updated.plan["patch-management@2"];
+    assert_eq!((step.status, step.reference.as_str()), (smm_core::StepStatus::Done, "OT-150"));
+    let before = &a.plan["patch-management@2"].history;
+    assert_eq!(&step.history[..before.len()], &before[..], "the earlier history is kept");
+    let last = step.history.last().unwrap();
+    assert_eq!(
+        (last.on.as_str(), last.status, last.note.as_str()),
+        ("2026-12-06", smm_core::StepStatus::Done, xlsx::WORKBOOK_STATUS_NOTE)
+    );
+    // Exported again, the workbook shows the whole history and reads back as no change.
+    let again = xlsx::write_workbook(cat, &p.updated, &[], "2026-12-06T00:00:00Z").unwrap();
+    let q = xlsx::read_changes(&again, cat, &p.updated, "2026-12-07").unwrap();
+    assert_eq!(q.changes, vec![]);
+    assert_eq!(q.updated, p.updated);
 }

@@ -344,15 +344,38 @@ fn assessment(data: &[u8]) -> Outcome {
                 "one migration log line per version step"
             );
             reads_back(&read.assessment);
+            version6_views(&read.assessment);
             Outcome::Accepted(format!("version {}", read.file_version))
         }
         Err(e) => refused("assessment", &e),
     }
 }
 
+/// What version 6 added, on any accepted assessment: the sign-off state (and,
+/// when the newest sign-off keeps its content, a hash check that agrees with
+/// it), evidence past its date and progress in the report, and a redacted copy
+/// that reads back and keeps no signer's name.
+fn version6_views(a: &Assessment) {
+    let cat = catalogue();
+    let state = smm_core::signoff::signoff_state(cat, a);
+    let _ = state.sentence();
+    if let Some((Some(true), current)) = smm_core::signoff::verify_newest(a) {
+        // Same content, same hash: unchanged exactly when the hash matches.
+        assert_eq!(current, state.status == smm_core::signoff::SignOffStatus::Unchanged, "hash and comparison agree");
+    }
+    let report = smm_core::Report::new(cat, a, "2026-12-06");
+    assert_eq!(report.progress.steps, report.progress.open + report.progress.reached);
+    let r = bundle::redact(a, cat, smm_core::trust::TrustCatalogue::builtin(), "fuzz-redacted");
+    assert!(r.signoffs.iter().all(|s| s.name.is_empty() && s.content.is_none()));
+    let json = smm_core::assessment_to_json(&r);
+    if let Err(e) = smm_core::parse_assessment(json.as_bytes(), cat) {
+        panic!("the redacted copy of an accepted assessment is refused: {e}");
+    }
+}
+
 fn migration(data: &[u8]) -> Outcome {
     let Some((&first, rest)) = data.split_first() else { return Outcome::Refused("no bytes".into()) };
-    let from = 1 + u32::from(first % 4);
+    let from = 1 + u32::from(first % (ASSESSMENT_VERSION as u8 - 1));
     let Ok(mut value) = serde_json::from_slice::<Value>(rest) else {
         return Outcome::Refused("not JSON".into());
     };
@@ -591,7 +614,7 @@ pub fn workbook_base() -> &'static Assessment {
 
 fn workbook(data: &[u8]) -> Outcome {
     let base = workbook_base();
-    match xlsx::read_changes(data, catalogue(), base) {
+    match xlsx::read_changes(data, catalogue(), base, "2026-12-06") {
         Ok(preview) => {
             assert!(preview.left_out.len() <= xlsx::MAX_LISTED + 1, "{} lines left out listed", preview.left_out.len());
             for c in &preview.changes {

@@ -44,6 +44,15 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The longest interview title, in characters.
 pub const MAX_TITLE_CHARS: usize = 500;
 
+/// The most sign-offs one assessment keeps (a review a month for eight years).
+pub const MAX_SIGNOFFS: usize = 100;
+/// The most status changes one roadmap step keeps.
+pub const MAX_STEP_HISTORY: usize = 100;
+/// The most tags one assessment carries (site, business unit, product line...).
+pub const MAX_TAGS: usize = 20;
+/// The longest tag, in characters.
+pub const MAX_TAG_CHARS: usize = 60;
+
 /// The highest scrypt work factor accepted when decrypting (2^20: 1 GiB of
 /// memory). The `age` tool picks about one second of work on the machine that
 /// encrypts, which is 18 or 19 on a fast computer today.
@@ -101,6 +110,10 @@ pub const LIMITS: &[Limit] = &[
     Limit { name: "MAX_RESPONSES", value: MAX_RESPONSES as u64, what: "answers per interview" },
     Limit { name: "MAX_NAME_CHARS", value: MAX_NAME_CHARS as u64, what: "characters of an interviewee name" },
     Limit { name: "MAX_TITLE_CHARS", value: MAX_TITLE_CHARS as u64, what: "characters of an interview title" },
+    Limit { name: "MAX_SIGNOFFS", value: MAX_SIGNOFFS as u64, what: "sign-offs in an assessment" },
+    Limit { name: "MAX_STEP_HISTORY", value: MAX_STEP_HISTORY as u64, what: "status changes of one roadmap step" },
+    Limit { name: "MAX_TAGS", value: MAX_TAGS as u64, what: "tags of an assessment" },
+    Limit { name: "MAX_TAG_CHARS", value: MAX_TAG_CHARS as u64, what: "characters of a tag" },
     Limit { name: "MAX_WORK_FACTOR", value: MAX_WORK_FACTOR as u64, what: "scrypt work factor of an encrypted file" },
     Limit { name: "MAX_SEALED_BYTES", value: MAX_SEALED_BYTES as u64, what: "bytes of an encrypted file" },
     Limit {

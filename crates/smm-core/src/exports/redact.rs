@@ -7,25 +7,39 @@
 //! subdomains; per known practice the target level and scope (and that it is
 //! not applicable, without the reason), the indicator ids met that the
 //! catalogue or a shipped profile defines, the achieved scope, an override's
-//! level (without the justification), and the size, SHA-256 and date of
-//! evidence file fingerprints; the shipped profiles used; the trustworthiness
-//! ratings (0-4) of known characteristics; interviews with pseudonyms
-//! ("Interviewee N") and the indicators each said met. Everything else (names,
-//! dates, notes, rationales, references, file names, the roadmap plan, the
-//! trade-offs, aspects and checklist of the trustworthiness view, the
-//! resolutions of interviews, the assessment's id) is not copied; required
-//! texts read "(redacted)".
+//! level (without the justification), and of each evidence entry that has
+//! a fingerprint or a date, the size, SHA-256 and date of the file's
+//! fingerprint, the dates it was obtained and is to be reviewed by, and the
+//! known indicators it supports (not the reference, the file name or the
+//! holder); the shipped profiles used; the trustworthiness ratings (0-4) of
+//! known characteristics; interviews with pseudonyms ("Interviewee N") and the
+//! indicators each said met; per known roadmap step, its status, due date and
+//! the dates and statuses of its history (not the owner, the reference or the
+//! notes); per sign-off, its date and SHA-256 (not the name, role, statement,
+//! scope or signed content). Everything else (names, tags, the assessment's
+//! dates, notes, rationales, references, file names, the trade-offs, aspects
+//! and checklist of the trustworthiness view, the resolutions of interviews,
+//! the assessment's id) is not copied; required texts read "(redacted)".
 
 use std::collections::BTreeMap;
 
 use crate::base::text::is_iso_date_prefix;
 use crate::model::assessment::{
-    Assessment, Evidence, FileFingerprint, NotApplicable, Override, PracticeResult, Priorities, Target,
+    Assessment, Evidence, FileFingerprint, NotApplicable, Override, PracticeResult, Priorities, StatusChange, StepPlan,
+    Target,
 };
 use crate::model::catalogue::{Catalogue, Practice};
 use crate::model::interview::{Answer, Interview, Response};
 use crate::model::profile::{Profile, ProfileIndicatorId};
+use crate::model::signoff::SignOff;
 use crate::model::trust::{CharacteristicRating, TrustCatalogue, Trustworthiness};
+
+/// What a redacted copy keeps and leaves out, in one sentence for the pages.
+pub const REDACTED_COPY_KEEPS: &str = "The redacted copy keeps the role, priorities, target levels and scopes, \
+the indicators met, file fingerprints, the dates of evidence, the statuses, due dates and status history of roadmap \
+steps, and the dates and SHA-256 of sign-offs, under a new id; it leaves out every name (organisation, system, \
+assessor, interviewees, signers, evidence holders, owners), tags, rationales, notes, evidence references, file \
+names, ticket references and the signed content.";
 
 /// Text that stands in for a required free-text field in a redacted copy.
 pub const REDACTED: &str = "(redacted)";
@@ -78,10 +92,35 @@ pub fn redact(a: &Assessment, catalogue: &Catalogue, trust: &TrustCatalogue, new
                 .as_ref()
                 .map(|o| Override { level: o.level, justification: REDACTED.into() }),
             notes: String::new(),
-            evidence: res.evidence.iter().filter_map(|e| e.file.as_ref().and_then(fingerprint)).collect(),
+            evidence: res.evidence.iter().filter_map(|e| evidence(e, practice, &r.profiles, catalogue)).collect(),
         };
         r.results.insert(id.clone(), kept);
     }
+    for (id, p) in &a.plan {
+        let known = id.split_once('@').is_some_and(|(practice, level)| {
+            catalogue.practice(practice).is_some() && matches!(level, "1" | "2" | "3" | "4")
+        });
+        if known {
+            let kept = StepPlan {
+                due: if date_ok(&p.due) { p.due.clone() } else { String::new() },
+                status: p.status,
+                history: p
+                    .history
+                    .iter()
+                    .filter(|c| date_ok(&c.on))
+                    .map(|c| StatusChange { on: c.on.clone(), status: c.status, note: String::new() })
+                    .collect(),
+                ..StepPlan::default()
+            };
+            r.plan.insert(id.clone(), kept);
+        }
+    }
+    r.signoffs = a
+        .signoffs
+        .iter()
+        .filter(|s| is_iso_date_prefix(&s.signed_on) && is_sha256(&s.sha256))
+        .map(|s| SignOff { signed_on: s.signed_on.clone(), sha256: s.sha256.clone(), ..SignOff::default() })
+        .collect();
     r.trustworthiness = trustworthiness(&a.trustworthiness, trust);
     let names = crate::engine::consensus::interviewees(a);
     r.interviews = a
@@ -119,18 +158,38 @@ fn shareable_indicators(
     out
 }
 
-/// Size, hash and date of a fingerprint, when the hash and date are well formed.
-fn fingerprint(f: &FileFingerprint) -> Option<Evidence> {
-    let hash_ok = f.sha256.len() == 64 && f.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    let date_ok = f.taken_on.len() == 10 && is_iso_date_prefix(&f.taken_on);
-    (hash_ok && date_ok).then(|| Evidence {
-        reference: String::new(),
-        file: Some(FileFingerprint {
-            name: String::new(),
-            size: f.size,
-            sha256: f.sha256.clone(),
-            taken_on: f.taken_on.clone(),
-        }),
+/// A date of the form `YYYY-MM-DD` exactly (no time, which could say more than the day).
+fn date_ok(d: &str) -> bool {
+    d.len() == 10 && is_iso_date_prefix(d)
+}
+
+fn is_sha256(h: &str) -> bool {
+    h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The shareable part of one evidence entry: its fingerprint's size, hash and
+/// date, its dates and the known indicators it supports; `None` when it has no
+/// well-formed fingerprint and no date.
+fn evidence(e: &Evidence, practice: &Practice, profiles: &[String], catalogue: &Catalogue) -> Option<Evidence> {
+    let file = e.file.as_ref().filter(|f| is_sha256(&f.sha256) && date_ok(&f.taken_on)).map(|f| FileFingerprint {
+        name: String::new(),
+        size: f.size,
+        sha256: f.sha256.clone(),
+        taken_on: f.taken_on.clone(),
+    });
+    let date = |d: &String| if date_ok(d) { d.clone() } else { String::new() };
+    let (obtained, review_by) = (date(&e.obtained), date(&e.review_by));
+    if file.is_none() && obtained.is_empty() && review_by.is_empty() {
+        return None;
+    }
+    Some(Evidence {
+        // A reference is required when there is no fingerprint.
+        reference: if file.is_some() { String::new() } else { REDACTED.into() },
+        file,
+        holder: String::new(),
+        obtained,
+        review_by,
+        indicators: shareable_indicators(&e.indicators, practice, profiles, catalogue),
     })
 }
 

@@ -12,8 +12,10 @@ use crate::model::catalogue::Catalogue;
 
 /// The `format` value of a JSON report.
 pub const REPORT_FORMAT: &str = "smm-navigator/report";
-/// The JSON report's version (2 adds `evidence` and `interviews`).
-pub const REPORT_VERSION: u32 = 2;
+/// The JSON report's version (2 adds `evidence` and `interviews`; 3 adds
+/// `as_of`, `signoff`, `plan`, `progress`, `stale_indicators` and the
+/// evidence's holder, dates, indicators and `expired`).
+pub const REPORT_VERSION: u32 = 3;
 
 /// One evidence reference of the report, with the fingerprint of its file if taken.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,6 +27,16 @@ pub struct EvidenceRow {
     /// The file's fingerprint.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<crate::model::assessment::FileFingerprint>,
+    /// Who holds it.
+    pub holder: String,
+    /// When it was obtained.
+    pub obtained: String,
+    /// The date it needs another look by.
+    pub review_by: String,
+    /// The indicators it supports (empty: the practice as a whole).
+    pub indicators: Vec<String>,
+    /// True when the report's date is past `review_by`.
+    pub expired: bool,
 }
 
 /// One practice's interview answers, summed up.
@@ -68,11 +80,23 @@ pub struct Report {
     pub evidence: Vec<EvidenceRow>,
     /// The interview answers per practice (empty without interviews).
     pub interviews: Vec<InterviewRow>,
+    /// The date the report was made for: evidence past its date and overdue steps are judged on it.
+    pub as_of: String,
+    /// Where the assessment stands against its newest sign-off.
+    pub signoff: crate::engine::signoff::SignOffState,
+    /// The roadmap plan as recorded: owner, due date, status, reference and history per step id.
+    pub plan: std::collections::BTreeMap<String, crate::model::assessment::StepPlan>,
+    /// Progress against the plan (SMM Navigator's own figure; formula in `progress_formula`).
+    pub progress: crate::engine::progress::PlanProgress,
+    /// How progress is computed.
+    pub progress_formula: &'static str,
+    /// Met indicators whose evidence has all passed its review date: for the assessor to look at again.
+    pub stale_indicators: Vec<crate::engine::evidence::StaleIndicator>,
 }
 
 impl Report {
-    /// Runs the engine over an assessment.
-    pub fn new(catalogue: &Catalogue, assessment: &Assessment) -> Report {
+    /// Runs the engine over an assessment, on the date `today` (`YYYY-MM-DD`).
+    pub fn new(catalogue: &Catalogue, assessment: &Assessment, today: &str) -> Report {
         let practices = engine::gap_analysis(catalogue, assessment);
         let rollups = engine::rollups(catalogue, &practices);
         let roadmap = engine::roadmap(catalogue, assessment, &practices);
@@ -86,6 +110,11 @@ impl Report {
                     practice: p.id.clone(),
                     reference: e.reference.clone(),
                     file: e.file.clone(),
+                    holder: e.holder.clone(),
+                    obtained: e.obtained.clone(),
+                    review_by: e.review_by.clone(),
+                    indicators: e.indicators.clone(),
+                    expired: crate::engine::evidence::is_expired(e, today),
                 })
             })
             .collect();
@@ -99,7 +128,20 @@ impl Report {
                 practice: c.practice,
             })
             .collect();
+        let stale_indicators = catalogue
+            .practices
+            .iter()
+            .filter_map(|p| assessment.results.get(&p.id).map(|r| (p, r)))
+            .flat_map(|(p, r)| crate::engine::evidence::stale_indicators(&p.id, r, today))
+            .collect();
+        let progress = crate::engine::progress::plan_progress(assessment, &practices, &roadmap, today);
         Report {
+            as_of: today.get(..10).unwrap_or(today).to_string(),
+            signoff: crate::engine::signoff::signoff_state(catalogue, assessment),
+            plan: assessment.plan.clone(),
+            progress,
+            progress_formula: crate::engine::progress::PROGRESS_FORMULA,
+            stale_indicators,
             format: REPORT_FORMAT,
             version: REPORT_VERSION,
             assessment_id: assessment.id.clone(),
@@ -135,6 +177,15 @@ impl Report {
                 let _ = writeln!(s, "- {label}: {}", md_escape(value));
             }
         }
+        let _ = writeln!(s, "- Report as of: {}", md_escape(&self.as_of));
+        let _ = writeln!(s, "\n## Sign-off\n\n{}\n", md_escape(&self.signoff.sentence()));
+        for c in &self.signoff.changes {
+            let _ = writeln!(s, "- {}: {}", md_escape(&c.label), md_escape(&c.what));
+        }
+        if !self.signoff.changes.is_empty() {
+            s.push('\n');
+        }
+        let _ = writeln!(s, "{}", crate::engine::signoff::SIGNOFF_MEANING);
         let o = &self.rollups.overall;
         let _ = writeln!(
             s,
@@ -204,6 +255,22 @@ impl Report {
                 step.domain_priority.name(),
                 step.subdomain_priority.name()
             );
+            if let Some(p) = self.plan.get(&step.id) {
+                let mut parts = vec![format!("Status: {}", p.status.name())];
+                for (label, v) in [("Owner", &p.owner), ("Due", &p.due), ("Reference", &p.reference)] {
+                    if !v.is_empty() {
+                        parts.push(format!("{label}: {}", md_escape(v)));
+                    }
+                }
+                if self.progress.overdue.contains(&step.id) {
+                    parts.push("**overdue**".into());
+                }
+                let _ = writeln!(s, "   - {}", parts.join("; "));
+                for c in &p.history {
+                    let note = if c.note.is_empty() { String::new() } else { format!(": {}", md_escape(&c.note)) };
+                    let _ = writeln!(s, "   - {} {}{note}", md_escape(&c.on), c.status.name());
+                }
+            }
             for a in &step.actions {
                 let _ = writeln!(s, "   - Action: {}", md_escape(a));
             }
@@ -212,6 +279,19 @@ impl Report {
                 let _ = writeln!(s, "   - Evidence still missing (`{id}`): {}", md_escape(text));
             }
         }
+        let g = &self.progress;
+        let _ = writeln!(
+            s,
+            "\n## Progress against the plan\n\n| Steps | Reached | Marked done | In progress | Planned | Overdue | Dropped |\n|---|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} | {} |\n\n{}",
+            g.steps,
+            g.reached,
+            g.marked_done,
+            g.in_progress,
+            g.planned,
+            g.overdue.len(),
+            g.dropped,
+            self.progress_formula
+        );
         let t = &self.trustworthiness;
         s.push_str("\n## Trustworthiness\n\n| Characteristic | Minimum | Target | Current |\n|---|---|---|---|\n");
         let opt = |v: Option<u8>| v.map_or("-".to_string(), |v| v.to_string());
@@ -241,22 +321,36 @@ impl Report {
         }
         let _ = writeln!(s, "\n{}", t.coverage_formula);
         if !self.evidence.is_empty() {
-            s.push_str("\n## Evidence\n\n| Practice | Reference | File | Size (bytes) | SHA-256 | Fingerprint taken |\n|---|---|---|---|---|---|\n");
+            s.push_str("\n## Evidence\n\n| Practice | Reference | Holder | Obtained | Review by | File | Size (bytes) | SHA-256 | Fingerprint taken |\n|---|---|---|---|---|---|---|---|---|\n");
             for e in &self.evidence {
                 let name = catalogue.practice(&e.practice).map_or(e.practice.as_str(), |p| p.name.as_str());
                 let (file, size, hash, on) = match &e.file {
                     Some(f) => (f.name.as_str(), f.size.to_string(), f.sha256.as_str(), f.taken_on.as_str()),
                     None => ("-", "-".to_string(), "-", "-"),
                 };
+                let review = if e.expired {
+                    format!("{} (**past its date**)", md_escape(&e.review_by))
+                } else {
+                    md_escape(&e.review_by)
+                };
                 let _ = writeln!(
                     s,
-                    "| {} | {} | {} | {size} | {} | {} |",
+                    "| {} | {} | {} | {} | {review} | {} | {size} | {} | {} |",
                     md_escape(name),
                     md_escape(&e.reference),
+                    md_escape(&e.holder),
+                    md_escape(&e.obtained),
                     md_escape(file),
                     if hash == "-" { "-".to_string() } else { format!("`{}`", md_escape(hash)) },
                     md_escape(on)
                 );
+            }
+        }
+        if !self.stale_indicators.is_empty() {
+            s.push_str("\nIndicators met whose evidence has all passed its review date (still counted; for the assessor to look at again):\n\n");
+            for x in &self.stale_indicators {
+                let _ =
+                    writeln!(s, "- `{}` (evidence to review by {})", md_escape(&x.indicator), md_escape(&x.review_by));
             }
         }
         if !self.interviews.is_empty() {
@@ -360,6 +454,8 @@ pub fn roadmap_to_csv(
             "owner",
             "due",
             "status",
+            "reference",
+            "history",
         ],
     );
     for (n, step) in steps.iter().enumerate() {
@@ -390,6 +486,18 @@ pub fn roadmap_to_csv(
                 &p.owner,
                 &p.due,
                 p.status.name(),
+                &p.reference,
+                &p.history
+                    .iter()
+                    .map(|c| {
+                        if c.note.is_empty() {
+                            format!("{} {}", c.on, c.status.id())
+                        } else {
+                            format!("{} {}: {}", c.on, c.status.id(), c.note)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ],
         );
     }

@@ -102,6 +102,12 @@ fn migrate_assessment_step(value: &mut Value, from: u32) -> Result<String, Docum
                  interviews are new and start empty"
             ))
         }
+        5 => {
+            obj.insert("version".into(), Value::from(6));
+            Ok("version 5 to 6: nothing changed; sign-offs, tags, evidence holders and review dates, \
+                and the references and status histories of roadmap steps are new and start empty"
+                .into())
+        }
         _ => Err(DocumentError::one("version", format!("no migration from version {from}"))),
     }
 }

@@ -25,18 +25,23 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// optional, so a version 3 file migrates unchanged; version 5 turns each
 /// evidence reference into an object that may carry a file fingerprint
 /// (`{"reference": "..."}` from the plain string of version 4) and adds
-/// `interviews` and `consensus` (see [`crate::model::interview`]), both optional.
-pub const ASSESSMENT_VERSION: u32 = 5;
+/// `interviews` and `consensus` (see [`crate::model::interview`]), both optional;
+/// version 6 adds `signoffs` (see [`crate::model::signoff`]) and free `tags`
+/// in the metadata, gives an evidence reference its holder, the date it was
+/// obtained, a "review by" date and the indicators it supports, and gives a
+/// roadmap step an external reference and a history of its status changes;
+/// every new field is optional, so a version 5 file migrates unchanged.
+pub const ASSESSMENT_VERSION: u32 = 6;
 
 /// One assessment: metadata, stakeholder priorities, targets and results.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 5"))]
+#[cfg_attr(feature = "schema", schemars(title = "SMM Navigator assessment, format version 6"))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `smm-navigator/assessment`.
     pub format: String,
-    /// The format version, 5.
+    /// The format version, 6.
     pub version: u32,
     /// A stable id for this assessment (any string without spaces; the app uses a random one).
     pub id: String,
@@ -68,6 +73,9 @@ pub struct Assessment {
     /// the result, and why (version 5); absent when none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consensus: BTreeMap<String, crate::model::interview::Resolution>,
+    /// Every sign-off, oldest first; the last is the one in force (version 6); absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signoffs: Vec<crate::model::signoff::SignOff>,
 }
 
 /// Who does a roadmap step, by when, and how far it has got.
@@ -84,6 +92,27 @@ pub struct StepPlan {
     /// Progress.
     #[serde(default)]
     pub status: StepStatus,
+    /// An outside reference, such as a ticket id or an address (version 6).
+    /// Shown as text, never opened or fetched.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+    /// Every change of `status`, oldest first (version 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
+}
+
+/// One change of a roadmap step's status.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// When, `YYYY-MM-DD`.
+    pub on: String,
+    /// The status from then on.
+    pub status: StepStatus,
+    /// Why or what happened; empty in a redacted copy.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Progress of a roadmap step.
@@ -150,6 +179,10 @@ pub struct Metadata {
     /// The date the current state was assessed, same form; empty if not yet.
     #[serde(default)]
     pub assessed_on: String,
+    /// Free tags (site, business unit, product line) for grouping and
+    /// filtering many assessments (version 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// A stakeholder priority.
@@ -278,12 +311,26 @@ pub struct Evidence {
     /// The fingerprint of the file the reference names, if one was taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<FileFingerprint>,
+    /// Who holds the evidence (a person or a team) (version 6); empty in a redacted copy.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub holder: String,
+    /// When it was obtained, `YYYY-MM-DD` (version 6).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub obtained: String,
+    /// The date by which it needs another look, `YYYY-MM-DD` (version 6); past
+    /// it, the evidence is shown as expired.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub review_by: String,
+    /// The ids of the practice's indicators this evidence supports (version 6);
+    /// empty means the practice as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
 }
 
 impl Evidence {
     /// A reference without a fingerprint.
     pub fn reference(text: impl Into<String>) -> Evidence {
-        Evidence { reference: text.into(), file: None }
+        Evidence { reference: text.into(), ..Evidence::default() }
     }
 }
 
@@ -338,6 +385,7 @@ impl Assessment {
             trustworthiness: crate::model::trust::Trustworthiness::default(),
             interviews: Vec::new(),
             consensus: BTreeMap::new(),
+            signoffs: Vec::new(),
         }
     }
 
@@ -350,6 +398,23 @@ impl Assessment {
     pub fn subdomain_priority(&self, subdomain_id: &str) -> Priority {
         self.priorities.subdomains.get(subdomain_id).copied().unwrap_or_default()
     }
+}
+
+/// Tags typed as one text, separated by commas: trimmed, empty ones and
+/// repeats dropped, control characters removed, each cut to
+/// [`MAX_TAG_CHARS`](crate::base::limits::MAX_TAG_CHARS) characters, at most
+/// [`MAX_TAGS`](crate::base::limits::MAX_TAGS) kept.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    use crate::base::limits::{MAX_TAGS, MAX_TAG_CHARS};
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(',') {
+        let clean: String = part.chars().filter(|c| !c.is_control()).take(MAX_TAG_CHARS).collect();
+        let tag = clean.trim().to_string();
+        if !tag.is_empty() && !out.contains(&tag) && out.len() < MAX_TAGS {
+            out.push(tag);
+        }
+    }
+    out
 }
 
 /// True for an assessment id the app keeps: 1 to
@@ -369,6 +434,15 @@ mod tests {
 
     fn json<T: Serialize>(v: T) -> String {
         serde_json::to_string(&v).unwrap()
+    }
+
+    #[test]
+    fn tags_typed_in_one_field_are_cleaned() {
+        assert_eq!(parse_tags(" Leeds , Line 3,,Leeds, \u{7}x "), ["Leeds", "Line 3", "x"]);
+        assert_eq!(parse_tags(&"a,".repeat(50)).len(), 1);
+        let many: String = (0..30).map(|i| format!("t{i},")).collect();
+        assert_eq!(parse_tags(&many).len(), crate::base::limits::MAX_TAGS);
+        assert_eq!(parse_tags(&"y".repeat(100))[0].chars().count(), crate::base::limits::MAX_TAG_CHARS);
     }
 
     /// The ids the app writes into `<select>` values are the ids of the file format.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::base::error::{Problem, MAX_PROBLEMS};
-use crate::base::limits::MAX_ASSESSMENT_ID_BYTES;
+use crate::base::limits::{MAX_ASSESSMENT_ID_BYTES, MAX_SIGNOFFS, MAX_STEP_HISTORY, MAX_TAGS, MAX_TAG_CHARS};
 use crate::base::text::{is_iso_date_prefix, is_kebab_id, name_problem, text_problem};
 use crate::model::assessment::{is_assessment_id, Assessment};
 use crate::model::catalogue::Catalogue;
@@ -61,6 +61,20 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
     }
     for (step, plan) in &a.plan {
         text(format!("plan.{step}.owner"), &plan.owner);
+        text(format!("plan.{step}.reference"), &plan.reference);
+        for (i, c) in plan.history.iter().enumerate() {
+            text(format!("plan.{step}.history[{i}].note"), &c.note);
+        }
+    }
+    for (id, r) in &a.results {
+        for (i, e) in r.evidence.iter().enumerate() {
+            text(format!("results.{id}.evidence[{i}].holder"), &e.holder);
+        }
+    }
+    for (i, s) in a.signoffs.iter().enumerate() {
+        for (field, value) in [("name", &s.name), ("role", &s.role), ("statement", &s.statement), ("scope", &s.scope)] {
+            text(format!("signoffs[{i}].{field}"), value);
+        }
     }
     if a.metadata.name.trim().is_empty() {
         push("metadata.name".into(), "the assessment needs a name".into());
@@ -152,6 +166,7 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
             }
         }
     }
+    validate_v6(a, catalogue, &mut push);
     for (i, id) in a.profiles.iter().enumerate() {
         if !is_kebab_id(id) {
             push(format!("profiles[{i}]"), format!("`{id}` is not a profile id"));
@@ -169,6 +184,71 @@ pub fn validate(a: &Assessment, catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     p
+}
+
+/// The checks of what version 6 added: evidence dates and the indicators it
+/// names, the status histories of roadmap steps, sign-offs and tags.
+fn validate_v6(a: &Assessment, catalogue: &Catalogue, push: &mut impl FnMut(String, String)) {
+    let date = |push: &mut dyn FnMut(String, String), at: String, v: &str, required: bool| {
+        if (required || !v.is_empty()) && !is_iso_date_prefix(v) {
+            push(at, format!("`{v}` is not a date of the form YYYY-MM-DD"));
+        }
+    };
+    let hex = |v: &str| v.len() == 64 && v.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if a.metadata.tags.len() > MAX_TAGS {
+        push("metadata.tags".into(), format!("at most {MAX_TAGS} tags are kept"));
+    }
+    // Past the limit only the first ones are looked at: the check for repeats is quadratic.
+    for (i, tag) in a.metadata.tags.iter().enumerate().take(MAX_TAGS) {
+        if let Some(m) = name_problem(tag, MAX_TAG_CHARS) {
+            push(format!("metadata.tags[{i}]"), m);
+        } else if a.metadata.tags[..i].contains(tag) {
+            push(format!("metadata.tags[{i}]"), format!("tag `{tag}` is listed twice"));
+        }
+    }
+    for (id, r) in &a.results {
+        for (i, e) in r.evidence.iter().enumerate() {
+            let at = format!("results.{id}.evidence[{i}]");
+            date(push, format!("{at}.obtained"), &e.obtained, false);
+            date(push, format!("{at}.review_by"), &e.review_by, false);
+            for (j, ind) in e.indicators.iter().enumerate() {
+                let own = catalogue.indicator(ind).is_some_and(|f| f.practice.id == *id)
+                    || ProfileIndicatorId::split(ind).is_some_and(|p| p.practice == id && p.well_formed());
+                if !own {
+                    push(format!("{at}.indicators[{j}]"), format!("`{ind}` is not an indicator of practice `{id}`"));
+                }
+            }
+        }
+    }
+    for (step, plan) in &a.plan {
+        if plan.history.len() > MAX_STEP_HISTORY {
+            push(format!("plan.{step}.history"), format!("at most {MAX_STEP_HISTORY} status changes are kept"));
+        }
+        for (i, c) in plan.history.iter().enumerate() {
+            date(push, format!("plan.{step}.history[{i}].on"), &c.on, true);
+        }
+    }
+    if a.signoffs.len() > MAX_SIGNOFFS {
+        push("signoffs".into(), format!("at most {MAX_SIGNOFFS} sign-offs are kept"));
+    }
+    for (i, s) in a.signoffs.iter().enumerate() {
+        // Empty in a redacted copy; otherwise a name that cannot disguise itself.
+        for (field, value) in [("name", &s.name), ("role", &s.role)] {
+            if let Some(m) = (!value.is_empty()).then(|| name_problem(value, MAX_NAME_CHARS)).flatten() {
+                push(format!("signoffs[{i}].{field}"), m);
+            }
+        }
+        date(push, format!("signoffs[{i}].signed_on"), &s.signed_on, true);
+        if !hex(&s.sha256) {
+            push(format!("signoffs[{i}].sha256"), "a SHA-256 digest is 64 lowercase hexadecimal digits".into());
+        }
+        if s.content.is_some() && i + 1 != a.signoffs.len() {
+            push(
+                format!("signoffs[{i}].content"),
+                "only the newest sign-off keeps the signed content; an earlier one keeps its hash".into(),
+            );
+        }
+    }
 }
 
 /// Checks the trustworthiness part: known ids, ratings 0-4, trade-offs that
