@@ -88,6 +88,11 @@ if ! python3 -c 'import openpyxl, trestle' >/dev/null 2>&1; then
   python3 -m pip install -q --disable-pip-version-check openpyxl==3.1.5 compliance-trestle==5.2.0
 fi
 
+# An independent reader of the Word report (issue 27), from PyPI.
+if ! python3 -c 'import docx' >/dev/null 2>&1; then
+  python3 -m pip install -q --disable-pip-version-check python-docx==1.1.2
+fi
+
 # The documentation generators the embed recipes are built with (issue 25):
 # MkDocs with the Material theme (instant navigation) and Sphinx, from PyPI.
 if ! python3 -c 'import material, sphinx' >/dev/null 2>&1 \

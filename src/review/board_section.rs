@@ -20,10 +20,25 @@ pub fn BoardSection() -> impl IntoView {
             view! { <BoardBody board=board report=r /> }
         })
     };
+    let message = RwSignal::new(None::<String>);
+    let docx = move |_| {
+        let m = crate::workbench::transfer::export_docx(
+            c.state,
+            &c.id.get_value(),
+            Vec::new(),
+            true,
+            crate::workbench::outbox::Notice::Inline(message),
+        );
+        message.set(Some(m.summary));
+    };
     view! {
         <section class="page board">
             <p class="no-print">
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                " "
+                <button type="button" on:click=docx>"Download as Word (DOCX)"</button>
+                <span role="status" class="inline-status">{move || message.get()}</span>
+                <br />
                 " One A4 page for management. The full report, with every practice, the roadmap and the evidence, is "
                 <a href=c.href(Section::Report)>"the report"</a>"."
             </p>

@@ -7,9 +7,9 @@ use smm_core::framework::Framework;
 use smm_core::mapping::coverage;
 use smm_core::{Assessment, Catalogue, Report};
 
+use super::signoff_panel::SignOffPanel;
 use super::trust_section::{checklist_table, trust_figures};
 use crate::workbench::charts;
-use super::signoff_panel::SignOffPanel;
 use crate::workbench::results_section::{expired_evidence, gap_table, rollup_table, summary_figures};
 use crate::workbench::state::Current;
 
@@ -50,18 +50,36 @@ pub fn ReportSection() -> impl IntoView {
             .filter_map(|f| c.state.mappings_for(&f.id).into_iter().next().map(|m| (f, m)))
             .collect::<Vec<_>>()
     };
+    let message = RwSignal::new(None::<String>);
+    let docx = move |_| {
+        let m = crate::workbench::transfer::export_docx(
+            c.state,
+            &c.id.get_value(),
+            chosen.get_untracked(),
+            false,
+            crate::workbench::outbox::Notice::Inline(message),
+        );
+        message.set(Some(m.summary));
+    };
     view! {
         <section class="page report">
             <p class="no-print">
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                " "
+                <button type="button" on:click=docx>"Download as Word (DOCX)"</button>
+                <span role="status" class="inline-status">{move || message.get()}</span>
+                <br />
                 " The printout leaves out navigation and buttons, and keeps each chart and table row on one page. "
                 "For management, "<a href=c.href(crate::shared::route::Section::Board)>"the board page"</a>" sums it up on one page."
             </p>
             <fieldset class="no-print report-frameworks">
-                <legend>"Include the coverage of these frameworks"</legend>
+                <legend>"Include the coverage of these frameworks (in print and in the Word report)"</legend>
                 {choices}
             </fieldset>
+            <div class="no-print"><crate::workbench::seal_choice::SealChoice /></div>
             {move || c.assessment.get().zip(c.report.get()).map(|(a, r)| view! { <ReportBody assessment=a report=r coverage=coverage() /> })}
+            // Outside the body, which is drawn again when the frameworks arrive: what is typed stays.
+            <SignOffPanel />
         </section>
     }
 }
@@ -181,7 +199,6 @@ fn ReportBody(
                 <dl class="meta">{meta}</dl>
             </header>
             {signoff_summary(&report)}
-            <SignOffPanel />
             <h2>"Summary"</h2>
             <p>{format!(
                 "{} of {} practices with a target are on or above it. The total shortfall is {} level(s). {} practice(s) are above target, a possible over-investment to review. {} practice(s) are not assessed and {} are not applicable.",

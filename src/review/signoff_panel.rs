@@ -62,7 +62,7 @@ pub fn SignOffPanel() -> impl IntoView {
             <h2 id="signoff-title">"Sign-off"</h2>
             <p class="muted">{SIGNOFF_MEANING}</p>
             <form class="no-print signoff-form" on:submit=submit>
-                <label>"Name" <input type="text" required maxlength="100" autocomplete="name"
+                <label>"Name of the signer" <input type="text" required maxlength="100" autocomplete="name"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <label>"Role or title" <input type="text" required maxlength="100" autocomplete="organization-title"
                     prop:value=move || role.get() on:input=move |ev| role.set(event_target_value(&ev)) /></label>

@@ -17,7 +17,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-pub use crate::worker::jobs::{AGE_DECRYPT, AGE_ENCRYPT, OSCAL_EXPORT, REDACT, SHA256, XLSX_EXPORT, XLSX_READ};
+pub use crate::worker::jobs::{
+    AGE_DECRYPT, AGE_ENCRYPT, DOCX_BOARD, DOCX_REPORT, OSCAL_EXPORT, REDACT, SHA256, XLSX_EXPORT, XLSX_READ,
+};
 pub use smm_core::limits::WORKER_JOB_DEADLINE_MS;
 
 /// The reason a job's promise is rejected with when its deadline passed.

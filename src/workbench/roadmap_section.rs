@@ -27,7 +27,9 @@ pub fn RoadmapSection() -> impl IntoView {
         let shown = outbox::send(c.state, out, Notice::Inline(message));
         message.set(Some(shown.summary));
     };
-    let steps = move || c.report.with(|r| r.as_ref().map(|r| r.roadmap.clone()).unwrap_or_default());
+    // A memo: an edit of the plan changes the report but not the steps, and
+    // the cards (with what is being typed in them) stay.
+    let steps = Memo::new(move |_| c.report.with(|r| r.as_ref().map(|r| r.roadmap.clone()).unwrap_or_default()));
     view! {
         <section class="page roadmap">
             <h1 tabindex="-1">"Roadmap"</h1>
@@ -41,7 +43,7 @@ pub fn RoadmapSection() -> impl IntoView {
                 <span role="status" class="inline-status">{move || message.get()}</span>
             </p>
             {move || {
-                let list = steps();
+                let list = steps.get();
                 if list.is_empty() {
                     view! { <p class="empty">"No practice is below its target: there is no step to plan. Set targets and assess practices to build the roadmap."</p> }.into_any()
                 } else {
@@ -133,7 +135,7 @@ fn StepCard(step: RoadmapStep) -> impl IntoView {
                 <label>
                     "Reference (ticket id or address)"
                     <input type="text" id=format!("reference-{base}") maxlength="500" prop:value=move || plan().reference
-                        on:change=move |ev| { let v = event_target_value(&ev).trim().to_string(); edit(Box::new(move |p| p.reference = v)); } />
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |p| p.reference = v)); } />
                 </label>
             </div>
             {move || overdue().then(|| view! { <p class="overdue">{format!("Overdue: due {}, not done.", plan().due)}</p> })}

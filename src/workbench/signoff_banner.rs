@@ -16,7 +16,7 @@ pub fn SignOffBanner() -> impl IntoView {
     move || {
         let s = state.get()?;
         let sentence = s.sentence();
-        let sign_again = c.href(Section::Report) + "#signoff";
+        let sign_again = c.href(Section::Report);
         Some(match s.status {
             SignOffStatus::Unsigned => ().into_any(),
             SignOffStatus::Changed => view! {

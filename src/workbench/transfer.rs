@@ -49,7 +49,7 @@ const WORKBOOK_LIMIT: usize = 10 * 1024 * 1024;
 /// shows its changes for confirmation; nothing is stored yet.
 pub async fn review_workbook(state: AppState, name: &str, bytes: &[u8]) -> Option<TransferMessage> {
     let stored: Vec<String> = state.assessments.get_untracked().iter().map(assessment_to_json).collect();
-    let params = format!("[{}]", stored.join(", "));
+    let params = format!(r#"{{"today": "{}", "assessments": [{}]}}"#, crate::shared::clock::today(), stored.join(", "));
     let refused = |why: String| Some(TransferMessage::not_imported(name, vec![why]));
     let out = match crate::workbench::on_demand::run(crate::workbench::on_demand::XLSX_READ, bytes, &params).await {
         Ok(out) => out,
@@ -139,6 +139,57 @@ pub fn export_workbook(state: AppState, id: &str) -> TransferMessage {
                 );
                 out.details.push("Edit the white columns in a spreadsheet and import the workbook here: every change is shown before any is applied.".into());
                 outbox::send(state, out, Notice::Transfer)
+            }
+        }
+    })
+}
+
+/// Offers the Word report of assessment `id` (or its board page when
+/// `board`), made in the on-demand worker, with the coverage of the shipped
+/// frameworks whose ids are in `frameworks` (encrypted when a passphrase is
+/// chosen: `NAME.docx.age`). The message goes to `notice`.
+pub fn export_docx(state: AppState, id: &str, frameworks: Vec<String>, board: bool, notice: Notice) -> TransferMessage {
+    let Some(a) = state.get(id) else {
+        return TransferMessage::failed("There is no such assessment.".into(), vec![]);
+    };
+    let what = if board { "board page" } else { "report" };
+    let name = format!("{}{}.docx", file_stem(&a.metadata.name), if board { "-board-page" } else { "-report" });
+    let waiting = format!("Making the Word {what}…");
+    outbox::in_background(state, notice, &waiting, async move {
+        let started = js_sys::Date::now();
+        let (job, input) = if board {
+            (crate::workbench::on_demand::DOCX_BOARD, assessment_to_json(&a))
+        } else {
+            let _ = state.builtin_ready().await;
+            let coverage: Vec<String> = state
+                .builtin
+                .get_untracked()
+                .and_then(Result::ok)
+                .map(|b| {
+                    b.texts
+                        .iter()
+                        .zip(&b.frameworks)
+                        .filter(|(_, f)| frameworks.contains(&f.id))
+                        .map(|((f, m), _)| format!(r#"{{"framework": {f}, "mapping": {m}}}"#))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let input =
+                format!(r#"{{"assessment": {}, "coverage": [{}]}}"#, assessment_to_json(&a), coverage.join(", "));
+            (crate::workbench::on_demand::DOCX_REPORT, input)
+        };
+        let result = crate::workbench::on_demand::run(job, input.as_bytes(), &crate::shared::clock::today()).await;
+        let ms = js_sys::Date::now() - started;
+        match result {
+            Err(e) => TransferMessage::failed(format!("No Word {what} was made: {e}."), vec![]),
+            Ok(doc) => {
+                let out = Outgoing::new(
+                    name.clone(),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    doc,
+                    format!("Exported the Word {what} “{name}” (made in {ms:.0} ms)."),
+                );
+                outbox::send(state, out, notice)
             }
         }
     })

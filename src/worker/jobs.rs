@@ -22,14 +22,23 @@ pub const MAX_WORK_FACTOR_IN_PAGE: u8 = 19;
 /// [{"framework": <file>, "mapping": <file>}]}` (JSON), params the time of the
 /// export; output the XLSX workbook.
 pub const XLSX_EXPORT: &str = "xlsx-export";
-/// The kind of the workbook import: input the workbook, params a JSON list of
-/// the stored assessments; output `{"assessment_id", "changes": [...],
+/// The kind of the workbook import: input the workbook, params `{"today":
+/// "YYYY-MM-DD", "assessments": [...]}` with the stored assessments (today
+/// dates the status changes the workbook brings); output `{"assessment_id", "changes": [...],
 /// "left_out": [...], "updated": <assessment>}` (JSON) for the one the workbook
 /// names.
 pub const XLSX_READ: &str = "xlsx-read";
 /// The kind of the OSCAL export: input an assessment file, params the time;
 /// output the assessment-results document (JSON).
 pub const OSCAL_EXPORT: &str = "oscal-export";
+
+/// The kind of the Word report: input `{"assessment": <file>, "coverage":
+/// [{"framework": <file>, "mapping": <file>}]}` (JSON, the frameworks the
+/// report page includes), params today's date; output the DOCX document.
+pub const DOCX_REPORT: &str = "docx-report";
+/// The kind of the board page as a Word document: input an assessment file,
+/// params today's date; output the DOCX document.
+pub const DOCX_BOARD: &str = "docx-board";
 
 /// The kind of the redaction job: input an assessment file, params the fresh
 /// id of the copy; output the copy for sharing (the core's allow-list,
@@ -41,7 +50,10 @@ fn assessment(bytes: &[u8]) -> Result<smm_core::Assessment, String> {
     smm_core::parse_assessment(bytes, smm_core::Catalogue::builtin()).map_err(|e| e.to_string())
 }
 
-fn xlsx_export(input: &[u8], now: &str) -> Result<Vec<u8>, String> {
+/// The assessment and the (framework, mapping) pairs of an export's input.
+type WithCoverage = (smm_core::Assessment, Vec<(smm_core::framework::Framework, smm_core::mapping::Mapping)>);
+
+fn with_coverage(input: &[u8]) -> Result<WithCoverage, String> {
     let v: serde_json::Value = serde_json::from_slice(input).map_err(|e| e.to_string())?;
     let a = assessment(v["assessment"].to_string().as_bytes())?;
     let cat = smm_core::Catalogue::builtin();
@@ -53,8 +65,19 @@ fn xlsx_export(input: &[u8], now: &str) -> Result<Vec<u8>, String> {
             .map_err(|e| e.to_string())?;
         pairs.push((f, m));
     }
+    Ok((a, pairs))
+}
+
+fn xlsx_export(input: &[u8], now: &str) -> Result<Vec<u8>, String> {
+    let (a, pairs) = with_coverage(input)?;
     let refs: Vec<_> = pairs.iter().map(|(f, m)| (f, m)).collect();
-    smm_exchange::xlsx::write_workbook(cat, &a, &refs, now)
+    smm_exchange::xlsx::write_workbook(smm_core::Catalogue::builtin(), &a, &refs, now)
+}
+
+fn docx_report(input: &[u8], today: &str) -> Result<Vec<u8>, String> {
+    let (a, pairs) = with_coverage(input)?;
+    let refs: Vec<_> = pairs.iter().map(|(f, m)| (f, m)).collect();
+    smm_exchange::docx::report_docx(smm_core::Catalogue::builtin(), &a, &refs, today)
 }
 
 fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
@@ -75,12 +98,14 @@ fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
             | smm_core::Incoming::Answers(_)),
         ) => return Err(format!("this is {}, not a workbook", other.kind_name())),
     }
-    let list: Vec<serde_json::Value> = serde_json::from_str(stored).map_err(|e| e.to_string())?;
+    let params: serde_json::Value = serde_json::from_str(stored).map_err(|e| e.to_string())?;
+    let today = params["today"].as_str().unwrap_or_default().to_string();
+    let list: Vec<serde_json::Value> = params["assessments"].as_array().cloned().unwrap_or_default();
     let cat = smm_core::Catalogue::builtin();
     let mut last = "no assessment is stored in this browser".to_string();
     for v in list {
         let a = assessment(v.to_string().as_bytes())?;
-        match smm_exchange::xlsx::read_changes(input, cat, &a, &crate::shared::clock::today()) {
+        match smm_exchange::xlsx::read_changes(input, cat, &a, &today) {
             Ok(p) => {
                 let changes: Vec<serde_json::Value> = p
                     .changes
@@ -106,6 +131,10 @@ pub fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, String> {
         AGE_DECRYPT => smm_core::seal::decrypt(input, params, MAX_WORK_FACTOR_IN_PAGE).map_err(|e| e.to_string()),
         XLSX_EXPORT => xlsx_export(input, params),
         XLSX_READ => xlsx_read(input, params),
+        DOCX_REPORT => docx_report(input, params),
+        DOCX_BOARD => {
+            assessment(input).and_then(|a| smm_exchange::docx::board_docx(smm_core::Catalogue::builtin(), &a, params))
+        }
         REDACT => assessment(input).map(|a| {
             let cat = smm_core::Catalogue::builtin();
             let copy = smm_core::bundle::redact(&a, cat, smm_core::trust::TrustCatalogue::builtin(), params);
@@ -190,15 +219,30 @@ mod tests {
         let a = include_str!("../../examples/bottling-line-asset-owner.smm.json");
         let input = format!(r#"{{"assessment": {a}, "coverage": []}}"#);
         let book = run(XLSX_EXPORT, input.as_bytes(), "2026-12-02T00:00:00Z").unwrap();
-        let out = run(XLSX_READ, &book, &format!("[{a}]")).unwrap();
+        let out = run(XLSX_READ, &book, &format!(r#"{{"today": "2026-12-06", "assessments": [{a}]}}"#)).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["assessment_id"], "brightwater-line3-2026");
         assert_eq!(v["changes"], serde_json::json!([]));
         let camera = include_str!("../../examples/home-camera-product-supplier.smm.json");
-        let e = run(XLSX_READ, &book, &format!("[{camera}]")).unwrap_err();
+        let e = run(XLSX_READ, &book, &format!(r#"{{"today": "2026-12-06", "assessments": [{camera}]}}"#)).unwrap_err();
         assert!(e.contains("it is not stored here"), "{e}");
         let oscal = run(OSCAL_EXPORT, a.as_bytes(), "2026-12-02T00:00:00Z").unwrap();
         assert!(String::from_utf8(oscal).unwrap().contains("\"assessment-results\""));
+    }
+
+    #[test]
+    fn the_word_report_and_board_page_are_word_documents() {
+        let a = include_str!("../../examples/bottling-line-asset-owner.smm.json");
+        let input = format!(r#"{{"assessment": {a}, "coverage": []}}"#);
+        for doc in [
+            run(DOCX_REPORT, input.as_bytes(), "2026-12-06").unwrap(),
+            run(DOCX_BOARD, a.as_bytes(), "2026-12-06").unwrap(),
+        ] {
+            assert_eq!(&doc[..2], b"PK", "a zip package");
+            let text = String::from_utf8_lossy(&doc);
+            assert!(text.contains("word/document.xml") && text.contains("word/media/chart1.png"));
+        }
+        assert!(run(DOCX_BOARD, b"{}", "2026-12-06").is_err(), "not an assessment");
     }
 
     #[test]

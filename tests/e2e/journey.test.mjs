@@ -127,7 +127,10 @@ test('the whole workflow, with a reload, a snapshot, the trend and a printed rep
   const csv = await readFile(csvPath);
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const text = csv.toString('utf8');
-  assert.ok(text.includes(`,"Dana ""Ops"" Kovač",2027-03-31,In progress\r\n`), 'quoted owner, due, status');
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  // Owner, due date and status, then the (empty) reference and the status change just made.
+  assert.ok(text.includes(`,"Dana ""Ops"" Kovač",2027-03-31,In progress,,${today} in-progress\r\n`), 'quoted owner, due, status, reference, history');
   assert.equal(text.split('\r\n').filter((l) => /^\d+,/.test(l)).length, await page.locator('.step').count());
   await screenshot(page, 'journey-roadmap-desktop');
 

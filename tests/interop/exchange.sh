@@ -64,3 +64,14 @@ if ( cd "$T/ws" && trestle import -f "$T/broken.json" -o broken > /dev/null 2>&1
   echo "FAIL: trestle accepted a broken document, so the check proves nothing" >&2; exit 1
 fi
 echo "ok: the OSCAL assessment results validate with compliance-trestle (and a broken copy does not)"
+# The Word report and the board page (issue 27): python-docx finds the styles,
+# headings, tables with repeated header rows, images with alternative text and
+# the figures of the JSON report, for every example.
+for ex in "$ROOT"/examples/*.smm.json; do
+  SMM_TODAY=2026-12-06 "$SMM" report "$ex" --format docx > "$T/report.docx"
+  SMM_TODAY=2026-12-06 "$SMM" report "$ex" --format json > "$T/report.json"
+  python3 "$ROOT/tests/interop/docx_check.py" report "$T/report.docx" "$T/report.json"
+  SMM_TODAY=2026-12-06 "$SMM" report "$ex" --board --format docx > "$T/board.docx"
+  SMM_TODAY=2026-12-06 "$SMM" report "$ex" --board --format json > "$T/board.json"
+  python3 "$ROOT/tests/interop/docx_check.py" board "$T/board.docx" "$T/board.json"
+done

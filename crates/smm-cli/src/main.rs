@@ -196,6 +196,9 @@ enum Format {
     Roadmap,
     /// The software lifecycle checklist (CSV), as the trustworthiness page exports it.
     Checklist,
+    /// The Word report (binary: redirect it to a file), with every built-in
+    /// framework's coverage; with --board, the board page as a Word document.
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -538,7 +541,11 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     match format {
                         Format::Json => println!(io, "{}", page.to_json()),
                         Format::Md => print!(io, "{}", page.to_markdown()),
-                        _ => return fail(&file, "the board page is written as --format json or md"),
+                        Format::Docx => match smm_exchange::docx::board_docx(catalogue, &a, &today()) {
+                            Ok(bytes) => io.bin = Some(bytes),
+                            Err(e) => return fail(&file, &e),
+                        },
+                        _ => return fail(&file, "the board page is written as --format json, md or docx"),
                     }
                     return ExitCode::SUCCESS;
                 }
@@ -566,6 +573,17 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                     Format::Checklist => {
                         let trust = smm_core::trust::TrustCatalogue::builtin();
                         print!(io, "{}", smm_core::trust::checklist_csv(trust, &a.trustworthiness))
+                    }
+                    Format::Docx => {
+                        let frameworks = smm_core::framework::Framework::builtin_all();
+                        let pairs: Vec<_> = frameworks
+                            .iter()
+                            .filter_map(|f| smm_core::mapping::Mapping::builtin_for(&f.id).map(|m| (f, m)))
+                            .collect();
+                        match smm_exchange::docx::report_docx(catalogue, &a, &pairs, &today()) {
+                            Ok(bytes) => io.bin = Some(bytes),
+                            Err(e) => return fail(&file, &e),
+                        }
                     }
                 }
             }

@@ -497,7 +497,7 @@ fn the_roadmap_and_checklist_tables_are_the_pages_exports() {
 }
 
 #[test]
-fn report_board_prints_the_board_page_as_json_or_markdown_only() {
+fn report_board_prints_the_board_page_as_json_markdown_or_docx_only() {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/bottling-line-asset-owner.smm.json");
     let json = smm(&["report", file, "--board", "--format", "json"]);
     assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
@@ -509,13 +509,20 @@ fn report_board_prints_the_board_page_as_json_or_markdown_only() {
     let text = String::from_utf8(md.stdout).unwrap();
     assert!(text.starts_with("# Board page: Line 3 bottling"), "{text}");
     assert!(text.contains("## Possible over-investment to review"), "{text}");
-    // A redacted board page has no owners: the plan is not in a shared copy.
+    // A redacted board page has no owners: the plan's owners are not in a shared copy.
     let shared = smm(&["report", file, "--board", "--redact", "--format", "md"]);
     let shared = String::from_utf8(shared.stdout).unwrap();
     assert!(!shared.contains("Meyer") && !shared.contains("Brightwater"), "{shared}");
     let csv = smm(&["report", file, "--board", "--format", "csv"]);
     assert!(!csv.status.success());
-    assert!(String::from_utf8_lossy(&csv.stderr).contains("--format json or md"));
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("--format json, md or docx"));
+    let docx = smm(&["report", file, "--board", "--format", "docx"]);
+    assert!(docx.status.success() && docx.stdout.starts_with(b"PK"), "a Word document (a zip package)");
+    let report = smm(&["report", file, "--format", "docx"]);
+    assert!(report.status.success() && report.stdout.starts_with(b"PK"));
+    assert!(report.stdout.len() > docx.stdout.len(), "the full report is longer than the board page");
+    // The same day gives the same bytes.
+    assert_eq!(smm(&["report", file, "--format", "docx"]).stdout, report.stdout);
 }
 
 #[test]

@@ -109,7 +109,7 @@ pub mod report {
 pub mod signoff {
     pub use crate::edits::signoff::*;
     pub use crate::engine::signoff::*;
-    pub use crate::model::signoff::*;
+    pub use crate::model::assessment::{SignOff, SignedContent};
 }
 /// The roadmap plan: progress against it, a step's status with its history.
 pub mod plan {

@@ -6,6 +6,8 @@
 //! - [`xlsx`]: the workbook of an assessment (written with `rust_xlsxwriter`) and
 //!   the changes a spreadsheet user made to it (read back with `calamine`).
 //! - [`oscal`]: an OSCAL `assessment-results` document of an assessment.
+//! - [`docx`]: the Word report of an assessment and its board page, with the
+//!   charts as PNG images drawn by `smm-charts`.
 //!
 //! The `smm` command and the web app's on-demand worker use it; neither page
 //! bundle does.
@@ -13,6 +15,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod docx;
 pub mod oscal;
 pub mod xlsx;
 

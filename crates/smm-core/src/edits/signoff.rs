@@ -4,7 +4,7 @@ use crate::base::limits::MAX_SIGNOFFS;
 use crate::base::text::{is_iso_date_prefix, name_problem, text_problem};
 use crate::engine::signoff::signed_content;
 use crate::model::assessment::Assessment;
-use crate::model::signoff::SignOff;
+use crate::model::assessment::SignOff;
 
 /// Who signs and what for; the date and the hash come separately.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::model::assessment::Assessment;
+use crate::model::assessment::SignedContent;
 use crate::model::catalogue::Catalogue;
-use crate::model::signoff::SignedContent;
 
 /// What a sign-off would cover now.
 pub fn signed_content(a: &Assessment) -> SignedContent {

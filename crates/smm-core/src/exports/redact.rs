@@ -24,6 +24,7 @@
 use std::collections::BTreeMap;
 
 use crate::base::text::is_iso_date_prefix;
+use crate::model::assessment::SignOff;
 use crate::model::assessment::{
     Assessment, Evidence, FileFingerprint, NotApplicable, Override, PracticeResult, Priorities, StatusChange, StepPlan,
     Target,
@@ -31,7 +32,6 @@ use crate::model::assessment::{
 use crate::model::catalogue::{Catalogue, Practice};
 use crate::model::interview::{Answer, Interview, Response};
 use crate::model::profile::{Profile, ProfileIndicatorId};
-use crate::model::signoff::SignOff;
 use crate::model::trust::{CharacteristicRating, TrustCatalogue, Trustworthiness};
 
 /// What a redacted copy keeps and leaves out, in one sentence for the pages.

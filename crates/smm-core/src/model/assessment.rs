@@ -26,7 +26,7 @@ pub const ASSESSMENT_FORMAT: &str = "smm-navigator/assessment";
 /// evidence reference into an object that may carry a file fingerprint
 /// (`{"reference": "..."}` from the plain string of version 4) and adds
 /// `interviews` and `consensus` (see [`crate::model::interview`]), both optional;
-/// version 6 adds `signoffs` (see [`crate::model::signoff`]) and free `tags`
+/// version 6 adds `signoffs` (see [`SignOff`]) and free `tags`
 /// in the metadata, gives an evidence reference its holder, the date it was
 /// obtained, a "review by" date and the indicators it supports, and gives a
 /// roadmap step an external reference and a history of its status changes;
@@ -75,7 +75,7 @@ pub struct Assessment {
     pub consensus: BTreeMap<String, crate::model::interview::Resolution>,
     /// Every sign-off, oldest first; the last is the one in force (version 6); absent when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub signoffs: Vec<crate::model::signoff::SignOff>,
+    pub signoffs: Vec<SignOff>,
 }
 
 /// Who does a roadmap step, by when, and how far it has got.
@@ -398,6 +398,61 @@ impl Assessment {
     pub fn subdomain_priority(&self, subdomain_id: &str) -> Priority {
         self.priorities.subdomains.get(subdomain_id).copied().unwrap_or_default()
     }
+}
+
+// Sign-offs (version 6): who approved the assessment, when, with what
+// statement and scope, and a SHA-256 over its content at that moment, with the
+// content itself kept so that a later change can be listed. A record of
+// approval and of integrity, not proof of identity: anyone who can edit the
+// file can type any name.
+
+/// One sign-off. The newest is the last in [`Assessment::signoffs`];
+/// a new one supersedes the earlier ones, which are all kept.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// The name of who signed, as typed; empty in a redacted copy.
+    #[serde(default)]
+    pub name: String,
+    /// Their role or title, as typed (not the SMM role); empty in a redacted copy.
+    #[serde(default)]
+    pub role: String,
+    /// When, `YYYY-MM-DD` or a full RFC 3339 time.
+    pub signed_on: String,
+    /// What they approve, in their words; empty in a redacted copy.
+    #[serde(default)]
+    pub statement: String,
+    /// What the approval covers (systems, sites, parts of the assessment); empty in a redacted copy.
+    #[serde(default)]
+    pub scope: String,
+    /// SHA-256 of the canonical JSON of the signed content
+    /// ([`crate::engine::signoff::canonical_json`]), 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// The content as signed, to list what changed since. Only the newest
+    /// sign-off keeps it (an earlier one keeps its hash); a redacted copy keeps none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<SignedContent>,
+}
+
+/// What a sign-off covers: targets, results, the roadmap plan and the
+/// trustworthiness view. Not the metadata, the interviews or the sign-offs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignedContent {
+    /// The targets per practice id.
+    #[serde(default)]
+    pub targets: BTreeMap<String, Target>,
+    /// The results per practice id.
+    #[serde(default)]
+    pub results: BTreeMap<String, PracticeResult>,
+    /// The roadmap plan per step id.
+    #[serde(default)]
+    pub plan: BTreeMap<String, StepPlan>,
+    /// The trustworthiness view.
+    #[serde(default, skip_serializing_if = "crate::model::trust::Trustworthiness::is_empty")]
+    pub trustworthiness: crate::model::trust::Trustworthiness,
 }
 
 /// Tags typed as one text, separated by commas: trimmed, empty ones and

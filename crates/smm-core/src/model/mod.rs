@@ -1,5 +1,5 @@
 //! Layer 2, model: the types every file kind holds (assessment, interview and
-//! answers, snapshots, sign-offs, catalogue, framework, mapping, profile, trustworthiness)
+//! answers, snapshots, catalogue, framework, mapping, profile, trustworthiness)
 //! with their lookups. No reading, checking or computing beyond a lookup.
 
 pub mod assessment;
@@ -9,5 +9,4 @@ pub mod history;
 pub mod interview;
 pub mod mapping;
 pub mod profile;
-pub mod signoff;
 pub mod trust;

@@ -1,0 +1,43 @@
+//! The PNG charts of the Word report: real images of the right size, with the
+//! figures drawn (the achieved colour is there, and the text is set).
+#![cfg(feature = "png")]
+
+use smm_core::{Catalogue, Report};
+
+const BOTTLING: &str = include_str!("../../../examples/bottling-line-asset-owner.smm.json");
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+fn pixels(bytes: &[u8]) -> Vec<u8> {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    buf
+}
+
+#[test]
+fn the_gap_and_domain_charts_are_images_with_bars_and_text() {
+    let c = Catalogue::builtin();
+    let a = smm_core::parse_assessment(BOTTLING.as_bytes(), c).unwrap();
+    let report = Report::new(c, &a, "2026-12-06");
+    let (gap, w, h) = smm_charts::png::gap_chart_png(c, &report).unwrap();
+    assert_eq!(png_size(&gap), (w, h));
+    let px = pixels(&gap);
+    let count = |rgb: (u8, u8, u8)| px.chunks(3).filter(|p| (p[0], p[1], p[2]) == rgb).count();
+    let achieved = smm_charts::colour::ACHIEVED;
+    assert!(count((achieved.0, achieved.1, achieved.2)) > 1000, "achieved bars are drawn");
+    // Text: dark pixels outside the bars' area, in the label column.
+    let label_ink = px.chunks(3).enumerate().filter(|(i, p)| (i % w as usize) < 300 && p[0] < 80 && p[1] < 80).count();
+    assert!(label_ink > 2000, "the practice names are set ({label_ink} dark pixels)");
+    let (dom, dw, dh) = smm_charts::png::domain_chart_png(c, &report).unwrap();
+    assert_eq!(png_size(&dom), (dw, dh));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(dir.join("gap-chart.png"), &gap).unwrap();
+    std::fs::write(dir.join("domain-chart.png"), &dom).unwrap();
+}
