@@ -12,13 +12,31 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
     (be(16), be(20))
 }
 
+/// The RGB pixels of a PNG this crate wrote (one IDAT, no filtering), read
+/// chunk by chunk with each CRC checked.
 fn pixels(bytes: &[u8]) -> Vec<u8> {
-    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    buf.truncate(info.buffer_size());
-    buf
+    use std::io::Read as _;
+    let (w, h) = png_size(bytes);
+    let mut at = 8;
+    let mut idat = Vec::new();
+    while at < bytes.len() {
+        let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &bytes[at + 4..at + 8];
+        let body = &bytes[at + 8..at + 8 + len];
+        let crc = u32::from_be_bytes(bytes[at + 8 + len..at + 12 + len].try_into().unwrap());
+        let mut hasher = crc32fast::Hasher::new();
+        hasher.update(kind);
+        hasher.update(body);
+        assert_eq!(hasher.finalize(), crc, "the CRC of chunk {}", String::from_utf8_lossy(kind));
+        if kind == b"IDAT" {
+            idat.extend_from_slice(body);
+        }
+        at += 12 + len;
+    }
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(&idat[..]).read_to_end(&mut raw).unwrap();
+    assert_eq!(raw.len(), (w as usize * 3 + 1) * h as usize);
+    raw.chunks(w as usize * 3 + 1).flat_map(|row| row[1..].to_vec()).collect()
 }
 
 #[test]
