@@ -42,8 +42,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy -p smm-navigator --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-step "core (with the layer test), CLI, exchange (with the redaction property test), app unit and tidy tests"
-cargo test -p smm-core -p smm-cli -p smm-exchange --locked
+step "core (with the layer test), charts (PNG), CLI, exchange (with the redaction property test), app unit and tidy tests"
+cargo test -p smm-core -p smm-charts -p smm-cli -p smm-exchange --all-features --locked
 cargo test -p smm-navigator --lib --test tidy --locked
 
 step "fuzz targets: every seed and saved finding replayed"
@@ -55,7 +55,7 @@ cargo run -q --profile fuzz -p smm-fuzz --locked -- smoke
 step "growth check: every target on the attack shapes at n and 8n (a ratio of 16 fails)"
 cargo run -q --profile fuzz -p smm-fuzz --locked -- growth
 
-step "independent checkers: the workbook (openpyxl) and OSCAL (compliance-trestle)"
+step "independent checkers: the workbook (openpyxl), OSCAL (compliance-trestle) and the Word report (python-docx)"
 tests/interop/exchange.sh
 
 step "wasm-bindgen tests in headless Chromium"
