@@ -75,7 +75,10 @@ fn one_module_touches_local_storage_and_one_draws_charts() {
     );
     // Charts are drawn by the smm-charts crate alone: the app re-exports it
     // (src/workbench/charts.rs) and no other manifest names plotters.
-    assert_none("plotters used in src/ (charts are drawn by crates/smm-charts)", breaches(&["plotters::", "plotters_backend::"], &[]));
+    assert_none(
+        "plotters used in src/ (charts are drawn by crates/smm-charts)",
+        breaches(&["plotters::", "plotters_backend::"], &[]),
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut manifests = vec![root.join("Cargo.toml")];
     for entry in std::fs::read_dir(root.join("crates")).unwrap() {
