@@ -37,6 +37,7 @@ pub fn take_inbox(state: AppState) {
                 | Incoming::Profile(_)
                 | Incoming::Framework(_)
                 | Incoming::Mapping(_)
+                | Incoming::Benchmark(_)
                 | Incoming::Encrypted
                 | Incoming::Workbook),
             ) => Err(vec![format!("this is {}, not an interview or answers file", other.kind_name())]),

@@ -209,6 +209,20 @@ pub enum SaveError {
     Storage(StorageError),
 }
 
+const BENCHMARK: &str = "benchmark";
+
+/// The benchmark loaded in this browser (one at a time), read again through
+/// the core's reader: storage is outside input too. `None` when there is none
+/// or it no longer reads.
+pub fn load_benchmark(catalogue: &Catalogue) -> Option<smm_core::portfolio::Benchmark> {
+    smm_core::portfolio::parse_benchmark(raw(&format!("{PREFIX}{BENCHMARK}"))?.as_bytes(), catalogue).ok()
+}
+
+/// Keeps `b` as the benchmark of this browser, replacing any other.
+pub fn save_benchmark(b: &smm_core::portfolio::Benchmark) -> Result<(), StorageError> {
+    write(&format!("{PREFIX}{BENCHMARK}"), &b.to_json())
+}
+
 const META: &str = "meta.last-export";
 
 /// When the last export was made (RFC 3339), if ever.

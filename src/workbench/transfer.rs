@@ -376,6 +376,19 @@ pub async fn import_bytes(state: AppState, file_name: &str, bytes: Vec<u8>) -> I
         }
         Incoming::Interview(f) => interview_kind(state, file_name, InterviewKind::Interview(f)),
         Incoming::Answers(f) => interview_kind(state, file_name, InterviewKind::Answers(f)),
+        Incoming::Benchmark(b) => ImportStep::Done(match crate::shared::storage::save_benchmark(&b) {
+            Ok(()) => TransferMessage::ok(
+                format!(
+                    "Loaded the benchmark “{file_name}”: {} assessments, made on {}, {} practice-and-role cells of at least {} each.                      Each assessment's Peers page compares with it.",
+                    b.assessments,
+                    b.made_on,
+                    b.cells.len(),
+                    b.min_group
+                ),
+                vec![],
+            ),
+            Err(e) => TransferMessage::not_imported(file_name, vec![format!("the benchmark was not stored: {e}")]),
+        }),
         Incoming::Assessment(a) => take_assessments(state, file_name, vec![*a], Vec::new()).await,
         Incoming::Bundle { assessments, snapshots } => take_assessments(state, file_name, assessments, snapshots).await,
     }

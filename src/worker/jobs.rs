@@ -95,7 +95,8 @@ fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
             | smm_core::Incoming::Framework(_)
             | smm_core::Incoming::Mapping(_)
             | smm_core::Incoming::Interview(_)
-            | smm_core::Incoming::Answers(_)),
+            | smm_core::Incoming::Answers(_)
+            | smm_core::Incoming::Benchmark(_)),
         ) => return Err(format!("this is {}, not a workbook", other.kind_name())),
     }
     let params: serde_json::Value = serde_json::from_str(stored).map_err(|e| e.to_string())?;

@@ -32,7 +32,7 @@ struct Cli {
 enum Command {
     /// Print the built-in SMM catalogue as JSON.
     Catalogue,
-    /// Check an assessment file; print "valid" or the problems found.
+    /// Check an assessment, backup or benchmark file; print "valid" or the problems found.
     Validate {
         /// The assessment file (`-` for standard input).
         file: PathBuf,
@@ -56,6 +56,37 @@ enum Command {
         /// What the approval covers.
         #[arg(long)]
         scope: Option<String>,
+    },
+    /// Many assessments at a glance: per practice and assessment the gap,
+    /// per practice the distribution of achieved levels and targets, the
+    /// weakest practices and the share on target per assessment.
+    Portfolio {
+        /// Assessment or backup files (each may hold several assessments).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Md)]
+        format: PortfolioFormat,
+        /// Only assessments of this role.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Only assessments that use this profile.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Only assessments with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+    },
+    /// The benchmark of a group, from its members' (redacted) assessments:
+    /// per practice and role the distribution of achieved levels and of
+    /// targets, nothing per member, no cell of fewer than --min-group.
+    Benchmark {
+        /// Assessment or backup files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The fewest assessments a cell may hold (at least 5).
+        #[arg(long, default_value_t = smm_core::portfolio::BENCHMARK_MIN_GROUP)]
+        min_group: u32,
     },
     /// Print the gap analysis, roll-ups and roadmap of an assessment.
     Report {
@@ -168,12 +199,22 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum PortfolioFormat {
+    Md,
+    Csv,
+    Json,
+    /// The portfolio workbook (binary: redirect it to a file).
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum SchemaKind {
     Assessment,
     Framework,
     Mapping,
     Interview,
     Answers,
+    Benchmark,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -248,6 +289,8 @@ fn main() -> ExitCode {
             | Command::Consolidate { .. }
             | Command::ApplyXlsx { .. }
             | Command::Signoff { .. }
+            | Command::Portfolio { .. }
+            | Command::Benchmark { .. }
     );
     let mut io = Io { out: String::new(), bin: None, passphrase };
     let code = run(cli.command, &mut io);
@@ -297,6 +340,7 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
                 SchemaKind::Mapping => smm_core::schema::mapping_schema_json(),
                 SchemaKind::Interview => smm_core::schema::interview_schema_json(),
                 SchemaKind::Answers => smm_core::schema::answers_schema_json(),
+                SchemaKind::Benchmark => smm_core::schema::benchmark_schema_json(),
             }
         ),
         Command::Interview { file, practices, id, save_assessment } => {
@@ -487,6 +531,25 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             a.metadata.updated = a.metadata.created.clone();
             println!(io, "{}", assessment_to_json(&a));
         }
+        // A benchmark is checked too (its reader is the one way in's).
+        Command::Validate { file }
+            if read_bytes(io, &file)
+                .ok()
+                .is_some_and(|b| matches!(read_any(&b, catalogue), Ok(Incoming::Benchmark(_)))) =>
+        {
+            if let Ok(Incoming::Benchmark(b)) =
+                read_bytes(io, &file).map(|b| read_any(&b, catalogue)).and_then(|r| r.map_err(|e| e.to_string()))
+            {
+                println!(
+                    io,
+                    "valid: benchmark of {} assessment(s) made on {}: {} cell(s), none of fewer than {}",
+                    b.assessments,
+                    b.made_on,
+                    b.cells.len(),
+                    b.min_group
+                );
+            }
+        }
         Command::Validate { file } => match load(io, &file, catalogue) {
             Ok(imported) => {
                 for read in imported.assessments() {
@@ -528,6 +591,44 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             }
             Err(e) => return fail(&file, &e),
         },
+        Command::Portfolio { files, format, role, profile, tag } => {
+            let all = match load_many(io, &files, catalogue) {
+                Ok(all) => all,
+                Err((file, e)) => return fail(&file, &e),
+            };
+            let filter = smm_core::portfolio::PortfolioFilter { role: role.map(role_of), profile, tag };
+            let p = smm_core::portfolio::Portfolio::new(catalogue, &all, &filter);
+            match format {
+                PortfolioFormat::Json => println!(io, "{}", p.to_json()),
+                PortfolioFormat::Md => print!(io, "{}", p.to_markdown(catalogue)),
+                PortfolioFormat::Csv => print!(io, "{}", p.to_csv(catalogue)),
+                PortfolioFormat::Xlsx => match smm_exchange::xlsx::write_portfolio(catalogue, &p) {
+                    Ok(bytes) => io.bin = Some(bytes),
+                    Err(e) => return fail(&files[0], &e),
+                },
+            }
+        }
+        Command::Benchmark { files, min_group } => {
+            let all = match load_many(io, &files, catalogue) {
+                Ok(all) => all,
+                Err((file, e)) => return fail(&file, &e),
+            };
+            match smm_core::portfolio::build_benchmark(catalogue, &all, min_group, &today()) {
+                Ok(b) => {
+                    let total = catalogue.practices.len() * 3;
+                    eprintln!(
+                        "smm: benchmark of {} assessment(s): {} of {total} practice-and-role cells hold at least {min_group}; the others are left out",
+                        all.len(),
+                        b.cells.len()
+                    );
+                    println!(io, "{}", b.to_json());
+                }
+                Err(e) => {
+                    eprintln!("smm: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
         Command::Export { file, redact } => match load(io, &file, catalogue).and_then(single) {
             Ok(a) => println!(io, "{}", assessment_to_json(&shared(a, redact))),
             Err(e) => return fail(&file, &e),
@@ -624,6 +725,20 @@ fn signoff_lines(catalogue: &Catalogue, a: &Assessment) -> Vec<String> {
     out
 }
 
+/// Every assessment of `files` (assessments or backups), in the order given;
+/// the first file that does not read is named with its reason.
+fn load_many(io: &Io, files: &[PathBuf], catalogue: &Catalogue) -> Result<Vec<Assessment>, (PathBuf, String)> {
+    let mut all = Vec::new();
+    for f in files {
+        match load(io, f, catalogue) {
+            Ok(Imported::Assessment(a)) => all.push(a.assessment),
+            Ok(Imported::Bundle { assessments, .. }) => all.extend(assessments.into_iter().map(|r| r.assessment)),
+            Err(e) => return Err((f.clone(), e)),
+        }
+    }
+    Ok(all)
+}
+
 /// The one assessment of a file; a bundle of several is refused for reports.
 fn single(imported: Imported) -> Result<Assessment, String> {
     let mut list: Vec<Assessment> = match imported {
@@ -675,6 +790,7 @@ fn load(io: &Io, file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, Stri
         | Incoming::Mapping(_)
         | Incoming::Interview(_)
         | Incoming::Answers(_)
+        | Incoming::Benchmark(_)
         | Incoming::Encrypted
         | Incoming::Workbook) => {
             Err(format!("this is {}, not an assessment or a bundle of assessments", other.kind_name()))

@@ -630,3 +630,60 @@ fn the_report_shows_expired_evidence_and_progress_as_of_its_date() {
         "{md}"
     );
 }
+
+#[test]
+fn portfolio_and_benchmark_commands() {
+    let ex = |n: &str| format!("{}/../../examples/{n}.smm.json", env!("CARGO_MANIFEST_DIR"));
+    let files = [ex("bottling-line-asset-owner"), ex("home-camera-product-supplier"), ex("remote-ot-service-provider")];
+    let args = |fmt: &str| {
+        let mut a = vec!["portfolio"];
+        a.extend(files.iter().map(String::as_str));
+        a.extend(["--format", fmt]);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| smm(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let json: serde_json::Value = serde_json::from_slice(&run(args("json")).stdout).unwrap();
+    assert_eq!(json["format"], "smm-navigator/portfolio");
+    assert_eq!(json["rows"].as_array().unwrap().len(), 3);
+    let c = smm_core::Catalogue::builtin();
+    let all: Vec<_> =
+        files.iter().map(|f| smm_core::parse_assessment(&std::fs::read(f).unwrap(), c).unwrap()).collect();
+    let p = smm_core::portfolio::Portfolio::new(c, &all, &Default::default());
+    assert_eq!(json, serde_json::from_str::<serde_json::Value>(&p.to_json()).unwrap());
+    let csv = text(&run(args("csv")).stdout);
+    assert_eq!(csv.lines().count(), 4, "a header and three assessments");
+    assert!(text(&run(args("md")).stdout).contains("## Weakest practices across the portfolio"));
+    let book = run(args("xlsx")).stdout;
+    assert!(book.starts_with(b"PK"));
+    let mut role = args("json");
+    role.extend(["--role".into(), "product-supplier".into()]);
+    let only: serde_json::Value = serde_json::from_slice(&run(role).stdout).unwrap();
+    assert_eq!(only["rows"].as_array().unwrap().len(), 1);
+
+    // The benchmark of the twelve members is the fixture; four are refused, naming the minimum.
+    let dir = format!("{}/../../tests/fixtures/benchmark-members", env!("CARGO_MANIFEST_DIR"));
+    let mut members: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".smm.json"))
+        .collect();
+    members.sort();
+    let mut b = vec!["benchmark".to_string()];
+    b.extend(members.iter().cloned());
+    let out = run(b.clone());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fixture = std::fs::read_to_string(format!("{dir}/../benchmark-v1.json")).unwrap();
+    assert_eq!(text(&out.stdout), fixture);
+    let mut four = vec!["benchmark".to_string()];
+    four.extend(members.iter().take(4).cloned());
+    let out = run(four);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("needs at least 5 assessments"), "{}", text(&out.stderr));
+    let mut low = b.clone();
+    low.extend(["--min-group".into(), "3".into()]);
+    let out = run(low);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("never has cells of fewer than 5"), "{}", text(&out.stderr));
+    let v = smm(&["validate", &format!("{dir}/../benchmark-v1.json")]);
+    assert!(text(&v.stdout).starts_with("valid: benchmark of 12 assessment(s)"), "{}", text(&v.stdout));
+}

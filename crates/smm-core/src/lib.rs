@@ -116,6 +116,13 @@ pub mod plan {
     pub use crate::edits::plan::*;
     pub use crate::engine::progress::*;
 }
+/// Many assessments at a glance; benchmarks of a group and positions among peers.
+pub mod portfolio {
+    pub use crate::engine::portfolio::*;
+    pub use crate::exports::portfolio::*;
+    pub use crate::formats::benchmark::*;
+    pub use crate::model::benchmark::*;
+}
 /// Evidence past its "review by" date.
 pub mod evidence {
     pub use crate::engine::evidence::*;
@@ -180,6 +187,11 @@ pub mod schema {
     /// The JSON Schema of the framework catalogue format, pretty-printed.
     pub fn framework_schema_json() -> String {
         pretty(schemars::schema_for!(crate::model::framework::Framework))
+    }
+
+    /// The JSON Schema of the benchmark file format, pretty-printed.
+    pub fn benchmark_schema_json() -> String {
+        pretty(schemars::schema_for!(crate::model::benchmark::Benchmark))
     }
 
     /// The JSON Schema of the mapping format (version 2), pretty-printed.

@@ -136,6 +136,7 @@ fn the_committed_framework_and_mapping_schemas_match_the_types() {
         ("interview-v2.schema.json", smm_core::schema::interview_schema_json()),
         ("answers-v1.schema.json", smm_core::schema::answers_schema_json()),
         ("mapping-v2.schema.json", smm_core::schema::mapping_schema_json()),
+        ("benchmark-v1.schema.json", smm_core::schema::benchmark_schema_json()),
     ] {
         let path = format!("{}/../../schema/{file}", env!("CARGO_MANIFEST_DIR"));
         if std::env::var_os("UPDATE_SCHEMA").is_some() {

@@ -1293,6 +1293,158 @@ fn read_roadmap(read: &mut Reading<'_>, sheet: &Sheet, catalogue: &Catalogue, to
     }
 }
 
+/// The workbook of a portfolio: the share on target per assessment, the gap
+/// of each practice in each assessment (shortfall orange, over-investment
+/// purple, as in the assessment's workbook), the distribution per practice,
+/// and how each figure is computed. Read-only: nothing in it is imported.
+pub fn write_portfolio(catalogue: &Catalogue, p: &smm_core::portfolio::Portfolio) -> Result<Vec<u8>, String> {
+    portfolio_book(catalogue, p).map_err(|e| format!("the workbook could not be made: {e}"))
+}
+
+fn portfolio_book(catalogue: &Catalogue, p: &smm_core::portfolio::Portfolio) -> XResult<Vec<u8>> {
+    let s = Styles {
+        header: Format::new()
+            .set_bold()
+            .set_background_color("DCE6F2")
+            .set_border_bottom(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
+        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        bold: Format::new().set_bold().set_align(FormatAlign::Top),
+        top: Format::new().set_align(FormatAlign::Top),
+    };
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title("SMM portfolio")
+            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+    {
+        let ws = wb.add_worksheet().set_name("Assessments")?;
+        let mut fit = header(
+            ws,
+            &s,
+            &[
+                ("assessment_id", 24.0),
+                ("Assessment", 34.0),
+                ("Role", 16.0),
+                ("Tags", 24.0),
+                ("On target", 9.0),
+                ("With a target", 9.0),
+                ("Share on target (%)", 10.0),
+                ("Total shortfall", 10.0),
+                ("Total excess (possible over-investment)", 14.0),
+            ],
+        )?;
+        for (i, r) in p.rows.iter().enumerate() {
+            let row = i as u32 + 1;
+            fit.wrapped(ws, row, 0, &r.id, &s.wrap)?;
+            fit.wrapped(ws, row, 1, &r.name, &s.wrap)?;
+            ws.write_string(row, 2, r.role.name())?;
+            fit.wrapped(ws, row, 3, &r.tags.join(", "), &s.wrap)?;
+            ws.write_number(row, 4, f64::from(r.on_target))?;
+            ws.write_number(row, 5, f64::from(r.with_target))?;
+            if let Some(share) = r.share_on_target {
+                ws.write_number(row, 6, f64::from(share))?;
+            }
+            ws.write_number(row, 7, f64::from(r.total_shortfall))?;
+            ws.write_number(row, 8, f64::from(r.total_excess))?;
+        }
+        fit.finish(ws, true)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Gaps")?;
+        let mut names: Vec<(&str, f64)> = vec![("Practice", 30.0)];
+        names.extend(p.rows.iter().map(|r| (r.name.as_str(), 12.0)));
+        let mut fit = header(ws, &s, &names)?;
+        for (i, practice) in catalogue.practices.iter().enumerate() {
+            let row = i as u32 + 1;
+            fit.wrapped(ws, row, 0, &practice.name, &s.wrap)?;
+            for (j, r) in p.rows.iter().enumerate() {
+                let col = j as u16 + 1;
+                match r.cells.get(i) {
+                    Some(c) if c.gap.is_some() => {
+                        ws.write_number(row, col, f64::from(c.gap.unwrap_or(0)))?;
+                    }
+                    Some(c) => {
+                        ws.write_string(row, col, smm_core::portfolio::cell_text(c))?;
+                    }
+                    None => {}
+                }
+            }
+        }
+        let (last_row, last_col) = (catalogue.practices.len() as u32, p.rows.len().max(1) as u16);
+        let short = Format::new().set_background_color("FDBA74").set_font_color("7C2D12");
+        let over = Format::new().set_background_color("E9D5FF").set_font_color("581C87");
+        ws.add_conditional_format(
+            1,
+            1,
+            last_row,
+            last_col,
+            &ConditionalFormatCell::new().set_rule(ConditionalFormatCellRule::LessThan(0)).set_format(short),
+        )?;
+        ws.add_conditional_format(
+            1,
+            1,
+            last_row,
+            last_col,
+            &ConditionalFormatCell::new().set_rule(ConditionalFormatCellRule::GreaterThan(0)).set_format(over),
+        )?;
+        fit.finish(ws, true)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Practices")?;
+        let mut fit = header(
+            ws,
+            &s,
+            &[
+                ("practice_id", 30.0),
+                ("Practice", 30.0),
+                ("Achieved 0", 8.0),
+                ("Achieved 1", 8.0),
+                ("Achieved 2", 8.0),
+                ("Achieved 3", 8.0),
+                ("Achieved 4", 8.0),
+                ("Target 0", 8.0),
+                ("Target 1", 8.0),
+                ("Target 2", 8.0),
+                ("Target 3", 8.0),
+                ("Target 4", 8.0),
+                ("Below target", 8.0),
+                ("Above target", 8.0),
+                ("Total shortfall", 9.0),
+                ("Weakest (rank)", 9.0),
+            ],
+        )?;
+        for (i, sp) in p.practices.iter().enumerate() {
+            let row = i as u32 + 1;
+            fit.wrapped(ws, row, 0, &sp.practice, &s.wrap)?;
+            fit.wrapped(ws, row, 1, catalogue.practice(&sp.practice).map_or("", |x| x.name.as_str()), &s.wrap)?;
+            for l in 0..5 {
+                ws.write_number(row, 2 + l as u16, f64::from(sp.achieved[l]))?;
+                ws.write_number(row, 7 + l as u16, f64::from(sp.targets[l]))?;
+            }
+            ws.write_number(row, 12, f64::from(sp.below))?;
+            ws.write_number(row, 13, f64::from(sp.above))?;
+            ws.write_number(row, 14, f64::from(sp.total_shortfall))?;
+            if let Some(rank) = p.weakest.iter().position(|w| *w == sp.practice) {
+                ws.write_number(row, 15, (rank + 1) as f64)?;
+            }
+        }
+        fit.finish(ws, true)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("Formulas")?;
+        let mut fit = header(ws, &s, &[("Figure", 24.0), ("How it is computed (SMM Navigator's own)", 90.0)])?;
+        for (i, (label, formula)) in p.formulas.iter().enumerate() {
+            ws.write_string_with_format(i as u32 + 1, 0, *label, &s.bold)?;
+            fit.wrapped(ws, i as u32 + 1, 1, formula, &s.wrap)?;
+        }
+        fit.finish(ws, true)?;
+    }
+    wb.save_to_buffer()
+}
+
 /// Applies a preview: the assessment as the workbook has it.
 pub fn apply(preview: Preview) -> Assessment {
     preview.updated

@@ -34,6 +34,7 @@ const SMOKE: &[(&str, u64)] = &[
     ("mapping", 2_500),
     ("interview", 50_000),
     ("answers", 40_000),
+    ("benchmark", 20_000),
     ("scan", 35_000),
     ("sealed", 9_000),
     ("workbook", 6_000),

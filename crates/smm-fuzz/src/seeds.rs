@@ -179,6 +179,11 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
             v.extend(files_in(&root().join("tests/fixtures/hostile-interviews"), |n| n.starts_with("answers-")));
             v
         }
+        "benchmark" => {
+            let mut v = files("tests/fixtures", &["benchmark-v1.json"]);
+            v.extend(files("tests/fixtures/hostile-benchmarks", &[".json"]));
+            v
+        }
         "scan" => {
             let mut v = files("tests/fixtures/hostile", &json);
             v.extend(files("examples", &[".smm.json"]));

@@ -156,6 +156,14 @@ pub const TARGETS: &[Target] = &[
         run: answers_file,
     },
     Target {
+        name: "benchmark",
+        kind: Kind::Json,
+        about: "a benchmark file (portfolio::parse_benchmark), and a member's position against it",
+        time_limit: Duration::from_secs(2),
+        memory_base: 64 << 20,
+        run: benchmark_file,
+    },
+    Target {
         name: "scan",
         kind: Kind::Json,
         about: "the structural scan (scan::check_structure), against serde_json's own reading",
@@ -459,6 +467,10 @@ fn import(data: &[u8]) -> Outcome {
             assert_eq!(interview::parse_answers(data).as_ref(), Ok(&a));
             Outcome::Accepted("answers".into())
         }
+        Incoming::Benchmark(b) => {
+            assert_eq!(smm_core::portfolio::parse_benchmark(data, cat).as_ref(), Ok(b.as_ref()));
+            Outcome::Accepted("benchmark".into())
+        }
         Incoming::Encrypted => {
             assert!(seal::is_age(data));
             Outcome::Accepted("encrypted".into())
@@ -519,6 +531,35 @@ fn interview_file(data: &[u8]) -> Outcome {
 
 fn answers_file(data: &[u8]) -> Outcome {
     typed("answers", data, interview::parse_answers)
+}
+
+fn benchmark_file(data: &[u8]) -> Outcome {
+    let outcome = typed("benchmark", data, |b| smm_core::portfolio::parse_benchmark(b, catalogue()));
+    if let Ok(b) = smm_core::portfolio::parse_benchmark(data, catalogue()) {
+        // An accepted benchmark: each member's position adds up to the cell's size.
+        for a in members() {
+            for p in smm_core::portfolio::position(catalogue(), &b, a) {
+                if p.mine.is_some() {
+                    assert_eq!(p.below + p.same + p.above, p.n, "{}: the peers add up to the group", p.practice);
+                }
+            }
+        }
+    }
+    outcome
+}
+
+/// The example assessments, read once, for the positions.
+fn members() -> &'static [Assessment] {
+    static M: OnceLock<Vec<Assessment>> = OnceLock::new();
+    M.get_or_init(|| {
+        [
+            include_str!("../../../examples/bottling-line-asset-owner.smm.json"),
+            include_str!("../../../examples/home-camera-product-supplier.smm.json"),
+        ]
+        .iter()
+        .filter_map(|t| smm_core::parse_assessment(t.as_bytes(), catalogue()).ok())
+        .collect()
+    })
 }
 
 fn scan_text(data: &[u8]) -> Outcome {

@@ -53,6 +53,9 @@ pub const MAX_TAGS: usize = 20;
 /// The longest tag, in characters.
 pub const MAX_TAG_CHARS: usize = 60;
 
+/// The most cells a benchmark file holds: one per practice and role (18 × 3).
+pub const MAX_BENCHMARK_CELLS: usize = 54;
+
 /// The highest scrypt work factor accepted when decrypting (2^20: 1 GiB of
 /// memory). The `age` tool picks about one second of work on the machine that
 /// encrypts, which is 18 or 19 on a fast computer today.
@@ -114,6 +117,7 @@ pub const LIMITS: &[Limit] = &[
     Limit { name: "MAX_STEP_HISTORY", value: MAX_STEP_HISTORY as u64, what: "status changes of one roadmap step" },
     Limit { name: "MAX_TAGS", value: MAX_TAGS as u64, what: "tags of an assessment" },
     Limit { name: "MAX_TAG_CHARS", value: MAX_TAG_CHARS as u64, what: "characters of a tag" },
+    Limit { name: "MAX_BENCHMARK_CELLS", value: MAX_BENCHMARK_CELLS as u64, what: "cells of a benchmark" },
     Limit { name: "MAX_WORK_FACTOR", value: MAX_WORK_FACTOR as u64, what: "scrypt work factor of an encrypted file" },
     Limit { name: "MAX_SEALED_BYTES", value: MAX_SEALED_BYTES as u64, what: "bytes of an encrypted file" },
     Limit {

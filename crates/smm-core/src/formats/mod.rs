@@ -10,6 +10,7 @@
 //! kind does not compile until every reader of files handles it.
 
 pub mod assessment;
+pub mod benchmark;
 pub mod bundle;
 pub mod catalogue;
 pub mod framework;
@@ -27,6 +28,7 @@ use crate::formats::assessment::ReadAssessment;
 use crate::formats::bundle::{read_file_value, Imported};
 use crate::formats::interview::{AnswersText, InterviewText};
 use crate::formats::mapping::MappingFile;
+use crate::model::benchmark::{Benchmark, BENCHMARK_FORMAT};
 use crate::model::catalogue::Catalogue;
 use crate::model::framework::{Framework, FRAMEWORK_FORMAT};
 use crate::model::history::Snapshots;
@@ -60,6 +62,9 @@ pub enum Incoming {
     /// it; what it answers is checked against the assessment when it is taken
     /// in ([`crate::edits::interview::take_answers`]).
     Answers(Box<AnswersText>),
+    /// A benchmark of a group of assessments, checked
+    /// ([`crate::model::benchmark`]).
+    Benchmark(Box<Benchmark>),
     /// A file encrypted with a passphrase (age format): decrypt it with
     /// [`crate::base::seal`], then read the result with [`read_any`] again.
     Encrypted,
@@ -80,6 +85,7 @@ impl Incoming {
             Incoming::Mapping(_) => "a mapping",
             Incoming::Interview(_) => "an interview",
             Incoming::Answers(_) => "an answers file",
+            Incoming::Benchmark(_) => "a benchmark",
             Incoming::Encrypted => "an encrypted file",
             Incoming::Workbook => "a workbook",
         }
@@ -112,6 +118,7 @@ pub fn read_any(bytes: &[u8], catalogue: &Catalogue) -> Result<Incoming, Documen
         MAPPING_FORMAT => Incoming::Mapping(Box::new(MappingFile::from_value(text, value)?)),
         INTERVIEW_FORMAT => Incoming::Interview(Box::new(InterviewText::new(text, value)?)),
         ANSWERS_FORMAT => Incoming::Answers(Box::new(AnswersText::new(text, value)?)),
+        BENCHMARK_FORMAT => Incoming::Benchmark(Box::new(benchmark::benchmark_from(text, &value, catalogue)?)),
         // An assessment, a bundle, or anything else: the assessment and bundle
         // reader gives the reasons a file is neither.
         _ => match read_file_value(text, value, catalogue)? {

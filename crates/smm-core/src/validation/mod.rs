@@ -2,6 +2,7 @@
 //! each problem. Readers (layer 5) call these; so do the invariant tests.
 
 pub mod assessment;
+pub mod benchmark;
 pub mod catalogue;
 pub mod framework;
 pub mod mapping;
