@@ -20,7 +20,7 @@ if (bundle === 'reader' && /^#\/answer(\/|$|\?)/.test(location.hash)) {
 } else if (bundle === 'reader' && /^#\/assessments(\/|$|\?)/.test(location.hash)) {
   const section = location.hash.match(/^#\/assessments\/[^/?]+\/([a-z]+)/)?.[1];
   // The same pages as Section::bundle in src/shared/route.rs.
-  const page = ['requirements', 'trustworthiness', 'report', 'board', 'history'].includes(section) ? 'review'
+  const page = ['requirements', 'trustworthiness', 'report', 'board', 'history', 'peers'].includes(section) ? 'review'
     : ['interviews', 'exchange'].includes(section) ? 'exchange' : 'workbench';
   location.replace(new URL(`./${page}.html${location.hash}`, import.meta.url));
 } else {

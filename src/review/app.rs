@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::board_section::BoardSection;
 use super::history_section::HistorySection;
+use super::peers_section::PeersSection;
+use super::portfolio_section::PortfolioSection;
 use super::report_section::ReportSection;
 use super::requirements_section::RequirementsSection;
 use super::trust_section::TrustSection;
@@ -27,6 +29,7 @@ pub fn ReviewApp() -> impl IntoView {
             Route::Assessment(id, section) if section.bundle() == Bundle::Review => {
                 view! { <ReviewPage id=id section=section /> }.into_any()
             }
+            Route::Portfolio => view! { <PortfolioSection /> }.into_any(),
             other => view! { <NotFound path=other.hash().trim_start_matches("#/").to_string() /> }.into_any(),
         }}
         </AppFrame>
@@ -43,6 +46,7 @@ fn ReviewPage(#[prop(into)] id: String, section: Section) -> impl IntoView {
                 Section::Trust => view! { <TrustSection /> }.into_any(),
                 Section::Report => view! { <ReportSection /> }.into_any(),
                 Section::Board => view! { <BoardSection /> }.into_any(),
+                Section::Peers => view! { <PeersSection /> }.into_any(),
                 _ => view! { <HistorySection /> }.into_any(),
             }}
         </AssessmentFrame>

@@ -2,7 +2,8 @@
 //! assessment that few visits need, kept out of the workbench's first load.
 //! The frameworks view (requirements implied by the targets and the
 //! crosswalk), trustworthiness, the printable report with its one-page board
-//! summary, and the history of snapshots. The workbench's section tabs link to it as an ordinary page
+//! summary, the history of snapshots, the peers page (a benchmark), and the
+//! portfolio of many assessments. The workbench's section tabs link to it as an ordinary page
 //! load, like the exchange page; it uses the workbench's state, storage,
 //! outbox, charts and the results tables.
 
@@ -10,6 +11,8 @@ pub mod app;
 pub mod board_section;
 pub mod crosswalk_matrix;
 pub mod history_section;
+pub mod peers_section;
+pub mod portfolio_section;
 pub mod report_section;
 pub mod requirements_section;
 pub mod signoff_panel;

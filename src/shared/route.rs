@@ -67,6 +67,8 @@ pub enum Route {
     Assessments,
     /// `#/assessments/<id>[/<section>[/<practice>]]`: one assessment.
     Assessment(String, Section),
+    /// `#/portfolio`: many assessments at a glance (the review page).
+    Portfolio,
     /// `#/answer/<interview id>`: answering an interview received as a file;
     /// `#/answer` (id empty): the interviews being answered here, and a file picker.
     Answer(String),
@@ -101,6 +103,8 @@ pub enum Section {
     Interviews,
     /// The spreadsheet workbook (out and back) and OSCAL assessment results.
     Exchange,
+    /// Where the assessment stands against a benchmark of its peers.
+    Peers,
 }
 
 impl Section {
@@ -121,6 +125,7 @@ impl Section {
             Section::Trust => "/trustworthiness".into(),
             Section::Interviews => "/interviews".into(),
             Section::Exchange => "/exchange".into(),
+            Section::Peers => "/peers".into(),
         }
     }
 
@@ -133,9 +138,12 @@ impl Section {
             Section::Overview | Section::Targets(_) | Section::Assess(_) | Section::Results | Section::Roadmap => {
                 Bundle::Workbench
             }
-            Section::Requirements | Section::Trust | Section::Report | Section::Board | Section::History => {
-                Bundle::Review
-            }
+            Section::Requirements
+            | Section::Trust
+            | Section::Report
+            | Section::Board
+            | Section::History
+            | Section::Peers => Bundle::Review,
             Section::Interviews | Section::Exchange => Bundle::Exchange,
         }
     }
@@ -162,6 +170,7 @@ impl Route {
             ["practices"] => Route::Practices,
             ["practices", id] => Route::Practice((*id).to_string()),
             ["assessments"] => Route::Assessments,
+            ["portfolio"] => Route::Portfolio,
             ["answer"] => Route::Answer(String::new()),
             ["answer", id] => Route::Answer((*id).to_string()),
             ["assessments", id] => Route::Assessment((*id).to_string(), Section::Overview),
@@ -179,6 +188,7 @@ impl Route {
                 ["trustworthiness"] => Route::Assessment((*id).to_string(), Section::Trust),
                 ["interviews"] => Route::Assessment((*id).to_string(), Section::Interviews),
                 ["exchange"] => Route::Assessment((*id).to_string(), Section::Exchange),
+                ["peers"] => Route::Assessment((*id).to_string(), Section::Peers),
                 _ => Route::NotFound(path.to_string()),
             },
             _ => Route::NotFound(path.to_string()),
@@ -191,6 +201,7 @@ impl Route {
             Route::Answer(_) => Bundle::Exchange,
             Route::Assessment(_, section) => section.bundle(),
             Route::Assessments => Bundle::Workbench,
+            Route::Portfolio => Bundle::Review,
             Route::NotFound(path) if path.starts_with("assessments/") => Bundle::Workbench,
             _ => Bundle::Reader,
         }
@@ -218,6 +229,7 @@ impl Route {
             Route::Practices => "#/practices".to_string(),
             Route::Practice(id) => format!("#/practices/{id}"),
             Route::Assessments => "#/assessments".to_string(),
+            Route::Portfolio => "#/portfolio".to_string(),
             Route::Assessment(id, section) => format!("#/assessments/{id}{}", section.path()),
             Route::Answer(id) if id.is_empty() => "#/answer".to_string(),
             Route::Answer(id) => format!("#/answer/{id}"),

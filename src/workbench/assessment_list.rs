@@ -44,7 +44,8 @@ pub fn AssessmentList() -> impl IntoView {
             <p class="lead">
                 "Assessments are kept in this browser only. Every change is saved at once; nothing is sent anywhere."
             </p>
-            <p><a href=Route::Answer(String::new()).href()>"Answer an interview someone sent you"</a></p>
+            <p><a href=Route::Answer(String::new()).href()>"Answer an interview someone sent you"</a>
+                " · "<a href=Route::Portfolio.href()>"Portfolio: all assessments at a glance"</a></p>
             <form class="create-form card" on:submit=create>
                 <h2>"Start a new assessment"</h2>
                 <div class="field-row">

@@ -31,7 +31,8 @@ pub fn AssessmentPage(#[prop(into)] id: String, section: Section) -> impl IntoVi
                 | Section::Requirements
                 | Section::Trust
                 | Section::Interviews
-                | Section::Exchange => view! { <NotFound path=path.clone() /> }.into_any(),
+                | Section::Exchange
+                | Section::Peers => view! { <NotFound path=path.clone() /> }.into_any(),
             }}
         </AssessmentFrame>
     }

@@ -18,7 +18,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 pub use crate::worker::jobs::{
-    AGE_DECRYPT, AGE_ENCRYPT, DOCX_BOARD, DOCX_REPORT, OSCAL_EXPORT, REDACT, SHA256, XLSX_EXPORT, XLSX_READ,
+    AGE_DECRYPT, AGE_ENCRYPT, DOCX_BOARD, DOCX_REPORT, OSCAL_EXPORT, PORTFOLIO_XLSX, REDACT, SHA256, XLSX_EXPORT,
+    XLSX_READ,
 };
 pub use smm_core::limits::WORKER_JOB_DEADLINE_MS;
 

@@ -22,6 +22,7 @@ pub fn SectionTabs(current: Section) -> impl IntoView {
         (Section::Report, "Report"),
         (Section::Exchange, "Spreadsheet and OSCAL"),
         (Section::History, "History"),
+        (Section::Peers, "Peers"),
     ];
     view! {
         <nav class="section-tabs" aria-label="Assessment sections">

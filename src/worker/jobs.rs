@@ -40,6 +40,11 @@ pub const DOCX_REPORT: &str = "docx-report";
 /// params today's date; output the DOCX document.
 pub const DOCX_BOARD: &str = "docx-board";
 
+/// The kind of the portfolio workbook: input a JSON list of assessment files,
+/// params the filter `{"role": id or null, "profile": id or null, "tag": text
+/// or null}`; output the XLSX workbook of the portfolio.
+pub const PORTFOLIO_XLSX: &str = "portfolio-xlsx";
+
 /// The kind of the redaction job: input an assessment file, params the fresh
 /// id of the copy; output the copy for sharing (the core's allow-list,
 /// [`smm_core::bundle::redact`]) as an assessment file. In the worker because
@@ -78,6 +83,20 @@ fn docx_report(input: &[u8], today: &str) -> Result<Vec<u8>, String> {
     let (a, pairs) = with_coverage(input)?;
     let refs: Vec<_> = pairs.iter().map(|(f, m)| (f, m)).collect();
     smm_exchange::docx::report_docx(smm_core::Catalogue::builtin(), &a, &refs, today)
+}
+
+fn portfolio_xlsx(input: &[u8], filter: &str) -> Result<Vec<u8>, String> {
+    let list: Vec<serde_json::Value> = serde_json::from_slice(input).map_err(|e| e.to_string())?;
+    let all = list.iter().map(|v| assessment(v.to_string().as_bytes())).collect::<Result<Vec<_>, _>>()?;
+    let f: serde_json::Value = serde_json::from_str(filter).map_err(|e| e.to_string())?;
+    let text = |k: &str| f[k].as_str().map(str::to_string);
+    let filter = smm_core::portfolio::PortfolioFilter {
+        role: text("role").and_then(|r| smm_core::Role::from_id(&r)),
+        profile: text("profile"),
+        tag: text("tag"),
+    };
+    let cat = smm_core::Catalogue::builtin();
+    smm_exchange::xlsx::write_portfolio(cat, &smm_core::portfolio::Portfolio::new(cat, &all, &filter))
 }
 
 fn xlsx_read(input: &[u8], stored: &str) -> Result<Vec<u8>, String> {
@@ -133,6 +152,7 @@ pub fn run(kind: &str, input: &[u8], params: &str) -> Result<Vec<u8>, String> {
         XLSX_EXPORT => xlsx_export(input, params),
         XLSX_READ => xlsx_read(input, params),
         DOCX_REPORT => docx_report(input, params),
+        PORTFOLIO_XLSX => portfolio_xlsx(input, params),
         DOCX_BOARD => {
             assessment(input).and_then(|a| smm_exchange::docx::board_docx(smm_core::Catalogue::builtin(), &a, params))
         }

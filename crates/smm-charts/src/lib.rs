@@ -685,3 +685,94 @@ mod radar_tests {
         assert!(x > 100, "axis 1 is to the right");
     }
 }
+
+/// The portfolio heatmap as an SVG document: practices down, assessments
+/// across, each cell the gap (achieved minus target) with its number: orange
+/// shades for shortfall (darker the larger), purple for over-investment, pale
+/// green on target, grey not applicable, white not assessed or without target.
+/// `columns` are the assessments' names; `cells[c][p]` the gap of practice `p`
+/// in assessment `c` as the table words it (`-2`, `0`, `+1`, `n/a`, ...).
+pub fn portfolio_heatmap_svg(practices: &[String], columns: &[String], cells: &[Vec<String>]) -> String {
+    let cell_w = 46u32;
+    let label_w = 300u32;
+    let head_h = 150u32;
+    let width = label_w + cell_w * columns.len() as u32 + 20;
+    let height = head_h + 24 * practices.len() as u32 + 60;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let _ = draw_portfolio(&root, practices, columns, cells, (label_w as i32, head_h as i32, cell_w as i32));
+        let _ = root.present();
+    }
+    svg
+}
+
+/// The fill and ink of a portfolio cell, from its text.
+fn portfolio_colours(text: &str) -> (RGBColor, &'static RGBColor) {
+    const ON: RGBColor = RGBColor(220, 252, 231);
+    const NA: RGBColor = RGBColor(229, 231, 235);
+    match text.parse::<i8>() {
+        Ok(0) => (ON, &colour::INK),
+        Ok(g) if g < -1 => (colour::SHORTFALL_EDGE, &PAPER),
+        Ok(g) if g < 0 => (colour::SHORTFALL, &colour::INK),
+        Ok(_) => (colour::EXCESS, &PAPER),
+        Err(_) if text == "n/a" => (NA, &colour::INK),
+        Err(_) => (PAPER, &colour::NEUTRAL),
+    }
+}
+
+fn draw_portfolio<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    practices: &[String],
+    columns: &[String],
+    cells: &[Vec<String>],
+    (x0, y0, cell_w): (i32, i32, i32),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let style = |size: i32, h: HPos, c: &'static RGBColor| {
+        TextStyle::from(("sans-serif", size).into_font()).color(c).pos(Pos::new(h, VPos::Center))
+    };
+    // Column heads, turned up so that many assessments fit.
+    for (j, name) in columns.iter().enumerate() {
+        let x = x0 + cell_w * j as i32 + cell_w / 2;
+        let head = TextStyle::from(("sans-serif", 12).into_font().transform(FontTransform::Rotate270))
+            .color(&colour::INK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw(&Text::new(truncate(name, 22), (x, y0 - 8), head))?;
+    }
+    for (i, p) in practices.iter().enumerate() {
+        let y = y0 + 24 * i as i32;
+        root.draw(&Text::new(truncate(p, 44), (8, y + 12), style(12, HPos::Left, &colour::INK)))?;
+        for (j, col) in cells.iter().enumerate() {
+            let text = col.get(i).map_or("", String::as_str);
+            let (fill, ink) = portfolio_colours(text);
+            let x = x0 + cell_w * j as i32;
+            let rect = [(x + 1, y + 1), (x + cell_w - 1, y + 23)];
+            root.draw(&Rectangle::new(rect, fill.filled()))?;
+            root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
+            let short = match text {
+                "not assessed" => "–",
+                "no target" => "·",
+                t => t,
+            };
+            root.draw(&Text::new(short.to_string(), (x + cell_w / 2, y + 12), style(12, HPos::Center, ink)))?;
+        }
+    }
+    let ly = y0 + 24 * practices.len() as i32 + 26;
+    let mut lx = 8;
+    for (label, sample) in [
+        ("Shortfall of 2 or more", "-2"),
+        ("Shortfall of 1", "-1"),
+        ("On target", "0"),
+        ("Above target", "+1"),
+        ("Not applicable", "n/a"),
+        ("Not assessed (–) or no target (·)", "not assessed"),
+    ] {
+        let (fill, _) = portfolio_colours(sample);
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 14, ly + 7)], fill.filled()))?;
+        root.draw(&Rectangle::new([(lx, ly - 7), (lx + 14, ly + 7)], colour::GRID.stroke_width(1)))?;
+        root.draw(&Text::new(label, (lx + 20, ly), style(12, HPos::Left, &colour::INK)))?;
+        lx += 34 + 7 * label.len() as i32;
+    }
+    Ok(())
+}

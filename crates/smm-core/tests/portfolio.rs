@@ -41,9 +41,10 @@ fn members() -> Vec<Assessment> {
 
 #[test]
 fn the_portfolio_agrees_with_each_assessments_gap_analysis() {
-    let all = examples();
+    let mut all = examples();
+    all.extend(members());
     let p = Portfolio::new(cat(), &all, &PortfolioFilter::default());
-    assert_eq!(p.rows.len(), 3);
+    assert_eq!(p.rows.len(), 15);
     for (row, a) in p.rows.iter().zip(&all) {
         let gaps = gap_analysis(cat(), a);
         let report = smm_core::Report::new(cat(), a, "2026-12-06");
@@ -70,6 +71,10 @@ fn the_portfolio_agrees_with_each_assessments_gap_analysis() {
         assert_eq!(spread.achieved.iter().sum::<u32>(), achieved, "{}", spread.practice);
         let below = p.rows.iter().filter(|r| r.cells[i].status == GapStatus::BelowTarget).count() as u32;
         assert_eq!(spread.below, below);
+        // Shortfall as the roll-ups count it: what the assessed fall short by.
+        let short: u32 =
+            p.rows.iter().filter_map(|r| r.cells[i].gap).filter(|g| *g < 0).map(|g| g.unsigned_abs() as u32).sum();
+        assert_eq!(spread.total_shortfall, short, "{}", spread.practice);
     }
     // The weakest come first by total shortfall.
     let shortfall = |id: &str| p.practices.iter().find(|s| s.practice == id).unwrap().total_shortfall;

@@ -30,7 +30,7 @@ pub const PORTFOLIO_FORMULAS: &[(&str, &str)] = &[
     ),
     (
         "Weakest practices",
-        "the practices with the largest total shortfall across the assessments shown (sum of max(0, target - achieved)), then the most assessments below target, then catalogue order; at most five",
+        "the practices with the largest total shortfall across the assessments shown (sum of max(0, target - achieved) over the assessments that assessed them), then the most assessments below target, then catalogue order; at most five",
     ),
 ];
 
@@ -120,9 +120,18 @@ pub struct PortfolioFilter {
 impl PortfolioFilter {
     /// True when `a` passes.
     pub fn admits(&self, a: &Assessment) -> bool {
-        self.role.is_none_or(|r| a.metadata.role == r)
-            && self.profile.as_ref().is_none_or(|p| a.profiles.contains(p))
-            && self.tag.as_ref().is_none_or(|t| a.metadata.tags.contains(t))
+        self.passes(a.metadata.role, &a.profiles, &a.metadata.tags)
+    }
+
+    /// True when the assessment of `row` passes (the same rule, on a row made once).
+    pub fn admits_row(&self, row: &PortfolioRow) -> bool {
+        self.passes(row.role, &row.profiles, &row.tags)
+    }
+
+    fn passes(&self, role: Role, profiles: &[String], tags: &[String]) -> bool {
+        self.role.is_none_or(|r| role == r)
+            && self.profile.as_ref().is_none_or(|p| profiles.contains(p))
+            && self.tag.as_ref().is_none_or(|t| tags.contains(t))
     }
 }
 
@@ -193,8 +202,9 @@ impl Portfolio {
                     GapStatus::AboveTarget => spread.above += 1,
                     _ => {}
                 }
-                if let Some(t) = cell.target {
-                    spread.total_shortfall += u32::from(t.saturating_sub(cell.achieved.unwrap_or(0)));
+                // As the roll-ups count it: a practice not assessed adds nothing.
+                if let Some(g) = cell.gap.filter(|g| *g < 0) {
+                    spread.total_shortfall += u32::from(g.unsigned_abs());
                 }
             }
         }

@@ -1,0 +1,298 @@
+//! The portfolio (`review.html#/portfolio`): many assessments at a glance,
+//! the stored ones and files opened only for this view (never stored, so that
+//! a portfolio of hundreds does not fill the browser's storage). The figures
+//! are the core's (`smm_core::portfolio`); each row is made once per source,
+//! and a filter change only regroups the rows.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use smm_core::portfolio::{cell_text, portfolio_row, Portfolio, PortfolioFilter, PortfolioRow, PORTFOLIO_FORMULAS};
+use smm_core::{Assessment, Catalogue, Incoming, Role};
+
+use crate::shared::download::file_stem;
+use crate::workbench::charts;
+use crate::workbench::outbox::{self, Notice, Outgoing};
+use crate::workbench::state::AppState;
+
+/// The portfolio page.
+#[component]
+pub fn PortfolioSection() -> impl IntoView {
+    let state = AppState::expect();
+    let cat = Catalogue::builtin();
+    // Files opened for this view only: kept in the page, never stored.
+    let opened = RwSignal::new(Vec::<Assessment>::new());
+    let left_out = RwSignal::new(Vec::<String>::new());
+    let excluded = RwSignal::new(HashSet::<String>::new());
+    let role = RwSignal::new(None::<Role>);
+    let profile = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    // One row per assessment (stored ones first), made once per source change.
+    let rows = Memo::new(move |_| {
+        let stored: Vec<PortfolioRow> = state
+            .assessments
+            .with(|v| v.iter().map(|a| portfolio_row(a, &smm_core::engine::gap_analysis(cat, a))).collect());
+        let files: Vec<PortfolioRow> =
+            opened.with(|v| v.iter().map(|a| portfolio_row(a, &smm_core::engine::gap_analysis(cat, a))).collect());
+        stored.into_iter().map(|r| (true, r)).chain(files.into_iter().map(|r| (false, r))).collect::<Vec<_>>()
+    });
+    let filter = move || PortfolioFilter {
+        role: role.get(),
+        profile: Some(profile.get()).filter(|p| !p.is_empty()),
+        tag: Some(tag.get()).filter(|t| !t.is_empty()),
+    };
+    let portfolio = Memo::new(move |_| {
+        let f = filter();
+        let ex = excluded.get();
+        let shown: Vec<PortfolioRow> = rows.with(|rows| {
+            rows.iter().filter(|(_, r)| !ex.contains(&r.id) && f.admits_row(r)).map(|(_, r)| r.clone()).collect()
+        });
+        Portfolio::from_rows(cat, shown)
+    });
+    let choices = move |pick: fn(&PortfolioRow) -> Vec<String>| {
+        let mut all: Vec<String> = rows.with(|rows| rows.iter().flat_map(|(_, r)| pick(r)).collect());
+        all.sort();
+        all.dedup();
+        all
+    };
+    let open_files = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        message.set(Some(format!("Reading {} file(s)…", files.len())));
+        leptos::task::spawn_local(async move {
+            let (mut taken, mut refused) = (Vec::new(), Vec::new());
+            for f in &files {
+                let name = f.name();
+                let bytes = match crate::workbench::transfer::read_browser_file(f).await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        refused.push(format!("{name}: {e}"));
+                        continue;
+                    }
+                };
+                // The one way in: only assessments and backups make a portfolio.
+                match smm_core::read_any(&bytes, Catalogue::builtin()) {
+                    Ok(Incoming::Assessment(a)) => taken.push(a.assessment),
+                    Ok(Incoming::Bundle { assessments, .. }) => {
+                        taken.extend(assessments.into_iter().map(|r| r.assessment))
+                    }
+                    Ok(Incoming::Encrypted) => refused.push(format!(
+                        "{name}: encrypted; import it on the assessments page with its passphrase to include it"
+                    )),
+                    Ok(
+                        other @ (Incoming::Profile(_)
+                        | Incoming::Framework(_)
+                        | Incoming::Mapping(_)
+                        | Incoming::Interview(_)
+                        | Incoming::Answers(_)
+                        | Incoming::Benchmark(_)
+                        | Incoming::Workbook),
+                    ) => refused.push(format!("{name}: this is {}, not an assessment", other.kind_name())),
+                    Err(e) => refused.push(format!("{name}: {}", e.lines().join("; "))),
+                }
+            }
+            let n = taken.len();
+            opened.update(|v| {
+                for a in taken {
+                    v.retain(|x| x.id != a.id);
+                    v.push(a);
+                }
+            });
+            message.set(Some(format!(
+                "Opened {n} assessment(s) for this view (not stored){}.",
+                if refused.is_empty() { String::new() } else { format!("; {} file(s) left out", refused.len()) }
+            )));
+            left_out.set(refused);
+        });
+    };
+    let export_csv = move |_| {
+        let csv = portfolio.with(|p| p.to_csv(cat));
+        let out = Outgoing::csv("smm-portfolio.csv".into(), csv, "The portfolio was exported as a CSV file.");
+        let shown = outbox::send(state, out, Notice::Inline(message));
+        message.set(Some(shown.summary));
+    };
+    let export_xlsx = move |_| {
+        let f = filter();
+        let ex = excluded.get_untracked();
+        let mut files: Vec<String> = state
+            .assessments
+            .with_untracked(|v| v.iter().filter(|a| !ex.contains(&a.id)).map(smm_core::assessment_to_json).collect());
+        files.extend(opened.with_untracked(|v| {
+            v.iter().filter(|a| !ex.contains(&a.id)).map(smm_core::assessment_to_json).collect::<Vec<_>>()
+        }));
+        let input = format!("[{}]", files.join(","));
+        let params = serde_json::json!({"role": f.role.map(Role::id), "profile": f.profile, "tag": f.tag}).to_string();
+        let waiting = "Making the portfolio workbook…";
+        let m = outbox::in_background(state, Notice::Inline(message), waiting, async move {
+            match crate::workbench::on_demand::run(
+                crate::workbench::on_demand::PORTFOLIO_XLSX,
+                input.as_bytes(),
+                &params,
+            )
+            .await
+            {
+                Err(e) => crate::workbench::transfer_state::TransferMessage::failed(
+                    format!("No workbook was made: {e}."),
+                    vec![],
+                ),
+                Ok(book) => outbox::send(
+                    state,
+                    Outgoing::new(
+                        format!("{}.xlsx", file_stem("smm-portfolio")),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        book,
+                        "Exported the portfolio workbook.",
+                    ),
+                    Notice::Inline(message),
+                ),
+            }
+        });
+        message.set(Some(m.summary));
+    };
+    view! {
+        <section class="page portfolio">
+            <h1 tabindex="-1">"Portfolio"</h1>
+            <p class="lead">
+                "Many assessments at a glance: where each falls short of its targets and where it goes beyond them. "
+                "The assessments stored in this browser are included; open more files for this view only: they are read here and not stored."
+            </p>
+            <div class="portfolio-controls no-print">
+                <label class="file-pick">
+                    "Open assessment or backup files for this view…"
+                    <input type="file" multiple accept=".json,application/json" on:change=open_files />
+                </label>
+                <label>"Role"
+                    <select on:change=move |ev| role.set(Role::from_id(&event_target_value(&ev)))>
+                        <option value="">"All roles"</option>
+                        {Role::ALL.into_iter().map(|r| view! { <option value=r.id()>{r.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Profile"
+                    <select on:change=move |ev| profile.set(event_target_value(&ev))>
+                        <option value="">"Any profile"</option>
+                        {move || choices(|r| r.profiles.clone()).into_iter().map(|p| view! { <option value=p.clone()>{p.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Tag"
+                    <select on:change=move |ev| tag.set(event_target_value(&ev))>
+                        <option value="">"Any tag"</option>
+                        {move || choices(|r| r.tags.clone()).into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" on:click=export_csv>"Export as CSV"</button>
+                <button type="button" on:click=export_xlsx>"Export as a workbook (XLSX)"</button>
+            </div>
+            <p role="status" class="inline-status">{move || message.get()}</p>
+            {move || {
+                let out = left_out.get();
+                (!out.is_empty()).then(|| view! {
+                    <ul class="left-out">{out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })
+            }}
+            {move || portfolio.with(|p| portfolio_body(p, cat, rows, excluded))}
+            <h2>"How the figures are computed"</h2>
+            <dl class="formula-list">
+                {PORTFOLIO_FORMULAS.iter().map(|(label, f)| view! { <dt>{*label}</dt><dd>{*f}"."</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// The figures of a portfolio: the share on target per assessment (with the
+/// choice of stored assessments), the weakest practices, the heatmap with
+/// its table, and the distribution per practice.
+fn portfolio_body(
+    p: &Portfolio,
+    cat: &'static Catalogue,
+    rows: Memo<Vec<(bool, PortfolioRow)>>,
+    excluded: RwSignal<HashSet<String>>,
+) -> AnyView {
+    let name = |id: &str| cat.practice(id).map_or(id.to_string(), |x| x.name.clone());
+    let all_rows = rows.get_untracked();
+    let practices: Vec<String> = cat.practices.iter().map(|x| x.name.clone()).collect();
+    let columns: Vec<String> = p.rows.iter().map(|r| r.name.clone()).collect();
+    let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(cell_text).collect()).collect();
+    let svg = charts::portfolio_heatmap_svg(&practices, &columns, &cells);
+    view! {
+        <h2>"Share on target per assessment"</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Share on target per assessment, as a table">
+        <table class="data portfolio-share">
+            <caption>{format!("{} of {} assessments shown", p.rows.len(), all_rows.len())}</caption>
+            <thead><tr>
+                <th scope="col">"Included"</th><th scope="col">"Assessment"</th><th scope="col">"Role"</th><th scope="col">"Tags"</th>
+                <th scope="col">"On target"</th><th scope="col">"Share"</th><th scope="col">"Shortfall"</th><th scope="col">"Above target"</th>
+            </tr></thead>
+            <tbody>{all_rows.into_iter().map(|(stored, r)| {
+                let id = r.id.clone();
+                let shown = p.rows.iter().any(|x| x.id == r.id);
+                let label = format!("Include {}", r.name);
+                view! {
+                    <tr class:filtered-out=!shown data-id=r.id.clone()>
+                        <td><input type="checkbox" aria-label=label prop:checked=move || !excluded.with(|e| e.contains(&id))
+                            on:change={
+                                let id = r.id.clone();
+                                move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let id = id.clone();
+                                    excluded.update(|e| { if on { e.remove(&id); } else { e.insert(id); } });
+                                }
+                            } /></td>
+                        <th scope="row">{r.name.clone()}{(!stored).then_some(" (opened for this view)")}</th>
+                        <td>{r.role.name()}</td>
+                        <td>{r.tags.join(", ")}</td>
+                        <td>{format!("{} of {}", r.on_target, r.with_target)}</td>
+                        <td>{r.share_on_target.map_or("-".to_string(), |s| format!("{s}%"))}</td>
+                        <td>{r.total_shortfall}</td>
+                        <td>{r.total_excess}</td>
+                    </tr>
+                }
+            }).collect_view()}</tbody>
+        </table>
+        </div>
+        <h2>"Weakest practices across the portfolio"</h2>
+        {if p.weakest.is_empty() {
+            view! { <p>"No practice is below its target in the assessments shown."</p> }.into_any()
+        } else {
+            view! { <ol class="weakest">{p.weakest.iter().map(|id| {
+                let s = p.practices.iter().find(|x| x.practice == *id);
+                view! { <li>{format!("{}: {} level(s) of shortfall in all, {} assessment(s) below target",
+                    name(id), s.map_or(0, |s| s.total_shortfall), s.map_or(0, |s| s.below))}</li> }
+            }).collect_view()}</ol> }.into_any()
+        }}
+        <h2>"Gap per practice and assessment"</h2>
+        <figure class="chart portfolio-heatmap">
+            <div class="chart-svg chart-scroll" role="img" tabindex="0"
+                aria-label="Heatmap of the gap of each practice in each assessment: orange below target, purple above, green on target. The table below gives the same figures."
+                inner_html=svg></div>
+            <figcaption>"Achieved level minus target: orange shortfall (darker for two levels or more), purple over-investment to review, green on target; – not assessed, · no target, n/a not applicable. The table gives the same figures."</figcaption>
+        </figure>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Gap per practice and assessment, as a table">
+            <table class="data portfolio-gaps">
+                <caption>"Achieved minus target, per practice (rows) and assessment (columns)"</caption>
+                <thead><tr><th scope="col">"Practice"</th>{p.rows.iter().map(|r| view! { <th scope="col" data-id=r.id.clone()>{r.name.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>{cat.practices.iter().enumerate().map(|(i, x)| view! {
+                    <tr data-practice=x.id.clone()>
+                        <th scope="row">{x.name.clone()}</th>
+                        {p.rows.iter().map(|r| view! { <td>{r.cells.get(i).map(cell_text).unwrap_or_default()}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+        <h2>"Achieved levels against targets, per practice"</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Achieved levels against targets, per practice, as a table">
+        <table class="data portfolio-spread">
+            <caption>"How many assessments achieve and target each level (0 to 4)"</caption>
+            <thead><tr><th scope="col">"Practice"</th><th scope="col">"Achieved 0 / 1 / 2 / 3 / 4"</th><th scope="col">"Targets 0 / 1 / 2 / 3 / 4"</th><th scope="col">"Below target"</th><th scope="col">"Above target"</th></tr></thead>
+            <tbody>{p.practices.iter().map(|s| {
+                let join = |c: &[u32; 5]| c.iter().map(u32::to_string).collect::<Vec<_>>().join(" / ");
+                view! { <tr><th scope="row">{name(&s.practice)}</th><td>{join(&s.achieved)}</td><td>{join(&s.targets)}</td><td>{s.below}</td><td>{s.above}</td></tr> }
+            }).collect_view()}</tbody>
+        </table>
+        </div>
+    }
+    .into_any()
+}
