@@ -50,6 +50,9 @@ pub fn PortfolioSection() -> impl IntoView {
         });
         Portfolio::from_rows(cat, shown)
     });
+    // The ids shown: the share table marks the others without being drawn again.
+    let shown =
+        Memo::new(move |_| portfolio.with(|p| p.rows.iter().map(|r| r.id.clone()).collect::<HashSet<String>>()));
     let choices = move |pick: fn(&PortfolioRow) -> Vec<String>| {
         let mut all: Vec<String> = rows.with(|rows| rows.iter().flat_map(|(_, r)| pick(r)).collect());
         all.sort();
@@ -193,7 +196,8 @@ pub fn PortfolioSection() -> impl IntoView {
                     <ul class="left-out">{out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 })
             }}
-            {move || portfolio.with(|p| portfolio_body(p, cat, rows, excluded))}
+            {move || share_table(&rows.get(), shown, excluded)}
+            {move || portfolio.with(|p| portfolio_figures(p, cat))}
             <h2>"How the figures are computed"</h2>
             <dl class="formula-list">
                 {PORTFOLIO_FORMULAS.iter().map(|(label, f)| view! { <dt>{*label}</dt><dd>{*f}"."</dd> }).collect_view()}
@@ -202,36 +206,31 @@ pub fn PortfolioSection() -> impl IntoView {
     }
 }
 
-/// The figures of a portfolio: the share on target per assessment (with the
-/// choice of stored assessments), the weakest practices, the heatmap with
-/// its table, and the distribution per practice.
-fn portfolio_body(
-    p: &Portfolio,
-    cat: &'static Catalogue,
-    rows: Memo<Vec<(bool, PortfolioRow)>>,
+/// The share on target of every assessment, with the choice of which to
+/// include; drawn again only when the assessments change (a filter only marks
+/// the rows it leaves out).
+fn share_table(
+    all_rows: &[(bool, PortfolioRow)],
+    shown: Memo<HashSet<String>>,
     excluded: RwSignal<HashSet<String>>,
 ) -> AnyView {
-    let name = |id: &str| cat.practice(id).map_or(id.to_string(), |x| x.name.clone());
-    let all_rows = rows.get_untracked();
-    let practices: Vec<String> = cat.practices.iter().map(|x| x.name.clone()).collect();
-    let columns: Vec<String> = p.rows.iter().map(|r| r.name.clone()).collect();
-    let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(cell_text).collect()).collect();
-    let svg = charts::portfolio_heatmap_svg(&practices, &columns, &cells);
+    let total = all_rows.len();
     view! {
         <h2>"Share on target per assessment"</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Share on target per assessment, as a table">
         <table class="data portfolio-share">
-            <caption>{format!("{} of {} assessments shown", p.rows.len(), all_rows.len())}</caption>
+            <caption>{move || format!("{} of {total} assessments shown", shown.with(HashSet::len))}</caption>
             <thead><tr>
                 <th scope="col">"Included"</th><th scope="col">"Assessment"</th><th scope="col">"Role"</th><th scope="col">"Tags"</th>
                 <th scope="col">"On target"</th><th scope="col">"Share"</th><th scope="col">"Shortfall"</th><th scope="col">"Above target"</th>
             </tr></thead>
-            <tbody>{all_rows.into_iter().map(|(stored, r)| {
+            <tbody>{all_rows.iter().map(|(stored, r)| {
+                let stored = *stored;
                 let id = r.id.clone();
-                let shown = p.rows.iter().any(|x| x.id == r.id);
+                let id_shown = r.id.clone();
                 let label = format!("Include {}", r.name);
                 view! {
-                    <tr class:filtered-out=!shown data-id=r.id.clone()>
+                    <tr class:filtered-out=move || !shown.with(|s| s.contains(&id_shown)) data-id=r.id.clone()>
                         <td><input type="checkbox" aria-label=label prop:checked=move || !excluded.with(|e| e.contains(&id))
                             on:change={
                                 let id = r.id.clone();
@@ -253,6 +252,19 @@ fn portfolio_body(
             }).collect_view()}</tbody>
         </table>
         </div>
+    }
+    .into_any()
+}
+
+/// The figures of the assessments shown: the weakest practices, the heatmap
+/// with its table, and the distribution per practice.
+fn portfolio_figures(p: &Portfolio, cat: &'static Catalogue) -> AnyView {
+    let name = |id: &str| cat.practice(id).map_or(id.to_string(), |x| x.name.clone());
+    let practices: Vec<String> = cat.practices.iter().map(|x| x.name.clone()).collect();
+    let columns: Vec<String> = p.rows.iter().map(|r| r.name.clone()).collect();
+    let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(cell_text).collect()).collect();
+    let svg = charts::portfolio_heatmap_svg(&practices, &columns, &cells);
+    view! {
         <h2>"Weakest practices across the portfolio"</h2>
         {if p.weakest.is_empty() {
             view! { <p>"No practice is below its target in the assessments shown."</p> }.into_any()
@@ -268,20 +280,12 @@ fn portfolio_body(
             <div class="chart-svg chart-scroll" role="img" tabindex="0"
                 aria-label="Heatmap of the gap of each practice in each assessment: orange below target, purple above, green on target. The table below gives the same figures."
                 inner_html=svg></div>
-            <figcaption>"Achieved level minus target: orange shortfall (darker for two levels or more), purple over-investment to review, green on target; – not assessed, · no target, n/a not applicable. The table gives the same figures."</figcaption>
+            <figcaption>"Achieved level minus target: orange shortfall (darker for two levels or more), purple over-investment to review, green on target; – not assessed, · no target, n/a not applicable. Past 40 assessments the chart shows the colours only, in the order of the table, which gives every figure."</figcaption>
         </figure>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Gap per practice and assessment, as a table">
-            <table class="data portfolio-gaps">
-                <caption>"Achieved minus target, per practice (rows) and assessment (columns)"</caption>
-                <thead><tr><th scope="col">"Practice"</th>{p.rows.iter().map(|r| view! { <th scope="col" data-id=r.id.clone()>{r.name.clone()}</th> }).collect_view()}</tr></thead>
-                <tbody>{cat.practices.iter().enumerate().map(|(i, x)| view! {
-                    <tr data-practice=x.id.clone()>
-                        <th scope="row">{x.name.clone()}</th>
-                        {p.rows.iter().map(|r| view! { <td>{r.cells.get(i).map(cell_text).unwrap_or_default()}</td> }).collect_view()}
-                    </tr>
-                }).collect_view()}</tbody>
-            </table>
-        </div>
+        // Up to thousands of cells: written as one piece of HTML (every text
+        // escaped), which the browser lays out in one go.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Gap per practice and assessment, as a table"
+            inner_html=gap_table_html(p, cat)></div>
         <h2>"Achieved levels against targets, per practice"</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Achieved levels against targets, per practice, as a table">
         <table class="data portfolio-spread">
@@ -295,4 +299,59 @@ fn portfolio_body(
         </div>
     }
     .into_any()
+}
+
+/// Text as HTML character data.
+fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The heatmap's table: practices down, assessments across, each cell the gap as words.
+fn gap_table_html(p: &Portfolio, cat: &Catalogue) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::from(
+        r#"<table class="data portfolio-gaps"><caption>Achieved minus target, per practice (rows) and assessment (columns)</caption><thead><tr><th scope="col">Practice</th>"#,
+    );
+    for r in &p.rows {
+        let _ = write!(s, r#"<th scope="col" data-id="{}">{}</th>"#, html(&r.id), html(&r.name));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for (i, x) in cat.practices.iter().enumerate() {
+        let _ = write!(s, r#"<tr data-practice="{}"><th scope="row">{}</th>"#, html(&x.id), html(&x.name));
+        for r in &p.rows {
+            let _ = write!(s, "<td>{}</td>", html(&r.cells.get(i).map(cell_text).unwrap_or_default()));
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gap_table_escapes_what_it_writes() {
+        let cat = Catalogue::builtin();
+        let mut a =
+            smm_core::Assessment::new("x1", "<img src=x onerror=alert(1)> & \"Co\"", smm_core::Role::AssetOwner);
+        a.metadata.tags = vec!["'t'".into()];
+        let row = portfolio_row(&a, &smm_core::engine::gap_analysis(cat, &a));
+        let html = gap_table_html(&Portfolio::from_rows(cat, vec![row]), cat);
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;"), "{html}");
+        assert!(!html.contains("<img"));
+        assert_eq!(html.matches("<tr").count(), 1 + cat.practices.len());
+    }
 }

@@ -693,9 +693,9 @@ mod radar_tests {
 /// `columns` are the assessments' names; `cells[c][p]` the gap of practice `p`
 /// in assessment `c` as the table words it (`-2`, `0`, `+1`, `n/a`, ...).
 pub fn portfolio_heatmap_svg(practices: &[String], columns: &[String], cells: &[Vec<String>]) -> String {
-    let cell_w = 46u32;
+    let cell_w = if columns.len() <= 40 { 46u32 } else { 16 };
     let label_w = 300u32;
-    let head_h = 150u32;
+    let head_h = if columns.len() <= 40 { 150u32 } else { 20 };
     let width = label_w + cell_w * columns.len() as u32 + 20;
     let height = head_h + 24 * practices.len() as u32 + 60;
     let mut svg = String::new();
@@ -732,30 +732,61 @@ fn draw_portfolio<DB: DrawingBackend>(
     let style = |size: i32, h: HPos, c: &'static RGBColor| {
         TextStyle::from(("sans-serif", size).into_font()).color(c).pos(Pos::new(h, VPos::Center))
     };
-    // Column heads, turned up so that many assessments fit.
-    for (j, name) in columns.iter().enumerate() {
+    // Column heads, turned up so that many assessments fit; past 40 the
+    // table below the chart names them.
+    for (j, name) in columns.iter().enumerate().take_while(|_| columns.len() <= 40) {
         let x = x0 + cell_w * j as i32 + cell_w / 2;
         let head = TextStyle::from(("sans-serif", 12).into_font().transform(FontTransform::Rotate270))
             .color(&colour::INK)
             .pos(Pos::new(HPos::Left, VPos::Center));
         root.draw(&Text::new(truncate(name, 22), (x, y0 - 8), head))?;
     }
+    // Past 40 assessments the cells carry their colour only (the table beside
+    // the chart has every number), drawn as runs: a fraction of the drawing,
+    // for a redraw that keeps up with a filter.
+    let numbers = columns.len() <= 40;
     for (i, p) in practices.iter().enumerate() {
         let y = y0 + 24 * i as i32;
         root.draw(&Text::new(truncate(p, 44), (8, y + 12), style(12, HPos::Left, &colour::INK)))?;
-        for (j, col) in cells.iter().enumerate() {
-            let text = col.get(i).map_or("", String::as_str);
-            let (fill, ink) = portfolio_colours(text);
-            let x = x0 + cell_w * j as i32;
-            let rect = [(x + 1, y + 1), (x + cell_w - 1, y + 23)];
-            root.draw(&Rectangle::new(rect, fill.filled()))?;
-            root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
-            let short = match text {
-                "not assessed" => "–",
-                "no target" => "·",
-                t => t,
-            };
-            root.draw(&Text::new(short.to_string(), (x + cell_w / 2, y + 12), style(12, HPos::Center, ink)))?;
+        if numbers {
+            for (j, col) in cells.iter().enumerate() {
+                let text = col.get(i).map_or("", String::as_str);
+                let (fill, ink) = portfolio_colours(text);
+                let x = x0 + cell_w * j as i32;
+                let rect = [(x + 1, y + 1), (x + cell_w - 1, y + 23)];
+                root.draw(&Rectangle::new(rect, fill.filled()))?;
+                root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
+                let short = match text {
+                    "not assessed" => "–",
+                    "no target" => "·",
+                    t => t,
+                };
+                root.draw(&Text::new(short.to_string(), (x + cell_w / 2, y + 12), style(12, HPos::Center, ink)))?;
+            }
+        } else {
+            // Runs of equal cells as one rectangle each; white lines between
+            // the columns after, as the gaps between cells.
+            let mut j = 0;
+            while j < cells.len() {
+                let text = cells[j].get(i).map_or("", String::as_str);
+                let mut k = j + 1;
+                while k < cells.len()
+                    && portfolio_colours(cells[k].get(i).map_or("", String::as_str)).0 == portfolio_colours(text).0
+                {
+                    k += 1;
+                }
+                let (fill, _) = portfolio_colours(text);
+                let rect = [(x0 + cell_w * j as i32, y + 1), (x0 + cell_w * k as i32, y + 23)];
+                root.draw(&Rectangle::new(rect, fill.filled()))?;
+                j = k;
+            }
+        }
+    }
+    if !numbers {
+        let bottom = y0 + 24 * practices.len() as i32;
+        for j in 0..=cells.len() as i32 {
+            let x = x0 + cell_w * j;
+            root.draw(&PathElement::new(vec![(x, y0), (x, bottom)], PAPER.stroke_width(2)))?;
         }
     }
     let ly = y0 + 24 * practices.len() as i32 + 26;
