@@ -531,49 +531,49 @@ fn run(command: Command, io: &mut Io) -> ExitCode {
             a.metadata.updated = a.metadata.created.clone();
             println!(io, "{}", assessment_to_json(&a));
         }
-        // A benchmark is checked too (its reader is the one way in's).
-        Command::Validate { file }
-            if read_bytes(io, &file)
-                .ok()
-                .is_some_and(|b| matches!(read_any(&b, catalogue), Ok(Incoming::Benchmark(_)))) =>
-        {
-            if let Ok(Incoming::Benchmark(b)) =
-                read_bytes(io, &file).map(|b| read_any(&b, catalogue)).and_then(|r| r.map_err(|e| e.to_string()))
-            {
-                println!(
+        // A benchmark is checked too; the file is read once (it may be standard input).
+        Command::Validate { file } => {
+            match read_bytes(io, &file).and_then(|b| read_any(&b, catalogue).map_err(|e| e.to_string())) {
+                Ok(Incoming::Benchmark(b)) => println!(
                     io,
                     "valid: benchmark of {} assessment(s) made on {}: {} cell(s), none of fewer than {}",
                     b.assessments,
                     b.made_on,
                     b.cells.len(),
                     b.min_group
-                );
+                ),
+                Ok(incoming) => match imported(incoming) {
+                    Ok(imported) => {
+                        for read in imported.assessments() {
+                            let a = &read.assessment;
+                            println!(
+                                io,
+                                "valid: {} ({} targets, {} results)",
+                                a.metadata.name,
+                                a.targets.len(),
+                                a.results.len()
+                            );
+                            for line in &read.migration_log {
+                                eprintln!("smm: {}: migrated {line}", file.display());
+                            }
+                            for line in signoff_lines(catalogue, a) {
+                                println!(io, "{line}");
+                            }
+                        }
+                        if let Imported::Bundle { assessments, snapshots } = &imported {
+                            println!(
+                                io,
+                                "bundle: {} assessment(s), {} snapshot set(s)",
+                                assessments.len(),
+                                snapshots.len()
+                            );
+                        }
+                    }
+                    Err(e) => return fail(&file, &e),
+                },
+                Err(e) => return fail(&file, &e),
             }
         }
-        Command::Validate { file } => match load(io, &file, catalogue) {
-            Ok(imported) => {
-                for read in imported.assessments() {
-                    let a = &read.assessment;
-                    println!(
-                        io,
-                        "valid: {} ({} targets, {} results)",
-                        a.metadata.name,
-                        a.targets.len(),
-                        a.results.len()
-                    );
-                    for line in &read.migration_log {
-                        eprintln!("smm: {}: migrated {line}", file.display());
-                    }
-                    for line in signoff_lines(catalogue, a) {
-                        println!(io, "{line}");
-                    }
-                }
-                if let Imported::Bundle { assessments, snapshots } = &imported {
-                    println!(io, "bundle: {} assessment(s), {} snapshot set(s)", assessments.len(), snapshots.len());
-                }
-            }
-            Err(e) => return fail(&file, &e),
-        },
         Command::Signoff { file, name, role, statement, scope } => match load(io, &file, catalogue).and_then(single) {
             Ok(mut a) => {
                 let who = smm_core::signoff::Signer {
@@ -781,7 +781,11 @@ fn role_of(role: RoleArg) -> Role {
 /// Reads an assessment or a bundle through the one way in ([`read_any`]);
 /// every other kind is named and refused.
 fn load(io: &Io, file: &PathBuf, catalogue: &Catalogue) -> Result<Imported, String> {
-    let incoming = read_any(&read_bytes(io, file)?, catalogue).map_err(|e| e.to_string())?;
+    imported(read_any(&read_bytes(io, file)?, catalogue).map_err(|e| e.to_string())?)
+}
+
+/// The assessments of a file read by the one way in; every other kind is named and refused.
+fn imported(incoming: Incoming) -> Result<Imported, String> {
     match incoming {
         Incoming::Assessment(a) => Ok(Imported::Assessment(a)),
         Incoming::Bundle { assessments, snapshots } => Ok(Imported::Bundle { assessments, snapshots }),
