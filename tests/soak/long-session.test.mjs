@@ -71,7 +71,8 @@ function shapeOf(stored) {
 
 function modelShape(m) {
   const results = Object.fromEntries(Object.entries(m.results).map(([k, r]) => [k, { ticks: [...r.ticks].sort(), notes: r.notes }]));
-  return { targets: { ...m.targets }, results, plan: JSON.parse(JSON.stringify(m.plan)) };
+  const plan = Object.fromEntries(Object.entries(m.plan).map(([k, p]) => [k, { owner: p.owner, due: p.due, status: p.status }]));
+  return { targets: { ...m.targets }, results, plan };
 }
 
 /** Storage must hold exactly the models: the same assessments, each with the same content, and their snapshots. */
@@ -216,9 +217,11 @@ async function batchOf(page, m, budget) {
         await page.fill(`#due-${fid}`, plan.due);
       } else {
         plan.status = R.pick(STATUSES.filter((s) => s !== plan.status));
+        // Each status change is kept in the step's history: the step stays in the plan.
+        plan.changed = true;
         await page.selectOption(`#status-${fid}`, plan.status);
       }
-      if (plan.owner === '' && plan.due === '' && plan.status === 'planned') delete m.plan[step];
+      if (plan.owner === '' && plan.due === '' && plan.status === 'planned' && !plan.changed) delete m.plan[step];
       made++;
     }
     return ['roadmap', made];

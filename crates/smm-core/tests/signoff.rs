@@ -173,6 +173,8 @@ fn a_status_change_enters_the_history_once() {
     set_step_status(&mut a, "patch-management@2", StepStatus::Done, "2026-12-05T10:00:00Z", "  Rolled out  ");
     let last = a.plan["patch-management@2"].history.last().unwrap();
     assert_eq!((last.on.as_str(), last.status, last.note.as_str()), ("2026-12-05", StepStatus::Done, "Rolled out"));
+    set_step_status(&mut a, "threat-modeling@2", StepStatus::Planned, "2026-12-05", "");
+    assert!(!a.plan.contains_key("threat-modeling@2"), "setting the default status makes no entry");
     set_step_status(&mut a, "threat-modeling@2", StepStatus::InProgress, "2026-12-05", "");
     assert_eq!(a.plan["threat-modeling@2"].history.len(), 1, "a step without a plan gains one");
 }
