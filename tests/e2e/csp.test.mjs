@@ -13,7 +13,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('the built page carries a strict policy', async () => {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  // The release build minifies the page: the attributes may come in any order, quoted or not.
+  const meta = html.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/)?.[0] ?? '';
+  const csp = meta.match(/content="([^"]+)"/)?.[1];
   assert.ok(csp, 'a CSP meta tag');
   for (const d of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
     assert.ok(csp.includes(d), `missing ${d}`);
