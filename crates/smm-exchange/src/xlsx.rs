@@ -168,8 +168,9 @@ pub fn write_workbook(
     build(catalogue, a, coverage, exported_at).map_err(|e| format!("the workbook could not be made: {e}"))
 }
 
-fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported_at: &str) -> XResult<Vec<u8>> {
-    let s = Styles {
+/// The formats every sheet of both workbooks uses.
+fn styles() -> Styles {
+    Styles {
         header: Format::new()
             .set_bold()
             .set_background_color("DCE6F2")
@@ -179,7 +180,11 @@ fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported
         wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         bold: Format::new().set_bold().set_align(FormatAlign::Top),
         top: Format::new().set_align(FormatAlign::Top),
-    };
+    }
+}
+
+fn build(catalogue: &Catalogue, a: &Assessment, coverage: Coverage<'_>, exported_at: &str) -> XResult<Vec<u8>> {
+    let s = styles();
     let gaps = gap_analysis(catalogue, a);
     let roll = rollups(catalogue, &gaps);
     let steps = roadmap(catalogue, a, &gaps);
@@ -1302,17 +1307,7 @@ pub fn write_portfolio(catalogue: &Catalogue, p: &smm_core::portfolio::Portfolio
 }
 
 fn portfolio_book(catalogue: &Catalogue, p: &smm_core::portfolio::Portfolio) -> XResult<Vec<u8>> {
-    let s = Styles {
-        header: Format::new()
-            .set_bold()
-            .set_background_color("DCE6F2")
-            .set_border_bottom(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top),
-        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-        bold: Format::new().set_bold().set_align(FormatAlign::Top),
-        top: Format::new().set_align(FormatAlign::Top),
-    };
+    let s = styles();
     let mut wb = Workbook::new();
     wb.set_properties(
         &rust_xlsxwriter::DocProperties::new()
