@@ -151,25 +151,12 @@ fn ReportBody(
         .map(|s| {
             let name = cat.practice(&s.practice).map_or(s.practice.clone(), |p| p.name.clone());
             let plan = assessment.plan.get(&s.id).cloned().unwrap_or_default();
-            let mut plan_line = format!(
-                "Owner: {}. Due: {}. Status: {}.",
-                if plan.owner.is_empty() { "not set" } else { &plan.owner },
-                if plan.due.is_empty() { "not set" } else { &plan.due },
-                plan.status.name()
-            );
-            if !plan.reference.is_empty() {
-                plan_line.push_str(&format!(" Reference: {}.", plan.reference));
-            }
-            if report.progress.overdue.contains(&s.id) {
-                plan_line.push_str(" Overdue.");
-            }
+            let plan_line =
+                smm_core::report::plan_sentence(&plan, report.progress.overdue.contains(&s.id));
             let history = plan
                 .history
                 .iter()
-                .map(|h| {
-                    let note = if h.note.is_empty() { String::new() } else { format!(": {}", h.note) };
-                    format!("{} {}{note}", h.on, h.status.name())
-                })
+                .map(smm_core::report::status_change_words)
                 .collect::<Vec<_>>();
             view! {
                 <li class="report-step">

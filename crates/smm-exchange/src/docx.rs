@@ -419,18 +419,7 @@ pub fn report_docx(
             ),
         );
         let plan = a.plan.get(&s.id).cloned().unwrap_or_default();
-        let mut line = format!(
-            "Owner: {}. Due: {}. Status: {}.",
-            if plan.owner.is_empty() { "not set" } else { &plan.owner },
-            if plan.due.is_empty() { "not set" } else { &plan.due },
-            plan.status.name()
-        );
-        if !plan.reference.is_empty() {
-            line.push_str(&format!(" Reference: {}.", plan.reference));
-        }
-        if report.progress.overdue.contains(&s.id) {
-            line.push_str(" Overdue.");
-        }
+        let line = smm_core::report::plan_sentence(&plan, report.progress.overdue.contains(&s.id));
         doc.text(&line);
         for act in &s.actions {
             doc.bullet(&format!("•\tAction: {act}"));
@@ -440,8 +429,7 @@ pub fn report_docx(
             doc.bullet(&format!("•\tEvidence still missing ({id}): {text}"));
         }
         for c in &plan.history {
-            let note = if c.note.is_empty() { String::new() } else { format!(": {}", c.note) };
-            doc.bullet(&format!("•\tStatus {} on {}{note}", c.status.name(), c.on));
+            doc.bullet(&format!("•\tStatus change: {}", smm_core::report::status_change_words(c)));
         }
     }
     doc.h(2, "Progress against the plan");

@@ -267,8 +267,7 @@ impl Report {
                 }
                 let _ = writeln!(s, "   - {}", parts.join("; "));
                 for c in &p.history {
-                    let note = if c.note.is_empty() { String::new() } else { format!(": {}", md_escape(&c.note)) };
-                    let _ = writeln!(s, "   - {} {}{note}", md_escape(&c.on), c.status.name());
+                    let _ = writeln!(s, "   - {}", md_escape(&status_change_words(c)));
                 }
             }
             for a in &step.actions {
@@ -426,6 +425,27 @@ impl Report {
         }
         s
     }
+}
+
+/// One step's plan in a sentence, for the printed and the Word report:
+/// owner, due date, status, the reference when there is one, and "Overdue."
+/// when the report says so.
+pub fn plan_sentence(plan: &crate::model::assessment::StepPlan, overdue: bool) -> String {
+    let or = |v: &str| if v.is_empty() { "not set".to_string() } else { v.to_string() };
+    let mut line = format!("Owner: {}. Due: {}. Status: {}.", or(&plan.owner), or(&plan.due), plan.status.name());
+    if !plan.reference.is_empty() {
+        line.push_str(&format!(" Reference: {}.", plan.reference));
+    }
+    if overdue {
+        line.push_str(" Overdue.");
+    }
+    line
+}
+
+/// One change of a step's status in words: `2026-11-02 In progress: note`.
+pub fn status_change_words(c: &crate::model::assessment::StatusChange) -> String {
+    let note = if c.note.is_empty() { String::new() } else { format!(": {}", c.note) };
+    format!("{} {}{note}", c.on, c.status.name())
 }
 
 /// The roadmap as CSV for Excel and LibreOffice: UTF-8 with a byte-order mark,
