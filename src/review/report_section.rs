@@ -96,7 +96,7 @@ fn framework_coverage(
         coverage(framework, mapping, &report.practices, assessment.metadata.role);
     let rows = groups
         .into_iter()
-        .filter(|g| g.depth == 0 || (g.depth == 1 && g.implied > 0))
+        .filter(|g| g.in_report_summary())
         .map(|g| {
             view! {
                 <tr class=format!("depth-{}", g.depth)>

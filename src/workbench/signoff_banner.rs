@@ -2,8 +2,7 @@
 //! when unsigned, one line when unchanged, and what changed when it did.
 
 use leptos::prelude::*;
-use smm_core::signoff::{signoff_state, SignOffStatus};
-use smm_core::Catalogue;
+use smm_core::signoff::SignOffStatus;
 
 use crate::shared::route::Section;
 use crate::workbench::state::Current;
@@ -12,7 +11,8 @@ use crate::workbench::state::Current;
 #[component]
 pub fn SignOffBanner() -> impl IntoView {
     let c = Current::expect();
-    let state = Memo::new(move |_| c.with(|a| signoff_state(Catalogue::builtin(), a)));
+    // The report (computed once per edit for every figure) carries the state.
+    let state = Memo::new(move |_| c.report.with(|r| r.as_ref().map(|r| r.signoff.clone())));
     move || {
         let s = state.get()?;
         let sentence = s.sentence();

@@ -470,7 +470,7 @@ pub fn report_docx(
         let rows: Vec<Vec<String>> = cov
             .groups
             .iter()
-            .filter(|g| g.depth == 0 || (g.depth == 1 && g.implied > 0))
+            .filter(|g| g.in_report_summary())
             .map(|g| {
                 vec![
                     format!("{}{} {}", if g.depth > 0 { "  " } else { "" }, g.group, g.title),

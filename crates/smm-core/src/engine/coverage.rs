@@ -134,6 +134,14 @@ pub struct GroupCoverage {
     pub covered: usize,
 }
 
+impl GroupCoverage {
+    /// True for the groups a report's coverage summary lists: every top-level
+    /// group, and the tier below it where it holds implied requirements.
+    pub fn in_report_summary(&self) -> bool {
+        self.depth == 0 || (self.depth == 1 && self.implied > 0)
+    }
+}
+
 /// The coverage summary per group, every tier, in framework order; groups with
 /// no implied requirement are listed with zero so that gaps in a framework show.
 ///
