@@ -9,6 +9,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/ensure-tools.sh"
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# A clean checkout gains nothing from incremental builds, which doubled the
+# size of target/ (CI ran out of disk on 2026-12-06). Set it to 1 to keep them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+df -h . | awk 'NR==2 {print "[test] disk: " $4 " free at the start"}'
 start=$(date +%s)
 step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
@@ -84,4 +88,6 @@ cat tests/e2e/artifacts/long-session.log
 [ "$e2e" -eq 0 ] || { echo "end-to-end tests failed" >&2; exit "$e2e"; }
 [ "$soak_status" -eq 0 ] || { echo "the long editing session failed" >&2; exit "$soak_status"; }
 
+du -sh target 2>/dev/null | awk '{print "[test] target/ holds " $1}'
+df -h . | awk 'NR==2 {print "[test] disk: " $4 " free at the end"}'
 step "all checks passed in $(( $(date +%s) - start ))s"
