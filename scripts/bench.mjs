@@ -368,17 +368,20 @@ try {
       document.querySelector('input[type="file"][multiple]').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
     });
     await page.setInputFiles('input[type="file"][multiple]', files);
+    // Until the table shows n columns and the browser has painted the frame
+    // after: the page's work, the layout and the paint.
     const columns = (n) => page.evaluate((n) => new Promise((resolve) => {
-      const check = () => (document.querySelectorAll('.portfolio-gaps thead th').length === n ? resolve(performance.now() - window.__t0) : requestAnimationFrame(check));
+      const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - window.__t0)));
+      const check = () => (document.querySelectorAll('.portfolio-gaps thead th[data-id]:not([hidden])').length === n ? painted() : requestAnimationFrame(check));
       check();
     }), n);
-    const open = await columns(201);
+    const open = await columns(200);
     console.log(`portfolio: 200 assessments opened from files until the heatmap table shows them: ${open.toFixed(0)} ms`);
     budget('portfolio of 200 interactive', open, 1000);
     const count = (role) => members.length && [...Array(200).keys()].filter((i) => members[i % members.length].metadata.role === role).length;
     const times = [];
     for (const role of ['product-supplier', '', 'asset-owner', '', 'product-supplier']) {
-      const expected = role === '' ? 201 : 1 + count(role);
+      const expected = role === '' ? 200 : count(role);
       await page.evaluate(() => {
         const select = document.querySelector('.portfolio-controls select');
         select.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });

@@ -60,6 +60,7 @@ test('the portfolio of stored and opened assessments agrees with smm portfolio, 
       return { heads, body };
     });
     assert.equal(table.heads.length, 15);
+    assert.equal(await page.$$eval('.portfolio-gaps [hidden]', (h) => h.length), 0, 'no column hidden before a filter');
     for (const row of cli.rows) {
       const col = table.heads.indexOf(row.id);
       assert.ok(col >= 0, `${row.id} shown`);
@@ -79,10 +80,23 @@ test('the portfolio of stored and opened assessments agrees with smm portfolio, 
     // The role filter, timed from the change to the redrawn table.
     const t0 = Date.now();
     await page.getByLabel('Role').selectOption('product-supplier');
-    await page.waitForFunction(() => document.querySelectorAll('.portfolio-gaps thead th').length === 1 + 7);
+    const visibleHeads = () => page.$$eval('.portfolio-gaps thead th[data-id]:not([hidden])', (th) => th.map((c) => c.dataset.id));
+    await page.waitForFunction(() => document.querySelectorAll('.portfolio-gaps thead th[data-id]:not([hidden])').length === 7);
     console.log(`# filter change redrawn in ${Date.now() - t0} ms (15 assessments)`);
     const filtered = JSON.parse(await smm(['portfolio', ...EXAMPLES, ...members, '--format', 'json', '--role', 'product-supplier']));
     assert.equal(filtered.rows.length, 7);
+    // The columns left are the CLI's, in its order; every row of the table hides the same columns.
+    assert.deepEqual(await visibleHeads(), filtered.rows.map((r) => r.id));
+    const widths = await page.$$eval('.portfolio-gaps tr', (trs) => trs.map((r) => [...r.cells].filter((c) => !c.hidden).length));
+    assert.ok(widths.every((w) => w === 1 + 7), `cells shown per row: ${widths}`);
+    // An assessment left out by its box goes from the table and the share's caption.
+    const out = filtered.rows[0];
+    await page.locator(`.portfolio-share tr[data-id="${out.id}"] input[type="checkbox"]`).uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('.portfolio-gaps thead th[data-id]:not([hidden])').length === 6);
+    assert.deepEqual(await visibleHeads(), filtered.rows.slice(1).map((r) => r.id));
+    assert.match(await page.textContent('.portfolio-share caption'), /^6 of 15 assessments shown/);
+    await page.locator(`.portfolio-share tr[data-id="${out.id}"] input[type="checkbox"]`).check();
+    await page.waitForFunction(() => document.querySelectorAll('.portfolio-gaps thead th[data-id]:not([hidden])').length === 7);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'portfolio-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -692,10 +692,18 @@ mod radar_tests {
 /// green on target, grey not applicable, white not assessed or without target.
 /// `columns` are the assessments' names; `cells[c][p]` the gap of practice `p`
 /// in assessment `c` as the table words it (`-2`, `0`, `+1`, `n/a`, ...).
+///
+/// Up to [`PORTFOLIO_NUMBERS_UP_TO`] assessments each cell carries its number
+/// and each column its name (plotters). Past that the chart carries colours
+/// only, the table beside it every figure, and it is written directly: all the
+/// runs of one colour are one path, so that the drawing has a few dozen
+/// elements however many assessments it shows, and a filter's redraw stays
+/// within its budget (issue 28).
 pub fn portfolio_heatmap_svg(practices: &[String], columns: &[String], cells: &[Vec<String>]) -> String {
-    let cell_w = if columns.len() <= 40 { 46u32 } else { 16 };
-    let label_w = 300u32;
-    let head_h = if columns.len() <= 40 { 150u32 } else { 20 };
+    if columns.len() > PORTFOLIO_NUMBERS_UP_TO {
+        return portfolio_runs_svg(practices, cells);
+    }
+    let (label_w, head_h, cell_w) = (300u32, 150u32, 46u32);
     let width = label_w + cell_w * columns.len() as u32 + 20;
     let height = head_h + 24 * practices.len() as u32 + 60;
     let mut svg = String::new();
@@ -704,6 +712,106 @@ pub fn portfolio_heatmap_svg(practices: &[String], columns: &[String], cells: &[
         let _ = draw_portfolio(&root, practices, columns, cells, (label_w as i32, head_h as i32, cell_w as i32));
         let _ = root.present();
     }
+    svg
+}
+
+/// The most assessments the portfolio heatmap draws with numbers and names.
+pub const PORTFOLIO_NUMBERS_UP_TO: usize = 40;
+
+/// The legend of the portfolio heatmap: label and a cell text of its colour.
+const PORTFOLIO_LEGEND: [(&str, &str); 6] = [
+    ("Shortfall of 2 or more", "-2"),
+    ("Shortfall of 1", "-1"),
+    ("On target", "0"),
+    ("Above target", "+1"),
+    ("Not applicable", "n/a"),
+    ("Not assessed (–) or no target (·)", "not assessed"),
+];
+
+/// Text as XML character data.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// `#rrggbb` of a colour.
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The colour-only portfolio heatmap (past [`PORTFOLIO_NUMBERS_UP_TO`]
+/// assessments): practice names, one path per colour holding every run of
+/// equal cells of every row, white lines between the columns, the legend.
+/// Text is set at the size plotters gives the other charts' 12-point labels.
+fn portfolio_runs_svg(practices: &[String], cells: &[Vec<String>]) -> String {
+    use std::fmt::Write as _;
+    const LABEL_W: usize = 300;
+    const HEAD_H: usize = 20;
+    const CELL_W: usize = 16;
+    const ROW_H: usize = 24;
+    let width = LABEL_W + CELL_W * cells.len() + 20;
+    let bottom = HEAD_H + ROW_H * practices.len();
+    let height = bottom + 60;
+    let text = |out: &mut String, x: usize, y: usize, t: &str| {
+        let _ = write!(
+            out,
+            r#"<text x="{x}" y="{y}" dy="0.5ex" font-family="sans-serif" font-size="9.68" fill="{}">{}</text>"#,
+            hex(colour::INK),
+            xml(t)
+        );
+    };
+    let mut svg = format!(
+        r#"<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg"><rect width="{width}" height="{height}" fill="{}"/>"#,
+        hex(PAPER)
+    );
+    // One path per fill colour, in the order the colours first appear.
+    let mut paths: Vec<(RGBColor, String)> = Vec::new();
+    let cell = |j: usize, i: usize| cells[j].get(i).map_or("", String::as_str);
+    for (i, name) in practices.iter().enumerate() {
+        let y = HEAD_H + ROW_H * i;
+        text(&mut svg, 8, y + 12, &truncate(name, 44));
+        let mut j = 0;
+        while j < cells.len() {
+            let (fill, _) = portfolio_colours(cell(j, i));
+            let mut k = j + 1;
+            while k < cells.len() && portfolio_colours(cell(k, i)).0 == fill {
+                k += 1;
+            }
+            if fill != PAPER {
+                let d = match paths.iter_mut().find(|(c, _)| *c == fill) {
+                    Some((_, d)) => d,
+                    None => {
+                        paths.push((fill, String::new()));
+                        &mut paths.last_mut().expect("just pushed").1
+                    }
+                };
+                let _ = write!(d, "M{} {}h{}v22h-{}z", LABEL_W + CELL_W * j, y + 1, CELL_W * (k - j), CELL_W * (k - j));
+            }
+            j = k;
+        }
+    }
+    for (fill, d) in &paths {
+        let _ = write!(svg, r#"<path fill="{}" d="{d}"/>"#, hex(*fill));
+    }
+    let mut lines = String::new();
+    for j in 0..=cells.len() {
+        let _ = write!(lines, "M{} {HEAD_H}V{bottom}", LABEL_W + CELL_W * j);
+    }
+    let _ = write!(svg, r#"<path stroke="{}" stroke-width="2" fill="none" d="{lines}"/>"#, hex(PAPER));
+    let ly = bottom + 26;
+    let mut lx = 8;
+    for (label, sample) in PORTFOLIO_LEGEND {
+        let (fill, _) = portfolio_colours(sample);
+        let _ = write!(
+            svg,
+            r#"<rect x="{lx}" y="{}" width="14" height="14" fill="{}" stroke="{}"/>"#,
+            ly - 7,
+            hex(fill),
+            hex(colour::GRID)
+        );
+        text(&mut svg, lx + 20, ly, label);
+        lx += 34 + 7 * label.len();
+    }
+    svg.push_str("</svg>");
     svg
 }
 
@@ -732,73 +840,35 @@ fn draw_portfolio<DB: DrawingBackend>(
     let style = |size: i32, h: HPos, c: &'static RGBColor| {
         TextStyle::from(("sans-serif", size).into_font()).color(c).pos(Pos::new(h, VPos::Center))
     };
-    // Column heads, turned up so that many assessments fit; past 40 the
-    // table below the chart names them.
-    for (j, name) in columns.iter().enumerate().take_while(|_| columns.len() <= 40) {
+    // Column heads, turned up so that many assessments fit.
+    for (j, name) in columns.iter().enumerate() {
         let x = x0 + cell_w * j as i32 + cell_w / 2;
         let head = TextStyle::from(("sans-serif", 12).into_font().transform(FontTransform::Rotate270))
             .color(&colour::INK)
             .pos(Pos::new(HPos::Left, VPos::Center));
         root.draw(&Text::new(truncate(name, 22), (x, y0 - 8), head))?;
     }
-    // Past 40 assessments the cells carry their colour only (the table beside
-    // the chart has every number), drawn as runs: a fraction of the drawing,
-    // for a redraw that keeps up with a filter.
-    let numbers = columns.len() <= 40;
     for (i, p) in practices.iter().enumerate() {
         let y = y0 + 24 * i as i32;
         root.draw(&Text::new(truncate(p, 44), (8, y + 12), style(12, HPos::Left, &colour::INK)))?;
-        if numbers {
-            for (j, col) in cells.iter().enumerate() {
-                let text = col.get(i).map_or("", String::as_str);
-                let (fill, ink) = portfolio_colours(text);
-                let x = x0 + cell_w * j as i32;
-                let rect = [(x + 1, y + 1), (x + cell_w - 1, y + 23)];
-                root.draw(&Rectangle::new(rect, fill.filled()))?;
-                root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
-                let short = match text {
-                    "not assessed" => "–",
-                    "no target" => "·",
-                    t => t,
-                };
-                root.draw(&Text::new(short.to_string(), (x + cell_w / 2, y + 12), style(12, HPos::Center, ink)))?;
-            }
-        } else {
-            // Runs of equal cells as one rectangle each; white lines between
-            // the columns after, as the gaps between cells.
-            let mut j = 0;
-            while j < cells.len() {
-                let text = cells[j].get(i).map_or("", String::as_str);
-                let mut k = j + 1;
-                while k < cells.len()
-                    && portfolio_colours(cells[k].get(i).map_or("", String::as_str)).0 == portfolio_colours(text).0
-                {
-                    k += 1;
-                }
-                let (fill, _) = portfolio_colours(text);
-                let rect = [(x0 + cell_w * j as i32, y + 1), (x0 + cell_w * k as i32, y + 23)];
-                root.draw(&Rectangle::new(rect, fill.filled()))?;
-                j = k;
-            }
-        }
-    }
-    if !numbers {
-        let bottom = y0 + 24 * practices.len() as i32;
-        for j in 0..=cells.len() as i32 {
-            let x = x0 + cell_w * j;
-            root.draw(&PathElement::new(vec![(x, y0), (x, bottom)], PAPER.stroke_width(2)))?;
+        for (j, col) in cells.iter().enumerate() {
+            let text = col.get(i).map_or("", String::as_str);
+            let (fill, ink) = portfolio_colours(text);
+            let x = x0 + cell_w * j as i32;
+            let rect = [(x + 1, y + 1), (x + cell_w - 1, y + 23)];
+            root.draw(&Rectangle::new(rect, fill.filled()))?;
+            root.draw(&Rectangle::new(rect, colour::GRID.stroke_width(1)))?;
+            let short = match text {
+                "not assessed" => "–",
+                "no target" => "·",
+                t => t,
+            };
+            root.draw(&Text::new(short.to_string(), (x + cell_w / 2, y + 12), style(12, HPos::Center, ink)))?;
         }
     }
     let ly = y0 + 24 * practices.len() as i32 + 26;
     let mut lx = 8;
-    for (label, sample) in [
-        ("Shortfall of 2 or more", "-2"),
-        ("Shortfall of 1", "-1"),
-        ("On target", "0"),
-        ("Above target", "+1"),
-        ("Not applicable", "n/a"),
-        ("Not assessed (–) or no target (·)", "not assessed"),
-    ] {
+    for (label, sample) in PORTFOLIO_LEGEND {
         let (fill, _) = portfolio_colours(sample);
         root.draw(&Rectangle::new([(lx, ly - 7), (lx + 14, ly + 7)], fill.filled()))?;
         root.draw(&Rectangle::new([(lx, ly - 7), (lx + 14, ly + 7)], colour::GRID.stroke_width(1)))?;
@@ -806,4 +876,65 @@ fn draw_portfolio<DB: DrawingBackend>(
         lx += 34 + 7 * label.len() as i32;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod portfolio_tests {
+    use super::*;
+
+    fn grid(columns: usize, practices: usize, cell: impl Fn(usize, usize) -> &'static str) -> Vec<Vec<String>> {
+        (0..columns).map(|j| (0..practices).map(|i| cell(j, i).to_string()).collect()).collect()
+    }
+
+    /// The runs of equal colour in row `i`, counted the plain way.
+    fn runs(cells: &[Vec<String>], i: usize) -> usize {
+        let fills: Vec<RGBColor> = cells.iter().map(|c| portfolio_colours(&c[i]).0).collect();
+        let mut n = 0;
+        for (j, f) in fills.iter().enumerate() {
+            if *f != PAPER && (j == 0 || fills[j - 1] != *f) {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn past_forty_assessments_every_run_of_one_colour_is_a_subpath_of_one_path() {
+        const KINDS: [&str; 7] = ["-2", "-1", "0", "+1", "n/a", "not assessed", "no target"];
+        let practices: Vec<String> = (0..18).map(|i| format!("Practice {i}")).collect();
+        let columns: Vec<String> = (0..200).map(|j| format!("Site {j}")).collect();
+        let cells = grid(200, 18, |j, i| KINDS[(j / 3 + i) % KINDS.len()]);
+        let svg = portfolio_heatmap_svg(&practices, &columns, &cells);
+        // Five filled colours, one path each, and one path of column lines.
+        assert_eq!(svg.matches("<path").count(), 6, "{svg}");
+        let subpaths: usize =
+            svg.split("<path").skip(1).filter(|p| !p.contains("stroke=")).map(|p| p.matches('M').count()).sum();
+        assert_eq!(subpaths, (0..18).map(|i| runs(&cells, i)).sum::<usize>());
+        // Practice 3: the first run of "-2" (three columns) at its place in the dark orange path.
+        let dark = svg.split("<path").find(|p| p.contains(&hex(colour::SHORTFALL_EDGE))).expect("a dark orange path");
+        let j1 = (0..200).find(|&j| cells[j][3] == "-2" && (j == 0 || cells[j - 1][3] != "-2")).expect("a run of -2");
+        assert!(dark.contains(&format!("M{} {}h48v22h-48z", 300 + 16 * j1, 20 + 24 * 3 + 1)), "{dark}");
+        // No column names past forty: the table beside the chart has them.
+        assert!(!svg.contains("Site 1"));
+        assert!(svg.contains(">Practice 17<"));
+        // The element count does not grow with the assessments.
+        let more = grid(800, 18, |j, i| KINDS[(j / 3 + i) % KINDS.len()]);
+        let names: Vec<String> = (0..800).map(|j| format!("Site {j}")).collect();
+        let big = portfolio_heatmap_svg(&practices, &names, &more);
+        assert_eq!(big.matches('<').count(), svg.matches('<').count());
+    }
+
+    #[test]
+    fn up_to_forty_assessments_each_cell_has_its_number_and_each_column_its_name() {
+        let practices: Vec<String> = vec!["Threat Modeling".into(), "<Policies & more>".into()];
+        let columns: Vec<String> = (0..40).map(|j| format!("Line {j}")).collect();
+        let cells = grid(40, 2, |j, _| if j % 2 == 0 { "-1" } else { "+2" });
+        let svg = portfolio_heatmap_svg(&practices, &columns, &cells);
+        assert!(svg.contains("\nLine 39\n"));
+        assert_eq!(svg.matches("\n-1\n").count(), 40);
+        assert_eq!(svg.matches("\n+2\n").count(), 40);
+        assert!(svg.contains("&lt;Policies &amp; more&gt;"));
+        let many = portfolio_runs_svg(&practices, &cells);
+        assert!(many.contains("&lt;Policies &amp; more&gt;"));
+    }
 }

@@ -8,7 +8,11 @@
 //! is saved under `crates/smm-fuzz/regressions/<target>/`, where the tests
 //! replay it. An input that runs for more than [`HANG_FACTOR`] times the
 //! target's time bound is saved the same way by a watchdog, which then stops
-//! the process (a loop cannot be interrupted from outside).
+//! the process (a loop cannot be interrupted from outside). The watchdog
+//! counts the processor time the process spent on the input, not the time on
+//! the clock: a long run at the lowest priority beside builds waits for the
+//! processor for seconds at a time, and that is not a hang (a benchmark input
+//! read in 0.1 s was taken for one on 2026-12-07).
 
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -110,24 +114,49 @@ pub fn save_finding(target: &str, kind: &str, input: &[u8]) -> Option<PathBuf> {
 }
 
 struct Watch {
-    started_ms: AtomicU64,
+    /// The number of the input running, from 1; 0 between inputs.
+    running: AtomicU64,
     input: Mutex<Vec<u8>>,
 }
 
-fn start_watchdog(t: &'static Target, watch: Arc<Watch>, epoch: Instant, save: bool) {
+/// The processor time this process has used (user and system), from
+/// `/proc/self/stat`, in clock ticks (100 a second on Linux); `None` where that file is not
+/// (the watchdog then counts the time on the clock).
+pub fn process_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split(' ').skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
+}
+
+fn start_watchdog(t: &'static Target, watch: Arc<Watch>, save: bool) {
     let limit = t.time_limit * HANG_FACTOR;
-    std::thread::spawn(move || loop {
-        std::thread::sleep(Duration::from_millis(200));
-        let started = watch.started_ms.load(Ordering::Relaxed);
-        if started == 0 {
-            continue;
-        }
-        let running = epoch.elapsed().saturating_sub(Duration::from_millis(started));
-        if running > limit {
+    let clock = Instant::now();
+    let now = move || process_cpu_time().unwrap_or_else(|| clock.elapsed());
+    std::thread::spawn(move || {
+        // The input seen last, and the time used when the watchdog first saw it
+        // (at most one sleep after it started: the bound is met a little late).
+        let mut seen = (0u64, Duration::ZERO);
+        loop {
+            std::thread::sleep(Duration::from_millis(200));
+            let running = watch.running.load(Ordering::Relaxed);
+            if running == 0 {
+                continue;
+            }
+            if running != seen.0 {
+                seen = (running, now());
+                continue;
+            }
+            if now().saturating_sub(seen.1) <= limit {
+                continue;
+            }
             let input = watch.input.lock().map(|i| i.clone()).unwrap_or_default();
             let path = if save { save_finding(t.name, "hang", &input) } else { None };
             eprintln!(
-                "HANG: {} ran one input for over {limit:?}; saved as {}",
+                "HANG: {} ran one input for over {limit:?} of processor time; saved as {}",
                 t.name,
                 path.map_or("(not saved)".into(), |p| p.display().to_string())
             );
@@ -144,8 +173,8 @@ pub fn run(t: &'static Target, seed: u64, budget: Budget, save: bool) -> Run {
     let mut corpus = seed_files.clone();
     let mut rng = Rng::new(seed ^ fnv(t.name.as_bytes()));
     let epoch = Instant::now();
-    let watch = Arc::new(Watch { started_ms: AtomicU64::new(0), input: Mutex::new(Vec::new()) });
-    start_watchdog(t, watch.clone(), epoch, save);
+    let watch = Arc::new(Watch { running: AtomicU64::new(0), input: Mutex::new(Vec::new()) });
+    start_watchdog(t, watch.clone(), save);
     let mut outcomes: HashSet<Outcome> = HashSet::new();
     let mut seen_findings: HashSet<String> = HashSet::new();
     let mut r = Run {
@@ -185,9 +214,9 @@ pub fn run(t: &'static Target, seed: u64, budget: Budget, save: bool) -> Run {
             w.extend_from_slice(&input);
         }
         let start = Instant::now();
-        watch.started_ms.store((start - epoch).as_millis() as u64 + 1, Ordering::Relaxed);
+        watch.running.store(r.execs + 1, Ordering::Relaxed);
         let result = catch_unwind(AssertUnwindSafe(|| check(t, &input)));
-        watch.started_ms.store(0, Ordering::Relaxed);
+        watch.running.store(0, Ordering::Relaxed);
         r.slowest = r.slowest.max(start.elapsed());
         r.execs += 1;
         match result {
@@ -286,4 +315,25 @@ pub fn replay_dir(t: &Target, dir: &Path) -> Survey {
     }
     survey.outcomes = outcomes.len();
     survey
+}
+
+#[cfg(test)]
+mod watchdog_tests {
+    use super::*;
+
+    #[test]
+    fn processor_time_grows_with_work_and_not_with_sleep() {
+        let Some(t0) = process_cpu_time() else { return };
+        std::thread::sleep(Duration::from_millis(300));
+        let slept = process_cpu_time().expect("read again").saturating_sub(t0);
+        assert!(slept < Duration::from_millis(200), "sleeping used {slept:?}");
+        let t1 = process_cpu_time().expect("read again");
+        let start = Instant::now();
+        let mut x = 0u64;
+        while start.elapsed() < Duration::from_millis(400) {
+            x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(1));
+        }
+        let worked = process_cpu_time().expect("read again").saturating_sub(t1);
+        assert!(worked >= Duration::from_millis(100), "400 ms of work counted as {worked:?}");
+    }
 }

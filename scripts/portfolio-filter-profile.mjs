@@ -1,0 +1,59 @@
+// Where a portfolio filter change spends its time, with 200 assessments opened
+// from files: the page's own work up to the changed DOM, the layout that
+// follows, and the frame painted. A diagnostic beside bench.mjs section 7.
+//   node scripts/portfolio-filter-profile.mjs [N]
+// It leaves a picture of the heatmap of N in tests/e2e/artifacts/.
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, root } from '../tests/e2e/harness.mjs';
+
+const n = Number(process.argv[2] ?? 200);
+const server = await serve();
+const browser = await launch();
+try {
+  const dir = await mkdtemp(join(tmpdir(), 'smm-portfolio-'));
+  const memberDir = join(root, 'tests/fixtures/benchmark-members');
+  const members = await Promise.all((await readdir(memberDir)).filter((f) => f.endsWith('.smm.json')).sort()
+    .map(async (f) => JSON.parse(await readFile(join(memberDir, f), 'utf8'))));
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const f = join(dir, `a-${i}.smm.json`);
+    await writeFile(f, JSON.stringify({ ...members[i % members.length], id: `bench-${i}` }));
+    files.push(f);
+  }
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(`${server.origin}/review.html#/portfolio`);
+  await page.waitForSelector('.portfolio-gaps');
+  await page.setInputFiles('input[type="file"][multiple]', files);
+  await page.waitForFunction((n) => /Opened \d+ assessment/.test(document.querySelector('.portfolio [role="status"]')?.textContent ?? '') && document.querySelectorAll('.portfolio-gaps thead th').length >= n, n);
+  const rows = [];
+  for (const role of ['product-supplier', '', 'asset-owner', '', 'product-supplier', '', 'asset-owner', '']) {
+    rows.push(await page.evaluate((role) => new Promise((resolve) => {
+      const select = document.querySelector('.portfolio-controls select');
+      let t0 = 0, dom = 0, layout = 0;
+      const mo = new MutationObserver(() => {
+        if (dom) return;
+        dom = performance.now() - t0;
+        void document.body.offsetHeight;
+        layout = performance.now() - t0;
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          mo.disconnect();
+          resolve({ role: role || 'all', dom: Math.round(dom), layout: Math.round(layout), painted: Math.round(performance.now() - t0) });
+        }));
+      });
+      mo.observe(document.querySelector('.portfolio'), { subtree: true, childList: true, attributes: true, characterData: true });
+      t0 = performance.now();
+      select.value = role;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }), role));
+  }
+  console.table(rows);
+  await page.locator('.portfolio-heatmap').screenshot({ path: join(root, `tests/e2e/artifacts/portfolio-heatmap-${n}.png`) });
+  const med = (k) => rows.map((r) => r[k]).sort((a, b) => a - b)[rows.length >> 1];
+  console.log(`median: first DOM change ${med('dom')} ms, after layout ${med('layout')} ms, frame painted ${med('painted')} ms`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
