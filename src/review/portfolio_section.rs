@@ -83,9 +83,10 @@ pub fn PortfolioSection() -> impl IntoView {
         message.set(Some(format!("Reading {} file(s)…", files.len())));
         leptos::task::spawn_local(async move {
             let (mut taken, mut refused) = (Vec::new(), Vec::new());
-            for f in &files {
+            let mut reads = crate::workbench::transfer::FileReads::new(files);
+            while let Some((f, bytes)) = reads.next().await {
                 let name = f.name();
-                let bytes = match crate::workbench::transfer::read_browser_file(f).await {
+                let bytes = match bytes {
                     Ok(b) => b,
                     Err(e) => {
                         refused.push(format!("{name}: {e}"));

@@ -236,6 +236,57 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
 pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let read = start_read(file)?;
+    let buffer = read.await.map_err(|e| format!("the browser could not read the file: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// How many files [`FileReads`] asks the browser for at once.
+pub const READS_AT_ONCE: usize = 16;
+
+/// Many files read in their order, [`READS_AT_ONCE`] at a time: each read
+/// waits on the browser, and one after the other, 200 files took most of the
+/// portfolio's second. The caller takes each file's bytes as they come, so
+/// that no more than the files in flight are held. Each file is checked and
+/// refused as [`read_browser_file`] does.
+pub struct FileReads {
+    files: std::vec::IntoIter<web_sys::File>,
+    flight: std::collections::VecDeque<(web_sys::File, Result<wasm_bindgen_futures::JsFuture, String>)>,
+}
+
+impl FileReads {
+    /// Starts reading `files`.
+    pub fn new(files: Vec<web_sys::File>) -> Self {
+        let mut reads = FileReads { files: files.into_iter(), flight: Default::default() };
+        reads.fill();
+        reads
+    }
+
+    fn fill(&mut self) {
+        while self.flight.len() < READS_AT_ONCE {
+            let Some(f) = self.files.next() else { break };
+            let read = start_read(&f);
+            self.flight.push_back((f, read));
+        }
+    }
+
+    /// The next file and its bytes, or why it was not read; `None` after the last.
+    pub async fn next(&mut self) -> Option<(web_sys::File, Result<Vec<u8>, String>)> {
+        let (file, read) = self.flight.pop_front()?;
+        self.fill();
+        let bytes = match read {
+            Err(e) => Err(e),
+            Ok(read) => read
+                .await
+                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+                .map_err(|e| format!("the browser could not read the file: {e:?}")),
+        };
+        Some((file, bytes))
+    }
+}
+
+/// Checks a file's size and asks the browser for its bytes.
+fn start_read(file: &web_sys::File) -> Result<wasm_bindgen_futures::JsFuture, String> {
     let size = file.size();
     // A workbook may be up to 10 MiB; any other file (an encrypted one is a
     // little larger than what it holds) up to 5 MiB. Refused from the size alone.
@@ -251,10 +302,7 @@ pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> 
             shown / (1024 * 1024)
         ));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("the browser could not read the file: {e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(wasm_bindgen_futures::JsFuture::from(file.array_buffer()))
 }
 
 /// Where an import stands after the file was read.
