@@ -27,7 +27,7 @@
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, waitForCached, root } from '../tests/e2e/harness.mjs';
+import { serve, launch, openPage, appReady, waitForCached, root, portfolioFiles, openPortfolio } from '../tests/e2e/harness.mjs';
 
 const example = JSON.parse(await readFile(join(root, 'examples/bottling-line-asset-owner.smm.json'), 'utf8'));
 const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/catalogue.json'), 'utf8'));
@@ -346,28 +346,10 @@ try {
 
   // 7. The portfolio of 200 assessments opened from files.
   {
-    const { readdir, writeFile: write, mkdtemp: tmp } = await import('node:fs/promises');
-    const dir = await tmp(join(tmpdir(), 'smm-portfolio-'));
-    const memberDir = join(root, 'tests/fixtures/benchmark-members');
-    const members = await Promise.all((await readdir(memberDir)).filter((f) => f.endsWith('.smm.json')).sort()
-      .map(async (f) => JSON.parse(await readFile(join(memberDir, f), 'utf8'))));
-    const files = [];
-    for (let i = 0; i < 200; i++) {
-      const a = { ...members[i % members.length], id: `bench-${i}` };
-      const f = join(dir, `a-${i}.smm.json`);
-      await write(f, JSON.stringify(a));
-      files.push(f);
-    }
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/review.html#/portfolio`);
-    await page.waitForSelector('.portfolio-gaps');
-    // Timed in the page, from the file choice (the input's change event) to the
-    // table showing all 200: the time Playwright takes to hand the files to
-    // the browser is not the page's.
-    await page.evaluate(() => {
-      document.querySelector('input[type="file"][multiple]').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
-    });
-    await page.setInputFiles('input[type="file"][multiple]', files);
+    const { members, files } = await portfolioFiles(200);
+    // Timed in the page, from the file choice (the input's change event): the
+    // time Playwright takes to hand the files to the browser is not the page's.
+    const { page, context } = await openPortfolio(browser, server.origin, files);
     // Until the table shows n columns and the browser has painted the frame
     // after: the page's work, the layout and the paint.
     const columns = (n) => page.evaluate((n) => new Promise((resolve) => {

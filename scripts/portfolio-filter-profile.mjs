@@ -4,34 +4,17 @@
 // diagnostic beside bench.mjs section 7, which times the same to the paint.
 //   node scripts/portfolio-filter-profile.mjs [N]
 // It leaves a picture of the heatmap of N in tests/e2e/artifacts/.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, root } from '../tests/e2e/harness.mjs';
+import { serve, launch, root, portfolioFiles, openPortfolio } from '../tests/e2e/harness.mjs';
 
 const n = Number(process.argv[2] ?? 200);
 const server = await serve();
 const browser = await launch();
 try {
-  const dir = await mkdtemp(join(tmpdir(), 'smm-portfolio-'));
-  const memberDir = join(root, 'tests/fixtures/benchmark-members');
-  const members = await Promise.all((await readdir(memberDir)).filter((f) => f.endsWith('.smm.json')).sort()
-    .map(async (f) => JSON.parse(await readFile(join(memberDir, f), 'utf8'))));
-  const files = [];
-  for (let i = 0; i < n; i++) {
-    const f = join(dir, `a-${i}.smm.json`);
-    await writeFile(f, JSON.stringify({ ...members[i % members.length], id: `bench-${i}` }));
-    files.push(f);
-  }
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(`${server.origin}/review.html#/portfolio`);
-  await page.waitForSelector('.portfolio-gaps');
+  const { files } = await portfolioFiles(n);
   // Opening: from the file choice to the table holding them all (the page's
   // work), to the layout after it, and to the frame painted.
-  await page.evaluate(() => {
-    document.querySelector('input[type="file"][multiple]').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
-  });
-  await page.setInputFiles('input[type="file"][multiple]', files);
+  const { page, context } = await openPortfolio(browser, server.origin, files);
   const open = await page.evaluate((n) => new Promise((resolve) => {
     const check = () => {
       if (document.querySelectorAll('.portfolio-gaps thead th[data-id]:not([hidden])').length !== n) return requestAnimationFrame(check);

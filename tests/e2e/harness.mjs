@@ -2,7 +2,8 @@
 // Debian's Chromium driven by playwright-core, with every request recorded.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -191,4 +192,35 @@ export async function storedItems(page) {
 /** How many pixels the page is wider than the viewport (0 or less: no sideways scrolling). */
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** `n` assessment files for the portfolio's timings: the twelve benchmark
+ * members in turn, each copy with an id of its own. Returns the members and
+ * the files' paths. */
+export async function portfolioFiles(n) {
+  const dir = await mkdtemp(join(tmpdir(), 'smm-portfolio-'));
+  const memberDir = join(root, 'tests/fixtures/benchmark-members');
+  const members = await Promise.all((await readdir(memberDir)).filter((f) => f.endsWith('.smm.json')).sort()
+    .map(async (f) => JSON.parse(await readFile(join(memberDir, f), 'utf8'))));
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const f = join(dir, `a-${i}.smm.json`);
+    await writeFile(f, JSON.stringify({ ...members[i % members.length], id: `bench-${i}` }));
+    files.push(f);
+  }
+  return { members, files };
+}
+
+/** Opens the portfolio page in a fresh page and hands it `files`, with
+ * `window.__t0` set by the file input's change event: timings in the page
+ * start from the file choice, not from Playwright handing the files over. */
+export async function openPortfolio(browser, origin, files) {
+  const { page, context } = await openPage(browser, origin);
+  await page.goto(`${origin}/review.html#/portfolio`);
+  await page.waitForSelector('.portfolio-gaps');
+  await page.evaluate(() => {
+    document.querySelector('input[type="file"][multiple]').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
+  });
+  await page.setInputFiles('input[type="file"][multiple]', files);
+  return { page, context };
 }
