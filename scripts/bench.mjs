@@ -358,7 +358,7 @@ try {
       check();
     }), n);
     const open = await columns(200);
-    console.log(`portfolio: 200 assessments opened from files until the heatmap table shows them: ${open.toFixed(0)} ms`);
+    console.log(`portfolio: 200 assessments opened from files, to the frame painted after the table shows them: ${open.toFixed(0)} ms`);
     budget('portfolio of 200 interactive', open, 1000);
     const count = (role) => members.length && [...Array(200).keys()].filter((i) => members[i % members.length].metadata.role === role).length;
     const times = [];
