@@ -61,12 +61,8 @@ pub fn PortfolioSection() -> impl IntoView {
     // assessments; a filter hides the columns it leaves out.
     let gaps = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let ids: Vec<String> = rows.with(|r| r.iter().map(|(_, r)| r.id.clone()).collect());
-        shown.with(|s| {
-            if let Some(div) = gaps.get() {
-                hide_columns(&div, &ids, s);
-            }
-        });
+        let Some(div) = gaps.get() else { return };
+        rows.with(|r| shown.with(|s| hide_columns(&div, r.iter().map(|(_, r)| r.id.as_str()), s)));
     });
     let choices = move |pick: fn(&PortfolioRow) -> Vec<String>| {
         let mut all: Vec<String> = rows.with(|rows| rows.iter().flat_map(|(_, r)| pick(r)).collect());
@@ -330,25 +326,26 @@ fn spread_table(p: &Portfolio, cat: &'static Catalogue) -> AnyView {
 /// Hides the gap table's columns of the assessments not shown, and shows the
 /// others: `ids` are the columns' assessments in order. Only the columns that
 /// change are touched (a head cell's `hidden` says a column's state).
-fn hide_columns(div: &web_sys::HtmlDivElement, ids: &[String], shown: &HashSet<String>) {
+fn hide_columns<'a>(div: &web_sys::HtmlDivElement, ids: impl Iterator<Item = &'a str>, shown: &HashSet<String>) {
     use wasm_bindgen::JsCast;
     let Some(table) = div.first_element_child().and_then(|e| e.dyn_into::<web_sys::HtmlTableElement>().ok()) else {
         return;
     };
     let trs = table.rows();
-    let row = |k: u32| trs.item(k).and_then(|r| r.dyn_into::<web_sys::HtmlTableRowElement>().ok());
-    let Some(head) = row(0) else { return };
-    let head_cells = head.cells();
-    for (j, id) in ids.iter().enumerate() {
+    // Each row's cells, the head's first.
+    let rows: Vec<web_sys::HtmlCollection> = (0..trs.length())
+        .filter_map(|k| trs.item(k).and_then(|r| r.dyn_into::<web_sys::HtmlTableRowElement>().ok()))
+        .map(|r| r.cells())
+        .collect();
+    let Some(head) = rows.first() else { return };
+    for (j, id) in ids.enumerate() {
         let hide = !shown.contains(id);
         let col = j as u32 + 1;
-        if head_cells.item(col).is_some_and(|c| c.has_attribute("hidden") == hide) {
+        if head.item(col).is_some_and(|c| c.has_attribute("hidden") == hide) {
             continue;
         }
-        for k in 0..trs.length() {
-            if let Some(cell) = row(k).and_then(|r| r.cells().item(col)) {
-                let _ = cell.toggle_attribute_with_force("hidden", hide);
-            }
+        for cell in rows.iter().filter_map(|cells| cells.item(col)) {
+            let _ = cell.toggle_attribute_with_force("hidden", hide);
         }
     }
 }

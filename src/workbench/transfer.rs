@@ -236,9 +236,7 @@ pub fn export_one(state: AppState, id: &str, redacted: bool) -> TransferMessage 
 
 /// Reads a file chosen or dropped by the user, refusing one over the size limit unread.
 pub async fn read_browser_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let read = start_read(file)?;
-    let buffer = read.await.map_err(|e| format!("the browser could not read the file: {e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    finish_read(start_read(file)?).await
 }
 
 /// How many files [`FileReads`] asks the browser for at once.
@@ -276,13 +274,16 @@ impl FileReads {
         self.fill();
         let bytes = match read {
             Err(e) => Err(e),
-            Ok(read) => read
-                .await
-                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-                .map_err(|e| format!("the browser could not read the file: {e:?}")),
+            Ok(read) => finish_read(read).await,
         };
         Some((file, bytes))
     }
+}
+
+/// The bytes of a read [`start_read`] began.
+async fn finish_read(read: wasm_bindgen_futures::JsFuture) -> Result<Vec<u8>, String> {
+    let buffer = read.await.map_err(|e| format!("the browser could not read the file: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Checks a file's size and asks the browser for its bytes.
