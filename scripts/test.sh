@@ -67,6 +67,10 @@ cargo test -p smm-navigator --target wasm32-unknown-unknown --test web --locked
 
 step "release build"
 rm -rf dist
+# The five bundles in one cargo call first: cargo links them side by side (each
+# link is a whole-program optimisation on one core), where Trunk's five calls,
+# one per bundle, wait on each other. Trunk then finds them built.
+cargo build --release --locked --target wasm32-unknown-unknown -p smm-navigator --bins
 trunk build --release --locked
 scripts/size-report.sh
 
@@ -80,7 +84,9 @@ mkdir -p tests/e2e/artifacts
 node --test --test-timeout=2700000 --test-force-exit tests/soak/ >tests/e2e/artifacts/long-session.log 2>&1 &
 soak=$!
 e2e=0
-node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit tests/e2e/ || e2e=$?
+# Two test files at a time: each has its own server on its own port and its own
+# browser, and most of their time is spent waiting on the page.
+node --test --test-concurrency=2 --test-timeout=300000 --test-force-exit tests/e2e/ || e2e=$?
 step "the long editing session (started beside the end-to-end tests)"
 soak_status=0
 wait "$soak" || soak_status=$?

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use smm_core::framework::Framework;
-use smm_core::mapping::{crosswalk, Mapping};
+use smm_core::mapping::{crosswalk, CrosswalkRow, Mapping};
 use smm_core::{Catalogue, Role};
 
 use crate::workbench::state::Current;
@@ -46,30 +46,26 @@ pub fn CrosswalkMatrix(framework: Framework, mapping: Mapping, role: Option<Role
         .iter()
         .map(|(id, title)| view! { <th scope="col" title=title.clone()><abbr title=title.clone()>{id.clone()}</abbr></th> })
         .collect_view();
-    let body = move || {
-        matrix
-            .get()
-            .into_iter()
-            .map(|row| {
-                let practice = cat.practice(&row.practice).map_or(row.practice.clone(), |p| p.name.clone());
-                let cells = row
-                    .cells
-                    .iter()
-                    .filter(|cell| shown.contains(&cell.group))
-                    .map(|cell| {
-                        let text = if !row.targeted {
-                            "–".to_string()
-                        } else if cell.implied == 0 {
-                            "0".to_string()
-                        } else {
-                            format!("{} of {}", cell.covered, cell.implied)
-                        };
-                        view! { <td class=cell_class(cell.implied, cell.covered) data-group=cell.group.clone()>{text}</td> }
-                    })
-                    .collect_view();
-                view! { <tr data-practice=row.practice.clone()><th scope="row">{practice}</th>{cells}</tr> }
+    // One row per practice, keyed by its figures: a change of the results
+    // makes again only the rows whose figures changed.
+    let row = move |row: CrosswalkRow| {
+        let practice = cat.practice(&row.practice).map_or(row.practice.clone(), |p| p.name.clone());
+        let cells = row
+            .cells
+            .iter()
+            .filter(|cell| shown.contains(&cell.group))
+            .map(|cell| {
+                let text = if !row.targeted {
+                    "–".to_string()
+                } else if cell.implied == 0 {
+                    "0".to_string()
+                } else {
+                    format!("{} of {}", cell.covered, cell.implied)
+                };
+                view! { <td class=cell_class(cell.implied, cell.covered) data-group=cell.group.clone()>{text}</td> }
             })
-            .collect_view()
+            .collect_view();
+        view! { <tr data-practice=row.practice.clone()><th scope="row">{practice}</th>{cells}</tr> }
     };
     view! {
         <section class="crosswalk" aria-labelledby="crosswalk-heading">
@@ -83,7 +79,7 @@ pub fn CrosswalkMatrix(framework: Framework, mapping: Mapping, role: Option<Role
                 <table class="crosswalk-table">
                     <caption>{format!("Practices by {} of {name}: covered of implied requirements", kind.to_lowercase())}</caption>
                     <thead><tr><th scope="col">"Practice"</th>{head}</tr></thead>
-                    <tbody>{body}</tbody>
+                    <tbody><For each=move || matrix.get() key=|r| r.clone() children=row /></tbody>
                 </table>
             </div>
             <p class="muted cw-key">{format!("{kind}s: {key}.")}</p>

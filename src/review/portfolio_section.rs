@@ -64,6 +64,26 @@ pub fn PortfolioSection() -> impl IntoView {
         let Some(div) = gaps.get() else { return };
         rows.with(|r| shown.with(|s| hide_columns(&div, r.iter().map(|(_, r)| r.id.as_str()), s)));
     });
+    // The share table, written once per set of assessments like the gap
+    // table; a filter or an include box marks its rows.
+    let share = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(div) = share.get() else { return };
+        rows.with(|r| shown.with(|s| excluded.with(|e| mark_share_rows(&div, r.len(), s, e))));
+    });
+    let include = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(id) = input.get_attribute("data-id") else { return };
+        let on = input.checked();
+        excluded.update(|e| {
+            if on {
+                e.remove(&id);
+            } else {
+                e.insert(id);
+            }
+        });
+    };
     let choices = move |pick: fn(&PortfolioRow) -> Vec<String>| {
         let mut all: Vec<String> = rows.with(|rows| rows.iter().flat_map(|(_, r)| pick(r)).collect());
         all.sort();
@@ -208,7 +228,12 @@ pub fn PortfolioSection() -> impl IntoView {
                     <ul class="left-out">{out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                 })
             }}
-            {move || share_table(&rows.get(), shown, excluded)}
+            <h2>"Share on target per assessment"</h2>
+            // Up to hundreds of rows: written as one piece of HTML (every text
+            // escaped); the include boxes report to one listener.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Share on target per assessment, as a table"
+                node_ref=share on:change=include
+                inner_html=move || rows.with(|r| share_table_html(r, &shown.get_untracked(), &excluded.get_untracked()))></div>
             {move || portfolio.with(|p| portfolio_figures(p, cat))}
             <h2>"Gap per practice and assessment, as a table"</h2>
             // Up to thousands of cells: written as one piece of HTML (every text
@@ -224,54 +249,72 @@ pub fn PortfolioSection() -> impl IntoView {
     }
 }
 
-/// The share on target of every assessment, with the choice of which to
-/// include; drawn again only when the assessments change (a filter only marks
-/// the rows it leaves out).
-fn share_table(
-    all_rows: &[(bool, PortfolioRow)],
-    shown: Memo<HashSet<String>>,
-    excluded: RwSignal<HashSet<String>>,
-) -> AnyView {
-    let total = all_rows.len();
-    view! {
-        <h2>"Share on target per assessment"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Share on target per assessment, as a table">
-        <table class="data portfolio-share">
-            <caption>{move || format!("{} of {total} assessments shown", shown.with(HashSet::len))}</caption>
-            <thead><tr>
-                <th scope="col">"Included"</th><th scope="col">"Assessment"</th><th scope="col">"Role"</th><th scope="col">"Tags"</th>
-                <th scope="col">"On target"</th><th scope="col">"Share"</th><th scope="col">"Shortfall"</th><th scope="col">"Above target"</th>
-            </tr></thead>
-            <tbody>{all_rows.iter().map(|(stored, r)| {
-                let stored = *stored;
-                let id = r.id.clone();
-                let id_shown = r.id.clone();
-                let label = format!("Include {}", r.name);
-                view! {
-                    <tr class:filtered-out=move || !shown.with(|s| s.contains(&id_shown)) data-id=r.id.clone()>
-                        <td><input type="checkbox" aria-label=label prop:checked=move || !excluded.with(|e| e.contains(&id))
-                            on:change={
-                                let id = r.id.clone();
-                                move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let id = id.clone();
-                                    excluded.update(|e| { if on { e.remove(&id); } else { e.insert(id); } });
-                                }
-                            } /></td>
-                        <th scope="row">{r.name.clone()}{(!stored).then_some(" (opened for this view)")}</th>
-                        <td>{r.role.name()}</td>
-                        <td>{r.tags.join(", ")}</td>
-                        <td>{format!("{} of {}", r.on_target, r.with_target)}</td>
-                        <td>{r.share_on_target.map_or("-".to_string(), |s| format!("{s}%"))}</td>
-                        <td>{r.total_shortfall}</td>
-                        <td>{r.total_excess}</td>
-                    </tr>
-                }
-            }).collect_view()}</tbody>
-        </table>
-        </div>
+/// The share on target of every assessment, with a box to include it: every
+/// assessment given, [`mark_share_rows`] marks the rows the filters leave out.
+fn share_table_html(rows: &[(bool, PortfolioRow)], shown: &HashSet<String>, excluded: &HashSet<String>) -> String {
+    use std::fmt::Write as _;
+    let mut s = format!(
+        r#"<table class="data portfolio-share"><caption>{}</caption><colgroup><col class="c-include"><col class="c-name"><col class="c-role"><col class="c-tags"><col class="c-figure"><col class="c-figure"><col class="c-figure"><col class="c-figure"></colgroup><thead><tr><th scope="col">Included</th><th scope="col">Assessment</th><th scope="col">Role</th><th scope="col">Tags</th><th scope="col">On target</th><th scope="col">Share</th><th scope="col">Shortfall</th><th scope="col">Above target</th></tr></thead><tbody>"#,
+        share_caption(shown.len(), rows.len())
+    );
+    for (stored, r) in rows {
+        let id = html(&r.id);
+        let _ = write!(
+            s,
+            r#"<tr data-id="{id}"{}><td><input type="checkbox" data-id="{id}" aria-label="Include {}"{}></td><th scope="row">{}{}</th><td>{}</td><td>{}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            if shown.contains(&r.id) { "" } else { r#" class="filtered-out""# },
+            html(&r.name),
+            if excluded.contains(&r.id) { "" } else { " checked" },
+            html(&r.name),
+            if *stored { "" } else { " (opened for this view)" },
+            html(r.role.name()),
+            html(&r.tags.join(", ")),
+            r.on_target,
+            r.with_target,
+            r.share_on_target.map_or("-".to_string(), |s| format!("{s}%")),
+            r.total_shortfall,
+            r.total_excess,
+        );
     }
-    .into_any()
+    s.push_str("</tbody></table>");
+    s
+}
+
+fn share_caption(shown: usize, total: usize) -> String {
+    format!("{shown} of {total} assessments shown")
+}
+
+/// Marks the share table's rows the filters leave out, ticks the include
+/// boxes, and says how many are shown; only what changes is touched.
+fn mark_share_rows(div: &web_sys::HtmlDivElement, total: usize, shown: &HashSet<String>, excluded: &HashSet<String>) {
+    use wasm_bindgen::JsCast;
+    let Some(table) = div.first_element_child().and_then(|e| e.dyn_into::<web_sys::HtmlTableElement>().ok()) else {
+        return;
+    };
+    if let Some(caption) = table.caption() {
+        let text = share_caption(shown.len(), total);
+        if caption.text_content().as_deref() != Some(text.as_str()) {
+            caption.set_text_content(Some(&text));
+        }
+    }
+    let Some(body) = table.t_bodies().item(0) else { return };
+    let trs = body.children();
+    for k in 0..trs.length() {
+        let Some(tr) = trs.item(k) else { continue };
+        let Some(id) = tr.get_attribute("data-id") else { continue };
+        let out = !shown.contains(&id);
+        if tr.class_list().contains("filtered-out") != out {
+            let _ = tr.class_list().toggle_with_force("filtered-out", out);
+        }
+        if let Some(input) =
+            tr.query_selector("input").ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let on = !excluded.contains(&id);
+            if input.checked() != on {
+                input.set_checked(on);
+            }
+        }
+    }
 }
 
 /// The figures of the assessments shown: the weakest practices and the
@@ -403,5 +446,26 @@ mod tests {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;"), "{html}");
         assert!(!html.contains("<img"));
         assert_eq!(html.matches("<tr").count(), 1 + cat.practices.len());
+    }
+
+    #[test]
+    fn the_share_table_escapes_marks_and_ticks_what_it_writes() {
+        let cat = Catalogue::builtin();
+        let mut a = smm_core::Assessment::new("x\"1", "<b>Plant</b> & 'Co'", smm_core::Role::AssetOwner);
+        a.metadata.tags = vec!["<i>t</i>".into()];
+        let b = smm_core::Assessment::new("x2", "Second", smm_core::Role::ProductSupplier);
+        let rows: Vec<(bool, PortfolioRow)> = [(true, &a), (false, &b)]
+            .into_iter()
+            .map(|(stored, a)| (stored, portfolio_row(a, &smm_core::engine::gap_analysis(cat, a))))
+            .collect();
+        let shown: HashSet<String> = ["x\"1".to_string()].into();
+        let excluded: HashSet<String> = ["x2".to_string()].into();
+        let html = share_table_html(&rows, &shown, &excluded);
+        assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
+        assert!(html.contains(r#"<tr data-id="x&quot;1"><td><input type="checkbox" data-id="x&quot;1" aria-label="Include &lt;b&gt;Plant&lt;/b&gt; &amp; &#39;Co&#39;" checked>"#), "{html}");
+        assert!(html.contains(r#"<tr data-id="x2" class="filtered-out"><td><input type="checkbox" data-id="x2" aria-label="Include Second">"#), "{html}");
+        assert!(html.contains("Second (opened for this view)"));
+        assert!(html.contains("<caption>1 of 2 assessments shown</caption>"));
+        assert_eq!(html.matches("<tr").count(), 3);
     }
 }

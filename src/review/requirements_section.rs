@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use smm_core::framework::Framework;
-use smm_core::mapping::{requirements_csv, rows_for_requirement, Mapping};
+use smm_core::mapping::{requirements_csv, rows_for_requirement, GroupCoverage, Mapping, RequirementStatus};
 use smm_core::{Catalogue, Role};
 
 use super::crosswalk_matrix::CrosswalkMatrix;
@@ -64,16 +64,21 @@ pub fn RequirementsSection() -> impl IntoView {
             c.report.with(|r| r.as_ref().map(|r| smm_core::mapping::coverage(&f, &m, &r.practices, role.get())))
         })
     });
-    let role_used = move || read.with(|r| r.as_ref().and_then(|r| r.role));
-    let all = Memo::new(move |_| read.with(|r| r.as_ref().map(|r| r.requirements.clone()).unwrap_or_default()));
+    // A memo, so that what depends on the role only (the group choices, the
+    // crosswalk) is not made again when a result changes.
+    let role_used = Memo::new(move |_| read.with(|r| r.as_ref().and_then(|r| r.role)));
     let list = Memo::new(move |_| {
-        let f = framework.get();
         let (p, g) = (part.get(), fr.get());
-        all.get()
-            .into_iter()
-            .filter(|r| p.is_empty() || r.part == p)
-            .filter(|r| g.is_empty() || f.requirement(&r.requirement).is_some_and(|x| f.in_group(x, &g)))
-            .collect::<Vec<_>>()
+        framework.with(|f| {
+            read.with(|r| {
+                r.iter()
+                    .flat_map(|r| &r.requirements)
+                    .filter(|r| p.is_empty() || r.part == p)
+                    .filter(|r| g.is_empty() || f.requirement(&r.requirement).is_some_and(|x| f.in_group(x, &g)))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let coverage = Memo::new(move |_| read.with(|r| r.as_ref().map(|r| r.groups.clone()).unwrap_or_default()));
     let kinds = move |i: usize| framework.with(|f| f.group_kinds.get(i).cloned());
@@ -82,7 +87,7 @@ pub fn RequirementsSection() -> impl IntoView {
         let csv = requirements_csv(cat, &m, &list.get_untracked());
         let name = c.with(|a| file_stem(&a.metadata.name)).unwrap_or_default();
         let fid = framework.with_untracked(|f| f.id.clone());
-        let suffix = role_used().map_or(String::new(), |r| format!("-{}", r.id()));
+        let suffix = role_used.get_untracked().map_or(String::new(), |r| format!("-{}", r.id()));
         let out =
             Outgoing::csv(format!("{name}-{fid}{suffix}.csv"), csv, "The requirement checklist was exported as CSV.");
         let shown = outbox::send(c.state, out, Notice::Inline(message));
@@ -94,36 +99,33 @@ pub fn RequirementsSection() -> impl IntoView {
         part.set(String::new());
         fr.set(String::new());
     };
-    let rows = move || {
-        list.get()
-            .into_iter()
-            .map(|r| {
-                let sources = r
-                    .sources
-                    .iter()
-                    .map(|s| {
-                        let name = cat.practice(&s.practice).map_or(s.practice.clone(), |p| p.name.clone());
-                        let mark = if s.covered { "achieved" } else { "not yet achieved" };
-                        view! { <li title=s.rationale.clone()>{format!("{name}, level {} ({mark})", s.level)}</li> }
-                    })
-                    .collect_view();
-                view! {
-                    <tr data-requirement=r.requirement.clone() class=if r.covered { "covered" } else { "open" }>
-                        <th scope="row">{r.requirement.clone()}</th>
-                        <td>{r.title.clone()}</td>
-                        <td>{r.part.clone()}</td>
-                        <td>{r.fr.clone().unwrap_or_default()}</td>
-                        <td><ul class="sources">{sources}</ul></td>
-                        <td>{if r.covered { "Covered" } else { "Not covered" }}</td>
-                    </tr>
-                }
+    // One row per requirement, keyed by everything it shows: a change of the
+    // results makes again only the rows whose coverage changed.
+    let row = move |r: RequirementStatus| {
+        let sources = r
+            .sources
+            .iter()
+            .map(|s| {
+                let name = cat.practice(&s.practice).map_or(s.practice.clone(), |p| p.name.clone());
+                let mark = if s.covered { "achieved" } else { "not yet achieved" };
+                view! { <li title=s.rationale.clone()>{format!("{name}, level {} ({mark})", s.level)}</li> }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            <tr data-requirement=r.requirement.clone() class=if r.covered { "covered" } else { "open" }>
+                <th scope="row">{r.requirement.clone()}</th>
+                <td>{r.title.clone()}</td>
+                <td>{r.part.clone()}</td>
+                <td>{r.fr.clone().unwrap_or_default()}</td>
+                <td><ul class="sources">{sources}</ul></td>
+                <td>{if r.covered { "Covered" } else { "Not covered" }}</td>
+            </tr>
+        }
     };
     // Top-level groups that apply to the role, and the groups under the chosen one.
     let tops = move || {
         let f = framework.get();
-        let r = role_used();
+        let r = role_used.get();
         f.groups
             .iter()
             .filter(|g| g.parent.is_none() && r.is_none_or(|r| g.roles.is_empty() || g.roles.contains(&r)))
@@ -140,25 +142,19 @@ pub fn RequirementsSection() -> impl IntoView {
             .map(|g| (g.id.clone(), g.title.clone()))
             .collect::<Vec<_>>()
     };
-    let coverage_rows = move || {
-        coverage
-            .get()
-            .into_iter()
-            .filter(|g| g.implied > 0 || g.depth == 0)
-            .map(|g| {
-                let share =
-                    (g.covered * 100).checked_div(g.implied).map_or_else(|| "–".to_string(), |p| format!("{p} %"));
-                view! {
-                    <tr class=format!("depth-{}", g.depth) data-group=g.group.clone()>
-                        <th scope="row">{format!("{} {}", g.group, g.title)}</th>
-                        <td>{g.implied}</td>
-                        <td>{g.covered}</td>
-                        <td>{g.implied - g.covered}</td>
-                        <td>{share}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+    let coverage_shown =
+        move || coverage.get().into_iter().filter(|g| g.implied > 0 || g.depth == 0).collect::<Vec<_>>();
+    let coverage_row = move |g: GroupCoverage| {
+        let share = (g.covered * 100).checked_div(g.implied).map_or_else(|| "–".to_string(), |p| format!("{p} %"));
+        view! {
+            <tr class=format!("depth-{}", g.depth) data-group=g.group.clone()>
+                <th scope="row">{format!("{} {}", g.group, g.title)}</th>
+                <td>{g.implied}</td>
+                <td>{g.covered}</td>
+                <td>{g.implied - g.covered}</td>
+                <td>{share}</td>
+            </tr>
+        }
     };
     view! {
         <section class="page requirements">
@@ -239,7 +235,7 @@ pub fn RequirementsSection() -> impl IntoView {
                         <th scope="col">"Group"</th><th scope="col">"Implied"</th><th scope="col">"Covered"</th>
                         <th scope="col">"Open"</th><th scope="col">"Share covered"</th>
                     </tr></thead>
-                    <tbody>{coverage_rows}</tbody>
+                    <tbody><For each=coverage_shown key=|g| g.clone() children=coverage_row /></tbody>
                 </table>
             </div>
             <h2>"Requirements"</h2>
@@ -257,10 +253,10 @@ pub fn RequirementsSection() -> impl IntoView {
                         <th scope="col">{move || kinds(1).unwrap_or_else(|| "Subgroup".into())}</th>
                         <th scope="col">"Implied by"</th><th scope="col">"Status"</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody><For each=move || list.get() key=|r| r.clone() children=row /></tbody>
                 </table>
             </div>
-            {move || mapping.get().map(|m| view! { <CrosswalkMatrix framework=framework.get() mapping=m role=role_used() /> })}
+            {move || mapping.get().map(|m| view! { <CrosswalkMatrix framework=framework.get() mapping=m role=role_used.get() /> })}
             <h2>"Which practices relate to a requirement?"</h2>
             <label class="block">
                 {move || {

@@ -12,7 +12,7 @@ use crate::model::framework::Framework;
 use crate::model::mapping::{Mapping, MappingRow};
 
 /// Why a requirement is implied: a practice at a level up to its target.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Source {
     /// Practice id.
     pub practice: String,
@@ -25,7 +25,7 @@ pub struct Source {
 }
 
 /// A requirement implied by the targets, and whether the achieved levels cover it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RequirementStatus {
     /// Requirement id.
     pub requirement: String,
@@ -120,7 +120,7 @@ pub fn implied_requirements(
 }
 
 /// Coverage of one group: how many implied requirements it holds (with the groups under it), how many covered.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct GroupCoverage {
     /// Group id.
     pub group: String,
@@ -176,7 +176,7 @@ pub fn group_coverage(framework: &Framework, list: &[RequirementStatus]) -> Vec<
 /// One cell of the crosswalk: for a practice and a top-level group, the
 /// requirements the practice's target implies there, and how many its achieved
 /// level covers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct CrosswalkCell {
     /// Top-level group id.
     pub group: String,
@@ -187,7 +187,7 @@ pub struct CrosswalkCell {
 }
 
 /// One row of the crosswalk: a practice and its cells, one per top-level group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct CrosswalkRow {
     /// Practice id.
     pub practice: String,
