@@ -18,6 +18,7 @@
 #[allow(unsafe_code)]
 pub mod alloc;
 pub mod attack;
+pub mod cputime;
 pub mod harness;
 pub mod kind;
 pub mod mutate;
