@@ -12,6 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/ensure-tools.sh"
 cd "$ROOT"
 rm -rf dist
+cargo build -q --release --locked --target wasm32-unknown-unknown -p smm-navigator --bins
 trunk build --release --locked >/dev/null 2>&1 || trunk build --release --locked
 echo "== bundle (dist/)"
 scripts/size-report.sh
