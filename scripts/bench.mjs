@@ -27,7 +27,7 @@
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, waitForCached, root, portfolioFiles, openPortfolio } from '../tests/e2e/harness.mjs';
+import { serve, launch, openPage, appReady, waitForCached, root, portfolioFiles, openPortfolio, openFrameworksView } from '../tests/e2e/harness.mjs';
 
 const example = JSON.parse(await readFile(join(root, 'examples/bottling-line-asset-owner.smm.json'), 'utf8'));
 const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/catalogue.json'), 'utf8'));
@@ -282,26 +282,7 @@ try {
   }
   // 5. Frameworks view and matrix after an indicator changes.
   {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const view = await context.newPage();
-    const editor = await context.newPage();
-    await view.goto(server.origin + '/workbench.html#/assessments');
-    await appReady(view);
-    const tm = catalogue.practices.find((p) => p.id === 'access-control');
-    const a = structuredClone(example);
-    a.id = 'bench-frameworks';
-    const ids = tm.levels.filter((l) => l.level <= 1).flatMap((l) => l.indicators.map((i) => i.id));
-    const flip = ids.pop();
-    a.results['access-control'] = { indicators_met: ids, scope: 'general', notes: '', evidence: [] };
-    a.targets['access-control'] = { level: 1, scope: 'general', rationale: '' };
-    await view.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), a);
-    await view.goto(`${server.origin}/review.html#/assessments/${a.id}/requirements`);
-    await view.reload();
-    await appReady(view);
-    await view.selectOption('#req-framework', 'csf-2.0');
-    await view.waitForSelector('.crosswalk-table tr[data-practice="access-control"]');
-    await editor.goto(`${server.origin}/workbench.html#/assessments/${a.id}/assess/access-control`);
-    await editor.waitForSelector('.checklist-page');
+    const { context, view, editor, flip } = await openFrameworksView(browser, server.origin, example, catalogue, 'bench-frameworks');
     const samples = [];
     for (let i = 0; i < 50; i++) {
       const before = await view.evaluate(() => document.querySelector('.crosswalk-table tr[data-practice="access-control"]').textContent

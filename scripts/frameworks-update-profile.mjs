@@ -10,7 +10,7 @@
 // A diagnostic; it asserts nothing.  node scripts/frameworks-update-profile.mjs [N]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, appReady, root } from '../tests/e2e/harness.mjs';
+import { serve, launch, root, openFrameworksView } from '../tests/e2e/harness.mjs';
 
 const n = Number(process.argv[2] ?? 40);
 const example = JSON.parse(await readFile(join(root, 'examples/bottling-line-asset-owner.smm.json'), 'utf8'));
@@ -18,32 +18,12 @@ const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/cat
 const server = await serve();
 const browser = await launch();
 try {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  // Runs before the app's own listener in every page of the context.
-  await context.addInitScript(() => {
+  // The init script runs before the app's own listener in every page.
+  const { context, view, editor, flip } = await openFrameworksView(browser, server.origin, example, catalogue, 'profile-frameworks', () => {
     window.addEventListener('storage', () => { window.__evStart = performance.timeOrigin + performance.now(); }, true);
   });
-  const view = await context.newPage();
-  const editor = await context.newPage();
-  await view.goto(server.origin + '/workbench.html#/assessments');
-  await appReady(view);
-  const tm = catalogue.practices.find((p) => p.id === 'access-control');
-  const a = structuredClone(example);
-  a.id = 'profile-frameworks';
-  const ids = tm.levels.filter((l) => l.level <= 1).flatMap((l) => l.indicators.map((i) => i.id));
-  const flip = ids.pop();
-  a.results['access-control'] = { indicators_met: ids, scope: 'general', notes: '', evidence: [] };
-  a.targets['access-control'] = { level: 1, scope: 'general', rationale: '' };
-  await view.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), a);
-  await view.goto(`${server.origin}/review.html#/assessments/${a.id}/requirements`);
-  await view.reload();
-  await appReady(view);
-  await view.selectOption('#req-framework', 'csf-2.0');
-  await view.waitForSelector('.crosswalk-table tr[data-practice="access-control"]');
   // Registered after the app's: runs when the app's handler has returned.
   await view.evaluate(() => window.addEventListener('storage', () => { window.__evEnd = performance.timeOrigin + performance.now(); }));
-  await editor.goto(`${server.origin}/workbench.html#/assessments/${a.id}/assess/access-control`);
-  await editor.waitForSelector('.checklist-page');
   const rows = [];
   for (let i = 0; i < n; i++) {
     await view.evaluate(() => {

@@ -224,3 +224,33 @@ export async function openPortfolio(browser, origin, files) {
   await page.setInputFiles('input[type="file"][multiple]', files);
   return { page, context };
 }
+
+/** Two pages of one context, as in bench.mjs section 5: `view` shows the
+ * frameworks view (CSF 2.0, coverage and crosswalk) of an assessment made
+ * from `example` with access control at target 1 and one indicator short of
+ * it, `editor` its assess page for that practice. `flip` is that indicator.
+ * `init` is a script run in every page before the app's (for a diagnostic). */
+export async function openFrameworksView(browser, origin, example, catalogue, id, init = null) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  if (init) await context.addInitScript(init);
+  const view = await context.newPage();
+  const editor = await context.newPage();
+  await view.goto(origin + '/workbench.html#/assessments');
+  await appReady(view);
+  const tm = catalogue.practices.find((p) => p.id === 'access-control');
+  const a = structuredClone(example);
+  a.id = id;
+  const ids = tm.levels.filter((l) => l.level <= 1).flatMap((l) => l.indicators.map((i) => i.id));
+  const flip = ids.pop();
+  a.results['access-control'] = { indicators_met: ids, scope: 'general', notes: '', evidence: [] };
+  a.targets['access-control'] = { level: 1, scope: 'general', rationale: '' };
+  await view.evaluate((a) => localStorage.setItem(`smm-navigator.v1.assessment.${a.id}`, JSON.stringify(a)), a);
+  await view.goto(`${origin}/review.html#/assessments/${a.id}/requirements`);
+  await view.reload();
+  await appReady(view);
+  await view.selectOption('#req-framework', 'csf-2.0');
+  await view.waitForSelector('.crosswalk-table tr[data-practice="access-control"]');
+  await editor.goto(`${origin}/workbench.html#/assessments/${a.id}/assess/access-control`);
+  await editor.waitForSelector('.checklist-page');
+  return { context, view, editor, flip };
+}
