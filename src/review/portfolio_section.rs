@@ -284,13 +284,17 @@ fn share_caption(shown: usize, total: usize) -> String {
     format!("{shown} of {total} assessments shown")
 }
 
+/// The table written into `div` (by `inner_html`), once it is there.
+fn written_table(div: &web_sys::HtmlDivElement) -> Option<web_sys::HtmlTableElement> {
+    use wasm_bindgen::JsCast;
+    div.first_element_child()?.dyn_into().ok()
+}
+
 /// Marks the share table's rows the filters leave out, ticks the include
 /// boxes, and says how many are shown; only what changes is touched.
 fn mark_share_rows(div: &web_sys::HtmlDivElement, total: usize, shown: &HashSet<String>, excluded: &HashSet<String>) {
     use wasm_bindgen::JsCast;
-    let Some(table) = div.first_element_child().and_then(|e| e.dyn_into::<web_sys::HtmlTableElement>().ok()) else {
-        return;
-    };
+    let Some(table) = written_table(div) else { return };
     if let Some(caption) = table.caption() {
         let text = share_caption(shown.len(), total);
         if caption.text_content().as_deref() != Some(text.as_str()) {
@@ -371,9 +375,7 @@ fn spread_table(p: &Portfolio, cat: &'static Catalogue) -> AnyView {
 /// change are touched (a head cell's `hidden` says a column's state).
 fn hide_columns<'a>(div: &web_sys::HtmlDivElement, ids: impl Iterator<Item = &'a str>, shown: &HashSet<String>) {
     use wasm_bindgen::JsCast;
-    let Some(table) = div.first_element_child().and_then(|e| e.dyn_into::<web_sys::HtmlTableElement>().ok()) else {
-        return;
-    };
+    let Some(table) = written_table(div) else { return };
     let trs = table.rows();
     // Each row's cells, the head's first.
     let rows: Vec<web_sys::HtmlCollection> = (0..trs.length())
