@@ -15,8 +15,20 @@ type EvidenceChange = Box<dyn FnOnce(&mut Vec<Evidence>)>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Check {
     index: usize,
-    ok: bool,
+    /// `None` while the file is read and hashed; then whether it is the same document.
+    ok: Option<bool>,
     text: String,
+}
+
+impl Check {
+    /// The message's class: grey while comparing, then green or red.
+    fn class(&self) -> &'static str {
+        match self.ok {
+            None => "verify pending",
+            Some(true) => "verify ok",
+            Some(false) => "verify differs",
+        }
+    }
 }
 
 fn picked_file(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
@@ -107,14 +119,14 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
         input.set_value("");
         let Some(stored) = list().and_then(|v| v.get(index).and_then(|e| e.file.clone())) else { return };
         let name = file.name();
-        check.set(Some(Check { index, ok: false, text: format!("Comparing “{name}”…") }));
+        check.set(Some(Check { index, ok: None, text: format!("Comparing “{name}”…") }));
         leptos::task::spawn_local(async move {
             let result = crate::workbench::on_demand::sha256_file(&file).await;
             let (ok, text) = match result {
                 Err(e) => (false, format!("The file could not be checked: {e}.")),
                 Ok(hex) => verdict(&stored, &name, file.size() as u64, &hex),
             };
-            check.set(Some(Check { index, ok, text }));
+            check.set(Some(Check { index, ok: Some(ok), text }));
         });
     };
     view! {
@@ -189,7 +201,7 @@ pub fn EvidenceList(#[prop(into)] practice: String) -> impl IntoView {
                                     on:click=move |_| edit(Box::new(move |v| { if i < v.len() { v.remove(i); } }))>"Remove"</button>
                             </span>
                             {move || check.get().filter(|k| k.index == i).map(|k| view! {
-                                <p class=if k.ok { "verify ok" } else { "verify differs" } role="status">{k.text}</p>
+                                <p class=k.class() role="status">{k.text.clone()}</p>
                             })}
                         </li>
                     }

@@ -5,11 +5,9 @@
 // links to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { serve, launch, openPage, appReady, root, artifacts, screenshot, axeViolations } from './harness.mjs';
+import { serve, launch, openPage, appReady, root, artifacts, screenshot, axeViolations, smm } from './harness.mjs';
 
 const EXAMPLE = 'examples/bottling-line-asset-owner.smm.json';
 const example = await readFile(join(root, EXAMPLE), 'utf8');
@@ -24,8 +22,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 test('the board page shows the figures of `smm report --board`, prints on one page, and passes axe', async () => {
-  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '-p', 'smm-cli', '--', 'report', EXAMPLE, '--board', '--format', 'json'], { cwd: root });
-  const cli = JSON.parse(stdout);
+  const cli = JSON.parse(await smm(['report', EXAMPLE, '--board', '--format', 'json']));
   assert.equal(cli.format, 'smm-navigator/board-page');
   assert.ok(cli.gaps.length > 0 && cli.over_investment.length > 0, 'the example has gaps and an excess to show');
   const { page, context, foreign, errors } = await openPage(browser, server.origin);

@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, openPage, root, artifacts } from './harness.mjs';
+import { serve, launch, openPage, root, artifacts, smm } from './harness.mjs';
 
 const EXAMPLE = 'examples/bottling-line-asset-owner.smm.json';
 const example = await readFile(join(root, EXAMPLE), 'utf8');
@@ -29,8 +29,7 @@ const today = () => {
 };
 
 async function cli(args) {
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'smm-cli', '--', ...args], { cwd: root, env: { ...process.env, SMM_TODAY: today() }, maxBuffer: 1 << 24 });
-  return stdout;
+  return smm(args, { env: { SMM_TODAY: today() } });
 }
 
 async function download(page, button) {
@@ -67,7 +66,7 @@ test('the report and board pages make Word documents that python-docx reads with
     assert.match(b.stdout, /^ok: board page with 5 gaps/);
     // The page's document and the CLI's are the same bytes for the same day and frameworks.
     const cliBoard = join(artifacts, 'docx-board-cli.docx');
-    await run('sh', ['-c', `SMM_TODAY=${today()} cargo run -q -p smm-cli -- report ${EXAMPLE} --board --format docx > ${cliBoard}`], { cwd: root });
+    await writeFile(cliBoard, await smm(['report', EXAMPLE, '--board', '--format', 'docx'], { env: { SMM_TODAY: today() }, encoding: 'buffer' }));
     assert.deepEqual(await readFile(board.path), await readFile(cliBoard), 'the worker and the CLI make the same board page');
     assert.deepEqual(foreign(), []);
   } finally {

@@ -4,11 +4,9 @@
 // and mapping, and an old version 1 mapping file, loaded in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, axeViolations, horizontalOverflow, screenshot, storedItems, root, artifacts } from './harness.mjs';
+import { serve, launch, openPage, appReady, axeViolations, horizontalOverflow, screenshot, storedItems, root, artifacts, smm } from './harness.mjs';
 
 let server;
 let browser;
@@ -50,8 +48,8 @@ test('the same assessment read against CSF 2.0 and ISO/IEC 27001: coverage, char
   const coveredRows = await page.locator('.requirement-table tbody tr.covered').count();
   assert.equal(tops.reduce((n, [, covered]) => n + covered, 0), coveredRows);
   // The `smm` command finds the same requirements and the same coverage.
-  const { stdout } = await promisify(execFile)('cargo', ['run', '-q', '-p', 'smm-cli', '--', 'requirements',
-    join(root, 'examples/bottling-line-asset-owner.smm.json'), '--framework', 'csf-2.0'], { cwd: root, maxBuffer: 16 << 20 });
+  const stdout = await smm(['requirements',
+    join(root, 'examples/bottling-line-asset-owner.smm.json'), '--framework', 'csf-2.0']);
   const cli = JSON.parse(stdout);
   assert.deepEqual(cli.requirements.map((r) => r.requirement), reqs, 'same requirements as smm requirements --framework csf-2.0');
   assert.deepEqual(cli.coverage.filter((g) => g.group.length === 2).map((g) => [g.implied, g.covered]), tops);

@@ -6,12 +6,35 @@ import { readFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
 export const dist = process.env.SMM_DIST ? resolve(process.env.SMM_DIST) : join(root, 'dist');
 export const artifacts = join(root, 'tests/e2e/artifacts');
+
+/** The `smm` command as the tests call it: the binary `SMM_CLI` names, or else
+ * `cargo run -p smm-cli`. The test command builds the binary before the pages
+ * are tested and names a copy of it, because cargo builds beside these tests and
+ * a `cargo run` would wait on cargo's lock (and the test build puts a binary of
+ * other features at target/debug/smm). */
+const smmCommand = () => (process.env.SMM_CLI ? [resolve(process.env.SMM_CLI), []] : ['cargo', ['run', '-q', '-p', 'smm-cli', '--']]);
+
+/** Runs `smm ARGS` from the checkout's root; resolves to its standard output
+ * (text, or a Buffer with `{ encoding: 'buffer' }`). `env` adds to the environment. */
+export async function smm(args, { env = {}, encoding = 'utf8' } = {}) {
+  const [command, first] = smmCommand();
+  const { stdout } = await promisify(execFile)(command, [...first, ...args], { cwd: root, env: { ...process.env, ...env }, encoding, maxBuffer: 1 << 26 });
+  return stdout;
+}
+
+/** [`smm`], waiting for it. */
+export function smmSync(args) {
+  const [command, first] = smmCommand();
+  return execFileSync(command, [...first, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -9,13 +9,10 @@
 // changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { serve, launch, openPage, root, artifacts, screenshot, axeViolations, storedItems } from './harness.mjs';
+import { serve, launch, openPage, root, artifacts, screenshot, axeViolations, storedItems, smm } from './harness.mjs';
 
-const run = promisify(execFile);
 const EXAMPLES = ['bottling-line-asset-owner', 'home-camera-product-supplier', 'remote-ot-service-provider']
   .map((n) => join(root, 'examples', `${n}.smm.json`));
 const MEMBERS_DIR = join(root, 'tests/fixtures/benchmark-members');
@@ -26,7 +23,6 @@ let server;
 before(async () => { browser = await launch(); server = await serve(); await mkdir(artifacts, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const smm = async (args) => (await run('cargo', ['run', '-q', '-p', 'smm-cli', '--', ...args], { cwd: root, maxBuffer: 1 << 26 })).stdout;
 
 /** A cell as the page's table words it, from the CLI's JSON. */
 const words = (c) => (c.gap === null ? ({ 'not-applicable': 'n/a', 'no-target': 'no target' }[c.status] ?? 'not assessed')

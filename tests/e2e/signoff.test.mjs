@@ -8,16 +8,13 @@
 // backup file exported and imported in a fresh browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { serve, launch, openPage, appReady, root, artifacts, screenshot, axeViolations } from './harness.mjs';
+import { serve, launch, openPage, appReady, root, artifacts, screenshot, axeViolations, smm } from './harness.mjs';
 
 const example = await readFile(join(root, 'examples/bottling-line-asset-owner.smm.json'), 'utf8');
 const { id } = JSON.parse(example);
 const KEY = `smm-navigator.v1.assessment.${id}`;
-const run = promisify(execFile);
 
 let browser;
 let server;
@@ -41,8 +38,7 @@ const today = (page) => page.evaluate(() => {
 async function validate(a) {
   const path = join(artifacts, 'signoff-stored.smm.json');
   await writeFile(path, JSON.stringify(a));
-  const { stdout } = await run('cargo', ['run', '-q', '-p', 'smm-cli', '--', 'validate', path], { cwd: root });
-  return stdout;
+  return smm(['validate', path]);
 }
 
 async function sign(page, name, role) {
