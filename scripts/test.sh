@@ -44,7 +44,8 @@ cargo deny --offline check licenses bans sources
 step "the smm command for the end-to-end tests (a debug build, copied to target/e2e/smm)"
 # The end-to-end tests compare the pages with the `smm` command. They run beside
 # the builds below, so they call a copy (SMM_CLI): a `cargo run` would wait on
-# cargo's lock, and the test build puts a binary of other features at target/debug/smm.
+# cargo's lock, and a build beside them could replace target/debug/smm while a
+# test runs it.
 cargo build -p smm-cli --locked
 mkdir -p target/e2e
 cp target/debug/smm target/e2e/smm
@@ -60,10 +61,10 @@ trunk build --release --locked
 scripts/size-report.sh
 
 step "end-to-end tests (Playwright, headless Chromium) and the long editing session (2,000 edits; the full 10,000: scripts/long-session.sh) start in the background"
-# The browser tests use under half of the two cores (measured 2026-12-07: 328 s
-# of processor time in 358 s), so the builds and static checks below run beside
-# them at a lower priority (nice 10), and the tests that time themselves run
-# after them. Each end-to-end file has its own server on its own port and its
+# The browser tests spend part of their time waiting on the page, so the builds
+# and static checks below run beside them at a lower priority (nice 10), and the
+# tests that time themselves run after them (2026-12-07, one machine: 1,154 s
+# in all, against 1,212 s with the browser tests after everything else). Each end-to-end file has its own server on its own port and its
 # own browser; two run at a time. The long session asserts what storage holds
 # and how memory grows, never how long an edit takes; its own node process,
 # because --test-timeout bounds a whole file and this one runs long.

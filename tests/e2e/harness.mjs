@@ -17,9 +17,9 @@ export const artifacts = join(root, 'tests/e2e/artifacts');
 
 /** The `smm` command as the tests call it: the binary `SMM_CLI` names, or else
  * `cargo run -p smm-cli`. The test command builds the binary before the pages
- * are tested and names a copy of it, because cargo builds beside these tests and
- * a `cargo run` would wait on cargo's lock (and the test build puts a binary of
- * other features at target/debug/smm). */
+ * are tested and names a copy of it, because cargo builds beside these tests: a
+ * `cargo run` would wait on cargo's lock, and a build could replace
+ * target/debug/smm while a test runs it. */
 const smmCommand = () => (process.env.SMM_CLI ? [resolve(process.env.SMM_CLI), []] : ['cargo', ['run', '-q', '-p', 'smm-cli', '--']]);
 
 /** Runs `smm ARGS` from the checkout's root; resolves to its standard output
