@@ -75,7 +75,7 @@ node --test --test-concurrency=2 --test-timeout=300000 --test-force-exit tests/e
 e2e=$!
 # Should a check below fail, the browser tests end with the script.
 trap 'kill "$e2e" "$soak" 2>/dev/null || true' EXIT
-renice -n 10 -p $$ >/dev/null
+renice -n 10 -p $$ >/dev/null 2>&1 || true
 
 # The app is linted and documented for wasm32, where it ships (its only code
 # compiled for the host is its unit tests, which --all-targets lints there too);
