@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, appReady, axeViolations, horizontalOverflow, screenshot, storedItems, root, artifacts, smmSync } from './harness.mjs';
+import { serve, launch, openPage, appReady, axeViolations, horizontalOverflow, screenshot, storedItems, root, artifacts, smmSync as smm } from './harness.mjs';
 
 let server;
 let browser;
@@ -22,7 +22,6 @@ const catalogue = JSON.parse(await readFile(join(root, 'crates/smm-core/data/cat
 const levels = (pid) => catalogue.practices.find((p) => p.id === pid).levels.map((l) => l.indicators.map((i) => i.id));
 const PRACTICES = ['security-program-management', 'threat-modeling', 'access-control', 'patch-management'];
 const NAMES = ['Security Program Management', 'Threat Modeling', 'Access Control', 'Patch Management'];
-const smm = smmSync;
 
 async function seeded(viewport) {
   const o = await openPage(browser, server.origin, viewport);

@@ -23,7 +23,6 @@ let server;
 before(async () => { browser = await launch(); server = await serve(); await mkdir(artifacts, { recursive: true }); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-
 /** A cell as the page's table words it, from the CLI's JSON. */
 const words = (c) => (c.gap === null ? ({ 'not-applicable': 'n/a', 'no-target': 'no target' }[c.status] ?? 'not assessed')
   : c.gap > 0 ? `+${c.gap}` : String(c.gap));
