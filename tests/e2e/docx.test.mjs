@@ -28,8 +28,9 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-async function cli(args) {
-  return smm(args, { env: { SMM_TODAY: today() } });
+/** `smm ARGS` on today's date as the page sees it; `encoding` as for `smm`. */
+async function cli(args, { encoding } = {}) {
+  return smm(args, { env: { SMM_TODAY: today() }, encoding });
 }
 
 async function download(page, button) {
@@ -66,7 +67,7 @@ test('the report and board pages make Word documents that python-docx reads with
     assert.match(b.stdout, /^ok: board page with 5 gaps/);
     // The page's document and the CLI's are the same bytes for the same day and frameworks.
     const cliBoard = join(artifacts, 'docx-board-cli.docx');
-    await writeFile(cliBoard, await smm(['report', EXAMPLE, '--board', '--format', 'docx'], { env: { SMM_TODAY: today() }, encoding: 'buffer' }));
+    await writeFile(cliBoard, await cli(['report', EXAMPLE, '--board', '--format', 'docx'], { encoding: 'buffer' }));
     assert.deepEqual(await readFile(board.path), await readFile(cliBoard), 'the worker and the CLI make the same board page');
     assert.deepEqual(foreign(), []);
   } finally {
